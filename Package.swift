@@ -28,25 +28,29 @@ let package = Package(
             name: "Schemas",
             path: "Schemas",
             exclude: ["README.md"],
-            resources: [.copy("layouts")]
+            resources: [.copy("layouts"), .copy("metadata-block.json")]
         ),
         .target(name: "Ingest", dependencies: ["Ledger", "Schemas"]),
+        .target(name: "Reports", dependencies: ["Ledger"]),
         .executableTarget(
             name: "kijkglas",
             dependencies: [
-                "Ledger", "Ingest",
+                "Ledger", "Ingest", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Demo")]
         ),
+        .target(name: "SampleData", dependencies: ["Ledger"], path: "Tools/SampleData"),
         .executableTarget(
             name: "generate-demo",
-            dependencies: ["Ledger", "Ingest"],
+            dependencies: ["Ledger", "Ingest", "SampleData"],
             path: "Tools/DemoGenerator"
         ),
+        .target(name: "TestSupport", dependencies: ["Ledger", "SampleData"], path: "Tests/TestSupport"),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LMDB", "SampleData", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "KijkglasTests", dependencies: ["Ledger", "Ingest"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "KijkglasTests", dependencies: ["Ledger", "SampleData", "TestSupport"]),
     ]
 )

@@ -1,0 +1,22 @@
+/// A file read and validated, ready to be recorded: what ingest hands to the ledger.
+public struct IncomingRelease: Sendable {
+    /// Product, SWV and period it covers.
+    public var scope: Scope
+    /// DUO's publication date.
+    public var publishedOn: Day
+    /// The file name it was read from.
+    public var fileName: String
+    /// SHA-256 of the file's bytes.
+    public var fileSHA256: [UInt8]
+    /// Its rows; identities are unique.
+    public var rows: [Registration]
+
+    /// An incoming release from its parts.
+    public init(scope: Scope, publishedOn: Day, fileName: String, fileSHA256: [UInt8], rows: [Registration]) {
+        self.scope = scope
+        self.publishedOn = publishedOn
+        self.fileName = fileName
+        self.fileSHA256 = fileSHA256
+        self.rows = rows
+    }
+}

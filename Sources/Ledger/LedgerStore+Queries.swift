@@ -1,0 +1,83 @@
+import LMDB
+
+extension LedgerStore {
+    /// Every release, by number.
+    public func releases() throws(LedgerError) -> [Release] {
+        try read { try releases(in: $0) }
+    }
+
+    /// One release.
+    public func release(_ id: ReleaseID) throws(LedgerError) -> Release {
+        try read { try release(storageKey: id.storageKey, in: $0) }
+    }
+
+    /// The rows of a release, in identity order.
+    public func rows(of id: ReleaseID) throws(LedgerError) -> [Registration] {
+        try read { try rows(of: id, in: $0) }
+    }
+
+    /// The release of each scope that answers today: the latest by publication date.
+    public func currentReleases() throws(LedgerError) -> [Release] {
+        let all = try releases()
+        let latest = Dictionary(grouping: all, by: \.scope).compactMap { _, versions in
+            versions.max { ($0.publishedOn, $0.id) < ($1.publishedOn, $1.id) }
+        }
+        return latest.sorted { $0.scope < $1.scope }
+    }
+
+    /// Calls `body` with each event from sequence `first` on, in order, until it returns false.
+    /// - Throws: `LedgerError.corrupt` at a record that does not decode.
+    public func forEachEvent(from first: UInt64 = 1, _ body: (UInt64, Event) throws -> Bool) throws(LedgerError) {
+        try read { transaction in
+            try transaction.withCursor(in: log) { cursor in
+                var entry = try cursor.seek(atOrAfter: LogRecord.key(first))
+                while let (key, value) = entry {
+                    var keyReader = ByteReader(key)
+                    let sequence = try keyReader.readBigEndianUInt64()
+                    let event = try Event(encoded: try LogRecord(stored: value).payload)
+                    guard try body(sequence, event) else { return }
+                    entry = try cursor.next()
+                }
+            }
+        }
+    }
+
+    /// The number of events in the log.
+    public func eventCount() throws(LedgerError) -> UInt64 {
+        try read { try head(in: $0).sequence }
+    }
+
+    func releases(in transaction: Transaction) throws -> [Release] {
+        try transaction.withCursor(in: releaseRecords) { cursor in
+            var result: [Release] = []
+            var entry = try cursor.first()
+            while let (_, value) = entry {
+                result.append(try Release(encoded: value))
+                entry = try cursor.next()
+            }
+            return result
+        }
+    }
+
+    func release(storageKey: [UInt8], in transaction: Transaction) throws -> Release {
+        guard let bytes = try transaction.get(storageKey, in: releaseRecords) else {
+            var reader = ByteReader(storageKey)
+            throw LedgerError.unknownRelease(ReleaseID(try reader.readBigEndianUInt32()))
+        }
+        return try Release(encoded: bytes)
+    }
+
+    func rows(of id: ReleaseID, in transaction: Transaction) throws -> [Registration] {
+        guard let hashes = try transaction.get(id.storageKey, in: releaseRows) else {
+            throw LedgerError.unknownRelease(id)
+        }
+        guard hashes.count % 16 == 0 else { throw LedgerError.corrupt("row list of \(id) is not whole hashes") }
+        return try stride(from: 0, to: hashes.count, by: 16).map { offset in
+            let hash = Array(hashes[offset..<offset + 16])
+            guard let bytes = try transaction.get(hash, in: rows) else {
+                throw LedgerError.corrupt("row list of \(id) names a row that is not stored")
+            }
+            return try Registration(encoded: bytes)
+        }
+    }
+}

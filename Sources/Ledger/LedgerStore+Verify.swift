@@ -1,0 +1,110 @@
+import LMDB
+
+extension LedgerStore {
+    /// Walks the whole ledger in one read snapshot: every log record (gap-free sequence, format
+    /// version, CRC32C, hash chain, decodable event), the head, every release's rows (stored,
+    /// matching their content address) and that folding each release's events onto its base's
+    /// rows gives exactly its rows.
+    public func verify() throws(LedgerError) -> VerifyReport {
+        try read { transaction in
+            var report = VerifyReport()
+            let eventsByRelease = try verifyLog(in: transaction, into: &report)
+            try verifyReleases(eventsByRelease, in: transaction, into: &report)
+            return report
+        }
+    }
+
+    private func verifyLog(in transaction: Transaction, into report: inout VerifyReport) throws -> [ReleaseID: [RegistrationEvent]] {
+        var eventsByRelease: [ReleaseID: [RegistrationEvent]] = [:]
+        var expected: UInt64 = 1
+        var chain = LogRecord.genesis
+        var logIntact = true
+        try transaction.withCursor(in: log) { cursor in
+            var entry = try cursor.first()
+            while let (key, value) = entry, logIntact {
+                defer { expected += 1 }
+                report.recordsChecked += 1
+                func fail(_ message: String) {
+                    report.problems.append(.init(sequence: expected, message: message))
+                    logIntact = false
+                }
+                var keyReader = ByteReader(key)
+                guard key.count == 8, let sequence = try? keyReader.readBigEndianUInt64(), sequence == expected else {
+                    fail("missing: the next key is not sequence \(expected)")
+                    break
+                }
+                guard let record = try? LogRecord(stored: value) else { fail("shorter than a record header"); break }
+                guard record.version == LogRecord.currentVersion else { fail("unknown format version \(record.version)"); break }
+                guard CRC32C.checksum(record.payload) == record.checksum else { fail("checksum mismatch (CRC32C)"); break }
+                let expectedChain = LogRecord.chain(
+                    previous: chain, sequence: sequence, version: record.version, payload: record.payload)
+                guard expectedChain == record.chain else { fail("hash chain broken (SHA-256)"); break }
+                chain = record.chain
+                do throws(DecodingError) {
+                    if case .registration(let event) = try Event(encoded: record.payload) {
+                        eventsByRelease[event.release, default: []].append(event)
+                    }
+                } catch {
+                    fail(error.description)
+                    break
+                }
+                entry = try cursor.next()
+            }
+        }
+        if logIntact {
+            let head = try head(in: transaction)
+            if head.sequence != expected - 1 || head.chain != chain {
+                report.problems.append(.init(sequence: expected - 1, message: "head does not match the last record"))
+            }
+        }
+        return eventsByRelease
+    }
+
+    private func verifyReleases(
+        _ eventsByRelease: [ReleaseID: [RegistrationEvent]], in transaction: Transaction, into report: inout VerifyReport
+    ) throws {
+        let all: [Release]
+        do {
+            all = try releases(in: transaction)
+        } catch {
+            report.problems.append(.init(message: "release records do not decode: \(error)"))
+            return
+        }
+        var rowsByRelease: [ReleaseID: [Registration]] = [:]
+        for release in all {
+            do {
+                rowsByRelease[release.id] = try checkedRows(of: release.id, in: transaction, into: &report)
+            } catch {
+                report.problems.append(.init(release: release.id, message: "rows unreadable: \(error)"))
+            }
+        }
+        for release in all {
+            report.releasesChecked += 1
+            guard let stored = rowsByRelease[release.id] else { continue }
+            let baseRows = release.base.flatMap { rowsByRelease[$0] } ?? []
+            var state = RowState(rows: baseRows)
+            do throws(FoldError) {
+                for event in eventsByRelease[release.id] ?? [] { try state.apply(event) }
+                if state != RowState(rows: stored) {
+                    report.problems.append(
+                        .init(release: release.id, message: "folding its events onto its base does not give its rows"))
+                }
+            } catch {
+                report.problems.append(.init(release: release.id, message: "its events do not fold: \(error)"))
+            }
+        }
+    }
+
+    private func checkedRows(of id: ReleaseID, in transaction: Transaction, into report: inout VerifyReport) throws -> [Registration] {
+        guard let hashes = try transaction.get(id.storageKey, in: releaseRows), hashes.count % 16 == 0 else {
+            throw LedgerError.corrupt("row list missing or not whole hashes")
+        }
+        return try stride(from: 0, to: hashes.count, by: 16).map { offset in
+            let hash = Array(hashes[offset..<offset + 16])
+            guard let bytes = try transaction.get(hash, in: rows) else { throw LedgerError.corrupt("a listed row is not stored") }
+            guard LedgerStore.rowHash(bytes) == hash else { throw LedgerError.corrupt("a stored row does not match its hash") }
+            report.rowsChecked += 1
+            return try Registration(encoded: bytes)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Crypto
+import LMDB
+
+/// A ledger directory: one LMDB environment holding the event log, the releases and their
+/// content-addressed rows. Every recorded release is one write transaction, so a crash leaves
+/// it wholly in or wholly out.
+public final class LedgerStore {
+    /// The LMDB environment.
+    let environment: Environment
+    /// Sequence → `LogRecord`.
+    let log: Database
+    /// `head` → last sequence and chain; `format` → storage format.
+    let meta: Database
+    /// `ReleaseID.storageKey` → release record.
+    let releaseRecords: Database
+    /// File SHA-256 → `ReleaseID.storageKey`.
+    let files: Database
+    /// Row hash (16 bytes) → encoded row.
+    let rows: Database
+    /// `ReleaseID.storageKey` → the release's row hashes, in row-identity order.
+    let releaseRows: Database
+
+    /// The storage format this code reads and writes.
+    static let storageFormat: UInt8 = 1
+
+    /// Opens the ledger in `directory`, creating it (owner-only) when missing. A writable open
+    /// runs a quick check first, so nothing is written to a ledger that is visibly damaged;
+    /// `verify` (read-only) examines a damaged one in full.
+    /// - Throws: `LedgerError.storage` when LMDB cannot open it, `LedgerError.corrupt` when the
+    ///   quick check fails (unknown format, head that does not match the log).
+    public init(directory: String, readOnly: Bool = false) throws(LedgerError) {
+        do {
+            environment = try Environment(directory: directory, options: .init(readOnly: readOnly))
+            log = try environment.database("log")
+            meta = try environment.database("meta")
+            releaseRecords = try environment.database("releases")
+            files = try environment.database("files")
+            rows = try environment.database("rows")
+            releaseRows = try environment.database("release-rows")
+        } catch let error as LMDBError {
+            throw .storage(error)
+        } catch {
+            throw .storage(LMDBError.invalid)
+        }
+        if !readOnly { try quickCheck() }
+    }
+
+    /// Runs `body` in a read transaction, mapping storage errors.
+    func read<T>(_ body: (Transaction) throws -> T) throws(LedgerError) -> T {
+        try LedgerError.mapping { try environment.read(body) }
+    }
+
+    /// Runs `body` in a write transaction, mapping storage errors.
+    func write<T>(_ body: (Transaction) throws -> T) throws(LedgerError) -> T {
+        try LedgerError.mapping { try environment.write(body) }
+    }
+
+    /// The last sequence number and chain hash, or (0, genesis) for an empty log.
+    func head(in transaction: Transaction) throws -> (sequence: UInt64, chain: [UInt8]) {
+        guard let bytes = try transaction.get(Array("head".utf8), in: meta) else { return (0, LogRecord.genesis) }
+        var reader = ByteReader(bytes)
+        let sequence = try reader.readBigEndianUInt64()
+        return (sequence, try reader.readRaw(count: 32))
+    }
+
+    /// Checks the storage format and that the head names the last record of the log.
+    private func quickCheck() throws(LedgerError) {
+        try write { transaction in
+            let formatKey = Array("format".utf8)
+            if let format = try transaction.get(formatKey, in: meta) {
+                guard format == [LedgerStore.storageFormat] else {
+                    throw LedgerError.corrupt("storage format \(format) is not \(LedgerStore.storageFormat); use a kijkglas that reads it")
+                }
+            } else {
+                try transaction.put([LedgerStore.storageFormat], for: formatKey, in: meta)
+            }
+            let head = try head(in: transaction)
+            let last = try transaction.withCursor(in: log) { try $0.last() }
+            let lastSequence = try last.map { entry -> UInt64 in
+                var reader = ByteReader(entry.key)
+                return try reader.readBigEndianUInt64()
+            } ?? 0
+            guard lastSequence == head.sequence else {
+                throw LedgerError.corrupt("the log ends at \(lastSequence) but its head says \(head.sequence); run kijkglas verify")
+            }
+        }
+    }
+
+    /// The first 16 bytes of the SHA-256 of an encoded row: its content address.
+    static func rowHash(_ encoded: [UInt8]) -> [UInt8] {
+        Array(SHA256.hash(data: encoded).prefix(16))
+    }
+}

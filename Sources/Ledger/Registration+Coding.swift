@@ -1,0 +1,109 @@
+extension Registration {
+    /// Version of the row encoding below; bump when it changes and keep decoding the old one.
+    static let encodingVersion: UInt8 = 1
+
+    /// Writes the row in its compact binary form: a presence mask of the optional fields,
+    /// then every present field in `Field` order.
+    public func encode(into writer: inout ByteWriter) {
+        writer.write(byte: Registration.encodingVersion)
+        var present: UInt64 = 0
+        for (bit, field) in Field.allCases.enumerated() where text(of: field) != nil {
+            present |= 1 << UInt64(bit)
+        }
+        writer.write(varint: present)
+        func put(_ value: String?) { if let value { writer.write(string: value) } }
+        func put(_ value: Day?) { if let value { writer.write(day: value) } }
+        func put(_ value: UInt8?) { if let value { writer.write(byte: value) } }
+        func put(_ value: Bool?) { if let value { writer.write(byte: value ? 1 : 0) } }
+        put(swv)
+        writer.write(varint: UInt64(pgn.value))
+        put(birthDate)
+        put(institution)
+        put(branch)
+        writer.write(byte: schoolType == .so ? 0 : 1)
+        put(cluster)
+        put(residence)
+        put(enrolledFrom)
+        put(enrolledUntil)
+        put(periodStart)
+        put(periodEnd)
+        put(tlvNumber)
+        put(payingSwv)
+        put(category?.rawValue)
+        put(tlvFrom)
+        put(tlvUntil)
+        put(funded)
+        put(unfundedReason)
+        put(inflow)
+        put(outflow)
+        put(transfer)
+    }
+
+    /// The row's compact binary form.
+    public var encoded: [UInt8] {
+        var writer = ByteWriter()
+        encode(into: &writer)
+        return writer.bytes
+    }
+
+    /// Reads a row written by `encode(into:)`.
+    public init(from reader: inout ByteReader) throws(DecodingError) {
+        let version = try reader.readByte()
+        guard version == Registration.encodingVersion else {
+            throw DecodingError(offset: reader.offset, expected: "row encoding version 1")
+        }
+        let present = try reader.readVarint()
+        var bit: UInt64 = 0
+        func has() -> Bool {
+            defer { bit += 1 }
+            return present & (1 << bit) != 0
+        }
+        func string() throws(DecodingError) -> String? { has() ? try reader.readString() : nil }
+        func day() throws(DecodingError) -> Day? { has() ? try reader.readDay() : nil }
+        func small() throws(DecodingError) -> UInt8? { has() ? try reader.readByte() : nil }
+        func flag() throws(DecodingError) -> Bool? { has() ? try reader.readByte() != 0 : nil }
+        func required<T>(_ value: T?, _ what: String) throws(DecodingError) -> T {
+            guard let value else { throw DecodingError(offset: reader.offset, expected: what) }
+            return value
+        }
+        let swv = try string()
+        _ = has()
+        let pgn = try required(PGN(value: UInt32(truncatingIfNeeded: try reader.readVarint())), "a PGN")
+        let birthDate = try day()
+        let institution = try required(try string(), "an institution")
+        let branch = try required(try string(), "a branch")
+        _ = has()
+        let schoolType: SchoolType = try reader.readByte() == 0 ? .so : .vso
+        let cluster = try small()
+        let residence = try small()
+        let enrolledFrom = try required(try day(), "an enrolment date")
+        let enrolledUntil = try day()
+        let periodStart = try required(try day(), "a period start")
+        self.init(
+            pgn: pgn, institution: institution, branch: branch, schoolType: schoolType,
+            enrolledFrom: enrolledFrom, periodStart: periodStart, funded: false)
+        self.swv = swv
+        self.birthDate = birthDate
+        self.cluster = cluster
+        self.residence = residence
+        self.enrolledUntil = enrolledUntil
+        periodEnd = try day()
+        tlvNumber = try string()
+        payingSwv = try string()
+        category = try string().flatMap { FundingCategory(rawValue: $0) }
+        tlvFrom = try day()
+        tlvUntil = try day()
+        funded = try required(try flag(), "a funded flag")
+        unfundedReason = try string()
+        inflow = try flag()
+        outflow = try flag()
+        transfer = try flag()
+    }
+
+    /// Decodes a whole stored row.
+    public init(encoded bytes: [UInt8]) throws(DecodingError) {
+        var reader = ByteReader(bytes)
+        try self.init(from: &reader)
+        guard reader.isAtEnd else { throw DecodingError(offset: reader.offset, expected: "end of row") }
+    }
+}

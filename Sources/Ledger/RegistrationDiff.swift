@@ -1,0 +1,89 @@
+/// Diffs two row sets of the same scope into registration events.
+///
+/// Rows are matched by identity (pgn, institution, branch, periodStart). Rows left over on
+/// both sides with the same pupil, institution and vestiging and overlapping periods are one
+/// row whose start moved: a change of `periodStart`, not a retraction plus an opening.
+public enum RegistrationDiff {
+    /// The events that turn `old` into `new`, ordered by row identity. Within one row a
+    /// change of `periodStart` comes last, so a fold can apply the events in order.
+    /// - Parameters:
+    ///   - old: the base release's rows (empty for the first release of a scope).
+    ///   - new: the new release's rows.
+    ///   - basePublished: the base release's publication date; nil for the first release.
+    ///   - published: the new release's publication date.
+    public static func changes(
+        from old: [Registration], to new: [Registration], basePublished: Day?, published: Day
+    ) -> [(key: RegistrationKey, change: RegistrationChange, classification: Classification)] {
+        var oldByKey = Dictionary(old.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [(RegistrationKey, RegistrationChange, Day)] = []
+        var unmatchedNew: [Registration] = []
+        for row in new {
+            if let before = oldByKey.removeValue(forKey: row.key) {
+                result += rowChanges(from: before, to: row)
+            } else {
+                unmatchedNew.append(row)
+            }
+        }
+        var leftByPlace: [RegistrationKey.Place: [Registration]] = [:]
+        for row in oldByKey.values.sorted(by: { $0.key < $1.key }) {
+            leftByPlace[row.key.place, default: []].append(row)
+        }
+        for row in unmatchedNew.sorted(by: { $0.key < $1.key }) {
+            if let index = leftByPlace[row.key.place]?.firstIndex(where: { overlaps($0, row) }),
+                let before = leftByPlace[row.key.place]?.remove(at: index)
+            {
+                result += rowChanges(from: before, to: row)
+            } else {
+                result.append((row.key, .opened(row), row.periodStart))
+            }
+        }
+        for row in leftByPlace.values.joined() {
+            result.append((row.key, .retracted, row.periodStart))
+        }
+        return result.enumerated()
+            .sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }
+            .map { item in
+                let (key, change, firstAffected) = item.element
+                return (
+                    key, change,
+                    Classification.of(firstAffected: firstAffected, basePublished: basePublished, published: published)
+                )
+            }
+    }
+
+    /// The events for one matched row, each with the first valid day it affects.
+    static func rowChanges(from old: Registration, to new: Registration) -> [(RegistrationKey, RegistrationChange, Day)] {
+        var fields = Registration.Field.allCases.compactMap { field -> FieldChange? in
+            let before = old.text(of: field)
+            let after = new.text(of: field)
+            return before == after ? nil : FieldChange(field: field, old: before, new: after)
+        }
+        guard !fields.isEmpty else { return [] }
+        let key = old.key
+        let rowStart = min(old.periodStart, new.periodStart)
+        var events: [(RegistrationKey, RegistrationChange, Day)] = []
+        if old.periodEnd == nil, let end = new.periodEnd {
+            fields.removeAll { $0.field == .periodEnd }
+            events.append((key, .closed(on: end), end.adding(days: 1)))
+        }
+        if old.funded && !new.funded {
+            fields.removeAll { $0.field == .funded || $0.field == .unfundedReason }
+            events.append((key, .flaggedUnfunded(reason: new.unfundedReason), rowStart))
+        } else if !old.funded && new.funded {
+            fields.removeAll { $0.field == .funded }
+            events.append((key, .flaggedFunded, rowStart))
+        }
+        if !fields.isEmpty {
+            let onlyEnd = fields.count == 1 && fields[0].field == .periodEnd
+            let firstAffected =
+                onlyEnd ? (min(old.periodEnd ?? .distantFuture, new.periodEnd ?? .distantFuture)).adding(days: 1) : rowStart
+            events.append((key, .changed(fields), firstAffected))
+        }
+        return events
+    }
+
+    /// Whether two rows' periods share a day (an empty end is open).
+    static func overlaps(_ a: Registration, _ b: Registration) -> Bool {
+        a.periodStart <= (b.periodEnd ?? .distantFuture) && b.periodStart <= (a.periodEnd ?? .distantFuture)
+    }
+}

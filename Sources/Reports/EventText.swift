@@ -1,0 +1,29 @@
+import Ledger
+
+/// One-line human descriptions of log events, with personal data masked.
+public enum EventText {
+    /// `RegistrationChanged *******89 25GP/04 from 2021-08-01 [correction]: category: L → M`.
+    public static func describe(_ event: Event) -> String {
+        switch event {
+        case .releaseRecorded(let release):
+            let base = release.base.map { " (base \($0))" } ?? " (first of its scope)"
+            return "ReleaseRecorded \(release.id) \(release.scope) published \(release.publishedOn.iso), \(release.rowCount) rows\(base)"
+        case .registration(let registration):
+            let head = "\(registration.change.kindName) \(registration.key) [\(registration.classification.rawValue)]"
+            switch registration.change {
+            case .opened(let row):
+                let category = row.category.map { " category \($0.rawValue)" } ?? ""
+                let end = row.periodEnd.map { " until \($0.iso)" } ?? ""
+                return "\(head): \(row.schoolType.rawValue)\(category)\(end)\(row.funded ? "" : " niet-bekostigd")"
+            case .closed(let day):
+                return "\(head): ends \(day.iso)"
+            case .changed(let changes):
+                return "\(head): " + changes.map(\.description).joined(separator: "; ")
+            case .flaggedUnfunded(let reason):
+                return "\(head)" + (reason.map { ": \(PGN.mask($0))" } ?? "")
+            case .flaggedFunded, .retracted:
+                return head
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Ledger
+
+/// A failure to report on standard error with its exit code.
+struct CommandFailure: Error {
+    /// The process exit code.
+    var exitCode: ExitCode
+    /// What to tell the user.
+    var message: String
+}
+
+extension ExitCode {
+    /// 65 (EX_DATAERR): the input file is malformed.
+    static let dataError = ExitCode(65)
+    /// 74 (EX_IOERR): storage or I/O failed.
+    static let storageError = ExitCode(74)
+    /// 1: a check found differences or damage.
+    static let checkFailed = ExitCode(1)
+}
+
+/// Runs a command body, printing the ledger's and the input's errors in one place and turning
+/// them into exit codes: 65 bad input, 74 storage, 1 checks.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let failure as CommandFailure {
+        printError(failure.message)
+        throw failure.exitCode
+    } catch let error as InputError {
+        printError(error.description)
+        printError("kijkglas: nothing was written to the ledger")
+        throw ExitCode.dataError
+    } catch let error as LedgerError {
+        printError("kijkglas: \(error)")
+        switch error {
+        case .storage, .corrupt: throw ExitCode.storageError
+        case .unknownRelease: throw ExitCode.validationFailure
+        case .rejected: throw ExitCode.dataError
+        }
+    }
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

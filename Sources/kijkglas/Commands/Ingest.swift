@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Ledger
+
+/// `kijkglas ingest FILE...`: read, validate and record releases.
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record DUO files as releases: each is diffed against the previous release of its scope.",
+        discussion: """
+            Every file is read and validated before anything is written; one bad file records
+            none. Each release is one write transaction. A file recorded before (same SHA-256)
+            is skipped with "already ingested".
+
+            Example: kijkglas ingest kijkglas2-VO2508-2022-04-29.csv --published 29-04-2022
+            """
+    )
+
+    @OptionGroup var ledgerOptions: LedgerOptions
+
+    @Argument(help: "The files to record, in any order.")
+    var files: [String]
+
+    @Option(help: "Product id, e.g. kijkglas-2 (default: from the file).")
+    var product: String?
+
+    @Option(help: "SWV code, e.g. VO2508 (default: from the file).")
+    var swv: String?
+
+    @Option(help: "School year, e.g. 2021-2022 (default: from the file).")
+    var schoolYear: String?
+
+    @Option(help: "Reference date (peildatum) of a snapshot product.")
+    var referenceDate: Day?
+
+    @Option(help: "DUO's publication date (default: from the file's block or name).")
+    var published: Day?
+
+    @Option(help: "A layout file for headers the built-in layouts do not know.")
+    var layout: String?
+
+    func run() throws {
+        try reportingFailures {
+            let reader = try layout.map { ReleaseFileReader(layouts: [try Layout(contentsOf: URL(fileURLWithPath: $0))]) }
+                ?? ReleaseFileReader.builtIn()
+            let overrides = ReleaseMetadata(
+                product: product, swv: swv, schoolYear: schoolYear, referenceDate: referenceDate, published: published)
+            var incoming: [IncomingRelease] = []
+            var problems: [InputProblem] = []
+            for file in files {
+                do throws(InputError) {
+                    incoming.append(try reader.read(file: file, overrides: overrides))
+                } catch {
+                    problems += error.problems
+                }
+            }
+            if !problems.isEmpty { throw InputError(problems: problems, truncated: false) }
+            let store = try ledgerOptions.open(readOnly: false)
+            for release in incoming {
+                print(IngestText.outcome(try store.record(release), file: release.fileName))
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import LMDB
+import Ledger
+import Testing
+import SampleData
+import TestSupport
+
+@Suite("Ledger store on a real LMDB environment")
+struct LedgerStoreTests {
+    private let scope = Scope(product: "kijkglas-2", swv: "VO9901", period: "2021-2022")
+
+    private func incoming(_ rows: [Registration], published: Day, name: String) -> IncomingRelease {
+        IncomingRelease(
+            scope: scope, publishedOn: published, fileName: name,
+            fileSHA256: Array(name.utf8) + Array(repeating: 0, count: max(0, 32 - name.utf8.count)), rows: rows)
+    }
+
+    private func history(seed: UInt64, releases: Int) -> [IncomingRelease] {
+        var generator = RegistrationGenerator(seed: seed)
+        var rows = generator.rows(count: 60)
+        var result: [IncomingRelease] = []
+        for index in 0..<releases {
+            let published = Day(year: 2021, month: 9, day: 15)!.adding(days: 30 * index)
+            result.append(incoming(rows, published: published, name: "release-\(index).csv"))
+            rows = generator.evolve(rows)
+        }
+        return result
+    }
+
+    @Test("recorded releases verify, keep their rows, and diff each against its predecessor")
+    func recordAndVerify() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let seed = SplitMix64.seedFromEnvironment()
+        let releases = history(seed: seed, releases: 5)
+        let store = try LedgerStore(directory: directory.path)
+        for (index, release) in releases.enumerated() {
+            guard case .recorded(let recorded, _) = try store.record(release) else {
+                Issue.record("release \(index) was not recorded")
+                continue
+            }
+            #expect(recorded.base == (index == 0 ? nil : ReleaseID(UInt32(index))))
+            #expect(try store.rows(of: recorded.id) == release.rows.sorted { $0.key < $1.key }, "seed \(seed)")
+        }
+        let report = try store.verify()
+        #expect(report.isValid, "\(report.problems) seed \(seed)")
+        #expect(report.releasesChecked == 5)
+        #expect(report.recordsChecked == (try store.eventCount()))
+    }
+
+    @Test("the same file twice is a no-op that names the first release")
+    func idempotent() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try LedgerStore(directory: directory.path)
+        let release = history(seed: 1, releases: 1)[0]
+        _ = try store.record(release)
+        let events = try store.eventCount()
+        guard case .alreadyRecorded(let existing) = try store.record(release) else {
+            Issue.record("second ingest was recorded again")
+            return
+        }
+        #expect(existing.id == ReleaseID(1))
+        #expect(try store.eventCount() == events)
+        #expect(try store.releases().count == 1)
+    }
+
+    @Test("a release loaded late is diffed against the release published before it")
+    func baseByPublication() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try LedgerStore(directory: directory.path)
+        let releases = history(seed: 2, releases: 3)
+        _ = try store.record(releases[0])
+        _ = try store.record(releases[2])
+        guard case .recorded(let late, _) = try store.record(releases[1]) else {
+            Issue.record("late release not recorded")
+            return
+        }
+        #expect(late.base == ReleaseID(1))
+        #expect(try store.verify().isValid)
+    }
+
+    @Test("two rows with one identity are rejected and nothing is written")
+    func duplicateIdentity() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try LedgerStore(directory: directory.path)
+        var generator = RegistrationGenerator(seed: 4)
+        let row = generator.row()
+        var twin = row
+        twin.category = row.category == .high ? .low : .high
+        #expect(throws: LedgerError.self) {
+            try store.record(incoming([row, twin], published: Day(year: 2021, month: 9, day: 15)!, name: "dup.csv"))
+        }
+        #expect(try store.releases().isEmpty)
+        #expect(try store.eventCount() == 0)
+    }
+
+    @Test("one flipped byte in any stored event makes verify name that record", arguments: [1, 2, 7, 40])
+    func flippedByte(sequence: UInt64) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        do {
+            let store = try LedgerStore(directory: directory.path)
+            for release in history(seed: 8, releases: 2) { _ = try store.record(release) }
+            #expect(try store.verify().isValid)
+        }
+        do {
+            let environment = try Environment(directory: directory.path)
+            let log = try environment.database("log")
+            let key = withUnsafeBytes(of: sequence.bigEndian) { Array($0) }
+            try environment.write { transaction in
+                var bytes = try #require(try transaction.get(key, in: log))
+                bytes[bytes.count - 1] ^= 0x01
+                try transaction.put(bytes, for: key, in: log)
+            }
+        }
+        let report = try LedgerStore(directory: directory.path, readOnly: true).verify()
+        #expect(!report.isValid)
+        #expect(report.firstBadSequence == sequence)
+    }
+
+    @Test("a head that does not match the log makes a writable open refuse")
+    func quickCheck() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        do {
+            let store = try LedgerStore(directory: directory.path)
+            _ = try store.record(history(seed: 9, releases: 1)[0])
+        }
+        do {
+            let environment = try Environment(directory: directory.path)
+            let log = try environment.database("log")
+            try environment.write { transaction in
+                let last = try #require(try transaction.withCursor(in: log) { try $0.last() })
+                try transaction.delete(last.key, in: log)
+            }
+        }
+        #expect(throws: LedgerError.self) { try LedgerStore(directory: directory.path) }
+        let report = try LedgerStore(directory: directory.path, readOnly: true).verify()
+        #expect(!report.isValid)
+    }
+
+    @Test("ledger files are owner-only")
+    func ownerOnly() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.appending("ledger")
+        _ = try LedgerStore(directory: path)
+        for (file, mode) in [("", 0o700), ("/data.mdb", 0o600), ("/lock.mdb", 0o600)] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path + file)
+            #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o777 } == mode, "\(file)")
+        }
+    }
+}
