@@ -1,0 +1,42 @@
+import Foundation
+
+/// Runs the built `kijkglas` executable, as a user would, and captures what it prints.
+struct KijkglasBinary {
+    /// Exit code and output of one run.
+    struct Result {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    /// The executable next to the test bundle in the build directory.
+    static var url: URL {
+        let testBundle = Bundle(for: Marker.self).bundleURL
+        let candidates = [
+            testBundle.deletingLastPathComponent().appendingPathComponent("kijkglas"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kijkglas"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    /// Runs `kijkglas arguments…` with `environment` added to this process's environment.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
+    private final class Marker {}
+}

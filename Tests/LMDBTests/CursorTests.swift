@@ -1,0 +1,59 @@
+import Testing
+@testable import LMDB
+
+@Suite("Cursors")
+struct CursorTests {
+    @Test("first, next, last and seek walk keys in byte order")
+    func walk() throws {
+        try withEnvironment { env, db throws in
+            try env.write { txn throws in
+                for key in ["g", "c", "a", "e"] { try txn.put(bytes(key.uppercased()), for: bytes(key), in: db) }
+            }
+            try env.read { txn throws in
+                try txn.withCursor(in: db) { cursor throws in
+                    let first = try #require(try cursor.first())
+                    #expect(first.key == bytes("a") && first.value == bytes("A"))
+                    #expect(try cursor.next()?.key == bytes("c"))
+                    #expect(try cursor.next()?.key == bytes("e"))
+                    #expect(try cursor.next()?.value == bytes("G"))
+                    #expect(try cursor.next() == nil)
+                    #expect(try cursor.last()?.key == bytes("g"))
+                    #expect(try cursor.seek(atOrAfter: bytes("d"))?.key == bytes("e"))
+                    #expect(try cursor.next()?.key == bytes("g"))
+                    #expect(try cursor.seek(atOrAfter: bytes("a"))?.key == bytes("a"))
+                    #expect(try cursor.seek(atOrAfter: bytes("h")) == nil)
+                }
+            }
+        }
+    }
+
+    @Test("a cursor over an empty database finds nothing")
+    func empty() throws {
+        try withEnvironment { env, db throws in
+            try env.read { txn throws in
+                try txn.withCursor(in: db) { cursor throws in
+                    #expect(try cursor.first() == nil)
+                    #expect(try cursor.last() == nil)
+                    #expect(try cursor.next() == nil)
+                    #expect(try cursor.seek(atOrAfter: bytes("a")) == nil)
+                }
+            }
+        }
+    }
+
+    @Test("a cursor in a write transaction sees that transaction's own puts")
+    func seesOwnWrites() throws {
+        try withEnvironment { env, db throws in
+            let keys = try env.write { txn throws in
+                try txn.put(bytes("2"), for: UInt64(2).bigEndianBytes, in: db)
+                try txn.put(bytes("1"), for: UInt64(1).bigEndianBytes, in: db)
+                return try txn.withCursor(in: db) { cursor throws in
+                    var keys: [[UInt8]] = []
+                    while let entry = try cursor.next() { keys.append(entry.key) }
+                    return keys
+                }
+            }
+            #expect(keys == [UInt64(1).bigEndianBytes, UInt64(2).bigEndianBytes])
+        }
+    }
+}
