@@ -1,13 +1,20 @@
 extension Event {
+    /// Tags of the non-registration events; registration events use their
+    /// `RegistrationChange.Kind` raw value (2–7). Tags are frozen: a new shape gets a new tag, so
+    /// old logs stay readable.
+    private enum Tag: UInt8 {
+        case releaseRecorded = 1
+        case releaseSuperseded = 8, releaseWithdrawn, releaseMarkedDefinitive, batchSuperseded
+    }
+
     /// Writes the event's compact binary payload: a tag byte, then the fields of that kind.
-    /// Tags and field order are frozen; a new shape gets a new tag so old logs stay readable.
     public func encode(into writer: inout ByteWriter) {
         switch self {
         case .releaseRecorded(let release):
             writer.write(byte: Tag.releaseRecorded.rawValue)
             release.encode(into: &writer)
         case .registration(let event):
-            writer.write(byte: Tag(event.change).rawValue)
+            writer.write(byte: event.change.kind.rawValue)
             writer.write(varint: UInt64(event.release.value))
             writer.write(varint: UInt64(event.base?.value ?? 0))
             writer.write(byte: event.classification.code)
@@ -25,6 +32,25 @@ extension Event {
             case .flaggedUnfunded(let reason): writer.write(optional: reason)
             case .flaggedFunded, .retracted: break
             }
+        case .releaseSuperseded(let id, let successor, let day):
+            writer.write(byte: Tag.releaseSuperseded.rawValue)
+            writer.write(varint: UInt64(id.value))
+            writer.write(varint: UInt64(successor.value))
+            writer.write(day: day)
+        case .releaseWithdrawn(let id, let day, let reason):
+            writer.write(byte: Tag.releaseWithdrawn.rawValue)
+            writer.write(varint: UInt64(id.value))
+            writer.write(day: day)
+            writer.write(string: reason)
+        case .releaseMarkedDefinitive(let id, let day):
+            writer.write(byte: Tag.releaseMarkedDefinitive.rawValue)
+            writer.write(varint: UInt64(id.value))
+            writer.write(day: day)
+        case .batchSuperseded(let release, let base, let newBase):
+            writer.write(byte: Tag.batchSuperseded.rawValue)
+            writer.write(varint: UInt64(release.value))
+            writer.write(varint: UInt64(base?.value ?? 0))
+            writer.write(varint: UInt64(newBase.value))
         }
     }
 
@@ -38,61 +64,59 @@ extension Event {
     /// Decodes a whole payload written by `encode(into:)`.
     public init(encoded bytes: [UInt8]) throws(DecodingError) {
         var reader = ByteReader(bytes)
-        let tagByte = try reader.readByte()
-        guard let tag = Tag(rawValue: tagByte) else {
-            throw DecodingError(offset: 0, expected: "an event tag, found \(tagByte)")
-        }
-        if tag == .releaseRecorded {
-            self = .releaseRecorded(try Release(from: &reader))
+        let tag = try reader.readByte()
+        if let kind = RegistrationChange.Kind(rawValue: tag) {
+            self = .registration(try Event.registration(kind, from: &reader))
         } else {
-            let release = ReleaseID(UInt32(truncatingIfNeeded: try reader.readVarint()))
-            let baseValue = UInt32(truncatingIfNeeded: try reader.readVarint())
-            let classificationCode = try reader.readByte()
-            guard let classification = Classification(code: classificationCode) else {
-                throw DecodingError(offset: reader.offset, expected: "a classification")
+            switch Tag(rawValue: tag) {
+            case .releaseRecorded:
+                self = .releaseRecorded(try Release(from: &reader))
+            case .releaseSuperseded:
+                self = .releaseSuperseded(
+                    try reader.readReleaseID(), by: try reader.readReleaseID(), on: try reader.readDay())
+            case .releaseWithdrawn:
+                self = .releaseWithdrawn(try reader.readReleaseID(), on: try reader.readDay(), reason: try reader.readString())
+            case .releaseMarkedDefinitive:
+                self = .releaseMarkedDefinitive(try reader.readReleaseID(), on: try reader.readDay())
+            case .batchSuperseded:
+                self = .batchSuperseded(
+                    release: try reader.readReleaseID(), base: try reader.readOptionalReleaseID(),
+                    newBase: try reader.readReleaseID())
+            case nil:
+                throw DecodingError(offset: 0, expected: "an event tag, found \(tag)")
             }
-            let key = try RegistrationKey(from: &reader)
-            let change: RegistrationChange
-            switch tag {
-            case .opened: change = .opened(try Registration(from: &reader))
-            case .closed: change = .closed(on: try reader.readDay())
-            case .changed:
-                var changes: [FieldChange] = []
-                for _ in 0..<(try reader.readCount(limit: Registration.Field.allCases.count)) {
-                    let name = try reader.readString()
-                    guard let field = Registration.Field(rawValue: name) else {
-                        throw DecodingError(offset: reader.offset, expected: "a field name")
-                    }
-                    changes.append(
-                        FieldChange(field: field, old: try reader.readOptional(), new: try reader.readOptional()))
-                }
-                change = .changed(changes)
-            case .flaggedUnfunded: change = .flaggedUnfunded(reason: try reader.readOptional())
-            case .flaggedFunded: change = .flaggedFunded
-            case .retracted: change = .retracted
-            case .releaseRecorded: throw DecodingError(offset: 0, expected: "a registration event tag")
-            }
-            self = .registration(
-                RegistrationEvent(
-                    release: release, base: baseValue == 0 ? nil : ReleaseID(baseValue),
-                    classification: classification, key: key, change: change))
         }
         guard reader.isAtEnd else { throw DecodingError(offset: reader.offset, expected: "end of event") }
     }
 
-    private enum Tag: UInt8 {
-        case releaseRecorded = 1, opened, closed, changed, flaggedUnfunded, flaggedFunded, retracted
-
-        init(_ change: RegistrationChange) {
-            switch change {
-            case .opened: self = .opened
-            case .closed: self = .closed
-            case .changed: self = .changed
-            case .flaggedUnfunded: self = .flaggedUnfunded
-            case .flaggedFunded: self = .flaggedFunded
-            case .retracted: self = .retracted
-            }
+    private static func registration(
+        _ kind: RegistrationChange.Kind, from reader: inout ByteReader
+    ) throws(DecodingError) -> RegistrationEvent {
+        let release = try reader.readReleaseID()
+        let base = try reader.readOptionalReleaseID()
+        guard let classification = Classification(code: try reader.readByte()) else {
+            throw DecodingError(offset: reader.offset, expected: "a classification")
         }
+        let key = try RegistrationKey(from: &reader)
+        let change: RegistrationChange
+        switch kind {
+        case .opened: change = .opened(try Registration(from: &reader))
+        case .closed: change = .closed(on: try reader.readDay())
+        case .changed:
+            var changes: [FieldChange] = []
+            for _ in 0..<(try reader.readCount(limit: Registration.Field.allCases.count)) {
+                let name = try reader.readString()
+                guard let field = Registration.Field(rawValue: name) else {
+                    throw DecodingError(offset: reader.offset, expected: "a field name")
+                }
+                changes.append(FieldChange(field: field, old: try reader.readOptional(), new: try reader.readOptional()))
+            }
+            change = .changed(changes)
+        case .flaggedUnfunded: change = .flaggedUnfunded(reason: try reader.readOptional())
+        case .flaggedFunded: change = .flaggedFunded
+        case .retracted: change = .retracted
+        }
+        return RegistrationEvent(release: release, base: base, classification: classification, key: key, change: change)
     }
 }
 
@@ -115,5 +139,20 @@ extension Classification {
         case 3: self = .futureDated
         default: return nil
         }
+    }
+}
+
+extension ByteReader {
+    /// A release number (never 0).
+    mutating func readReleaseID() throws(DecodingError) -> ReleaseID {
+        guard let id = try readOptionalReleaseID() else { throw DecodingError(offset: offset, expected: "a release number") }
+        return id
+    }
+
+    /// A release number or 0 for none.
+    mutating func readOptionalReleaseID() throws(DecodingError) -> ReleaseID? {
+        let raw = try readVarint()
+        guard let value = UInt32(exactly: raw) else { throw DecodingError(offset: offset, expected: "a release number") }
+        return value == 0 ? nil : ReleaseID(value)
     }
 }

@@ -1,15 +1,29 @@
 /// An entry of the ledger's log.
 public enum Event: Hashable, Sendable {
-    /// A release was recorded: `ReleaseRecorded`. Its registration events follow it.
+    /// A release was recorded: `ReleaseRecorded`. The registration events of its batch follow.
     case releaseRecorded(Release)
     /// A registration row opened, closed, changed, flagged or retracted.
     case registration(RegistrationEvent)
+    /// A newer release of the same scope was published: `ReleaseSuperseded`.
+    case releaseSuperseded(ReleaseID, by: ReleaseID, on: Day)
+    /// DUO withdrew the release on that day: `ReleaseWithdrawn`.
+    case releaseWithdrawn(ReleaseID, on: Day, reason: String)
+    /// DUO made the release definitive on that day: `ReleaseMarkedDefinitive`.
+    case releaseMarkedDefinitive(ReleaseID, on: Day)
+    /// A release loaded late sits between `base` and `release`: the batch that diffed `release`
+    /// against `base` is superseded by a new batch against `newBase`, which follows:
+    /// `BatchSuperseded`.
+    case batchSuperseded(release: ReleaseID, base: ReleaseID?, newBase: ReleaseID)
 
     /// The event's name in output and in the NDJSON feed.
     public var kindName: String {
         switch self {
         case .releaseRecorded: "ReleaseRecorded"
-        case .registration(let event): event.change.kindName
+        case .registration(let event): event.change.kind.name
+        case .releaseSuperseded: "ReleaseSuperseded"
+        case .releaseWithdrawn: "ReleaseWithdrawn"
+        case .releaseMarkedDefinitive: "ReleaseMarkedDefinitive"
+        case .batchSuperseded: "BatchSuperseded"
         }
     }
 
@@ -18,6 +32,9 @@ public enum Event: Hashable, Sendable {
         switch self {
         case .releaseRecorded(let release): release.id
         case .registration(let event): event.release
+        case .releaseSuperseded(let id, _, _), .releaseWithdrawn(let id, _, _), .releaseMarkedDefinitive(let id, _):
+            id
+        case .batchSuperseded(let release, _, _): release
         }
     }
 }

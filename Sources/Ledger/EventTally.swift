@@ -1,36 +1,53 @@
-/// Counts of a release's registration events by kind and by classification.
+/// Counts of a batch's registration events by kind and classification.
 public struct EventTally: Sendable, Equatable {
-    /// Events per kind name (`RegistrationOpened`, …).
-    public private(set) var byKind: [String: Int] = [:]
-    /// Events per classification.
-    public private(set) var byClassification: [Classification: Int] = [:]
+    /// Events per kind and classification.
+    public private(set) var counts: [RegistrationChange.Kind: [Classification: Int]] = [:]
 
     /// An empty tally.
     public init() {}
 
     /// Adds one event.
     public mutating func add(_ event: RegistrationEvent) {
-        byKind[event.change.kindName, default: 0] += 1
-        byClassification[event.classification, default: 0] += 1
+        counts[event.change.kind, default: [:]][event.classification, default: 0] += 1
+    }
+
+    /// Events of one kind.
+    public func count(of kind: RegistrationChange.Kind) -> Int {
+        counts[kind]?.values.reduce(0, +) ?? 0
+    }
+
+    /// Events of one classification, per kind.
+    public func byKind(_ classification: Classification) -> [(kind: RegistrationChange.Kind, count: Int)] {
+        RegistrationChange.Kind.allCases.compactMap { kind in
+            counts[kind]?[classification].map { (kind, $0) }
+        }
     }
 
     /// Registration events counted.
-    public var total: Int { byKind.values.reduce(0, +) }
+    public var total: Int { counts.values.flatMap(\.values).reduce(0, +) }
 
     /// Corrections of the past among them.
-    public var corrections: Int { byClassification[.correction] ?? 0 }
-}
+    public var corrections: Int { counts.values.compactMap { $0[.correction] }.reduce(0, +) }
 
-extension LedgerStore {
-    /// The tally of each release's registration events, from one pass over the log.
-    public func eventTallies() throws(LedgerError) -> [ReleaseID: EventTally] {
-        var tallies: [ReleaseID: EventTally] = [:]
-        try forEachEvent { _, event in
-            if case .registration(let registration) = event {
-                tallies[registration.release, default: EventTally()].add(registration)
-            }
-            return true
+    /// Writes the tally.
+    func encode(into writer: inout ByteWriter) {
+        let cells = counts.flatMap { kind, byClass in byClass.map { (kind, $0.key, $0.value) } }
+            .sorted { ($0.0, $0.1.code) < ($1.0, $1.1.code) }
+        writer.write(varint: UInt64(cells.count))
+        for (kind, classification, count) in cells {
+            writer.write(byte: kind.rawValue)
+            writer.write(byte: classification.code)
+            writer.write(varint: UInt64(count))
         }
-        return tallies
+    }
+
+    /// Reads a tally written by `encode(into:)`.
+    init(from reader: inout ByteReader) throws(DecodingError) {
+        for _ in 0..<(try reader.readCount(limit: 64)) {
+            guard let kind = RegistrationChange.Kind(rawValue: try reader.readByte()),
+                let classification = Classification(code: try reader.readByte())
+            else { throw DecodingError(offset: reader.offset, expected: "a tally cell") }
+            counts[kind, default: [:]][classification] = try reader.readCount()
+        }
     }
 }

@@ -16,11 +16,24 @@ extension LedgerStore {
         try read { try rows(of: id, in: $0) }
     }
 
-    /// The release of each scope that answers today: the latest by publication date.
-    public func currentReleases() throws(LedgerError) -> [Release] {
+    /// The lifecycle of every release.
+    public func lifecycles() throws(LedgerError) -> [ReleaseID: ReleaseLifecycle] {
+        try read { transaction in
+            try Dictionary(uniqueKeysWithValues: releases(in: transaction).map { ($0.id, try lifecycle(of: $0.id, in: transaction)) })
+        }
+    }
+
+    /// The release of each scope that answers "as known at `day`" (today when nil): the latest
+    /// published on or before that day and not withdrawn by then.
+    public func answeringReleases(knownAt day: Day? = nil) throws(LedgerError) -> [Release] {
         let all = try releases()
-        let latest = Dictionary(grouping: all, by: \.scope).compactMap { _, versions in
-            versions.max { ($0.publishedOn, $0.id) < ($1.publishedOn, $1.id) }
+        let states = try lifecycles()
+        let candidates = all.filter { release in
+            guard let day else { return states[release.id]?.withdrawn == nil }
+            return release.publishedOn <= day && !(states[release.id]?.isWithdrawn(on: day) ?? false)
+        }
+        let latest = Dictionary(grouping: candidates, by: \.scope).compactMap { _, versions in
+            versions.max(by: Release.precedes)
         }
         return latest.sorted { $0.scope < $1.scope }
     }
@@ -65,6 +78,13 @@ extension LedgerStore {
             throw LedgerError.unknownRelease(ReleaseID(try reader.readBigEndianUInt32()))
         }
         return try Release(encoded: bytes)
+    }
+
+    func lifecycle(of id: ReleaseID, in transaction: Transaction) throws -> ReleaseLifecycle {
+        guard let bytes = try transaction.get(id.storageKey, in: lifecycleRecords) else {
+            throw LedgerError.corrupt("release \(id) has no lifecycle record")
+        }
+        return try ReleaseLifecycle(encoded: bytes)
     }
 
     func rows(of id: ReleaseID, in transaction: Transaction) throws -> [Registration] {

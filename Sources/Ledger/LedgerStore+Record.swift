@@ -9,10 +9,12 @@ public enum RecordOutcome: Sendable {
 }
 
 extension LedgerStore {
-    /// Records a release in one write transaction: release record, rows, the events that diff
-    /// it against the previous release of its scope, and the new chain head.
+    /// Records a release in one write transaction: its record, its rows, the batch of events that
+    /// diffs it against its predecessor, and the new chain head.
     ///
-    /// The base is the latest release of the same scope published on or before this one.
+    /// Releases of a scope are ordered by publication date (then file hash), whatever the order
+    /// of loading. A release that lands between two recorded ones is diffed against the earlier,
+    /// and the later one's batch is superseded by a new batch against it: nothing is rewritten.
     /// - Throws: `LedgerError.rejected` for two rows with one identity; storage errors.
     public func record(_ incoming: IncomingRelease) throws(LedgerError) -> RecordOutcome {
         let sortedRows = incoming.rows.sorted { $0.key < $1.key }
@@ -25,51 +27,98 @@ extension LedgerStore {
             }
             let existing = try releases(in: transaction)
             let id = ReleaseID((existing.map(\.id.value).max() ?? 0) + 1)
-            let base = existing
-                .filter { $0.scope == incoming.scope && $0.publishedOn <= incoming.publishedOn }
-                .max { ($0.publishedOn, $0.id) < ($1.publishedOn, $1.id) }
-            let baseRows = try base.map { try rows(of: $0.id, in: transaction) } ?? []
-            let release = Release(
+            let siblings = existing.filter { $0.scope == incoming.scope }.sorted(by: Release.precedes)
+            let placeholder = Release(
                 id: id, scope: incoming.scope, publishedOn: incoming.publishedOn, fileName: incoming.fileName,
-                fileSHA256: incoming.fileSHA256, rowCount: sortedRows.count, base: base?.id)
+                fileSHA256: incoming.fileSHA256, rowCount: sortedRows.count, base: nil)
+            let predecessor = siblings.last { Release.precedes($0, placeholder) }
+            let successor = siblings.first { Release.precedes(placeholder, $0) }
+            var release = placeholder
+            release.base = predecessor?.id
 
-            var hashes: [UInt8] = []
-            hashes.reserveCapacity(sortedRows.count * 16)
-            for row in sortedRows {
-                let encoded = row.encoded
-                let hash = LedgerStore.rowHash(encoded)
-                if try transaction.get(hash, in: rows) == nil {
-                    try transaction.put(encoded, for: hash, in: rows)
-                }
-                hashes += hash
-            }
-            try transaction.put(hashes, for: id.storageKey, in: releaseRows)
+            try store(rows: sortedRows, of: id, in: transaction)
             try transaction.put(release.encoded, for: id.storageKey, in: releaseRecords)
             try transaction.put(id.storageKey, for: incoming.fileSHA256, in: files)
 
-            let changes = RegistrationDiff.changes(
-                from: baseRows, to: sortedRows, basePublished: base?.publishedOn, published: incoming.publishedOn)
             var events: [Event] = [.releaseRecorded(release)]
-            events += changes.map { change in
-                .registration(
-                    RegistrationEvent(
-                        release: id, base: base?.id, classification: change.classification, key: change.key,
-                        change: change.change))
+            let baseRows = try predecessor.map { try rows(of: $0.id, in: transaction) } ?? []
+            events += batch(from: baseRows, of: predecessor, to: sortedRows, of: release)
+            if let predecessor {
+                events.append(.releaseSuperseded(predecessor.id, by: id, on: release.publishedOn))
+            }
+            if let successor {
+                let oldBase = try lifecycle(of: successor.id, in: transaction).currentBase
+                events.append(.batchSuperseded(release: successor.id, base: oldBase, newBase: id))
+                events += batch(from: sortedRows, of: release, to: try rows(of: successor.id, in: transaction), of: successor)
+                events.append(.releaseSuperseded(id, by: successor.id, on: successor.publishedOn))
             }
             try append(events, in: transaction)
             return .recorded(release, eventCount: events.count)
         }
     }
 
-    /// Appends events after the head with `MDB_APPEND`, chaining each record, and moves the head.
+    /// The batch of registration events that turns `base`'s rows into `release`'s.
+    private func batch(
+        from baseRows: [Registration], of base: Release?, to newRows: [Registration], of release: Release
+    ) -> [Event] {
+        RegistrationDiff.changes(
+            from: baseRows, to: newRows, basePublished: base?.publishedOn, published: release.publishedOn
+        ).map { change in
+            .registration(
+                RegistrationEvent(
+                    release: release.id, base: base?.id, classification: change.classification, key: change.key,
+                    change: change.change))
+        }
+    }
+
+    private func store(rows sortedRows: [Registration], of id: ReleaseID, in transaction: Transaction) throws {
+        var hashes: [UInt8] = []
+        hashes.reserveCapacity(sortedRows.count * 16)
+        for row in sortedRows {
+            let encoded = row.encoded
+            let hash = LedgerStore.rowHash(encoded)
+            if try transaction.get(hash, in: rows) == nil {
+                try transaction.put(encoded, for: hash, in: rows)
+            }
+            hashes += hash
+        }
+        try transaction.put(hashes, for: id.storageKey, in: releaseRows)
+    }
+
+    /// Appends events after the head with `MDB_APPEND`, chaining each record, moves the head,
+    /// and folds the events into the stored release lifecycles.
     func append(_ events: [Event], in transaction: Transaction) throws {
         var (sequence, chain) = try head(in: transaction)
+        var touched: [ReleaseID: ReleaseLifecycle] = [:]
         for event in events {
             sequence += 1
             let record = LogRecord(sequence: sequence, payload: event.encoded, previousChain: chain)
             try transaction.put(record.stored, for: LogRecord.key(sequence), in: log, flags: .append)
             chain = record.chain
+            if touched[event.release] == nil, !event.isReleaseRecorded {
+                touched[event.release] = try lifecycle(of: event.release, in: transaction)
+            }
+            ReleaseLifecycle.apply(event, to: &touched)
         }
         try transaction.put(LogRecord.key(sequence) + chain, for: Array("head".utf8), in: meta)
+        for (id, lifecycle) in touched {
+            try transaction.put(lifecycle.encoded, for: id.storageKey, in: lifecycleRecords)
+        }
+    }
+}
+
+extension Event {
+    fileprivate var isReleaseRecorded: Bool {
+        if case .releaseRecorded = self { return true }
+        return false
+    }
+}
+
+extension Release {
+    /// The order of releases within a scope: publication date, then file hash so that two
+    /// releases published the same day order the same whatever the order of loading.
+    public static func precedes(_ a: Release, _ b: Release) -> Bool {
+        if a.publishedOn != b.publishedOn { return a.publishedOn < b.publishedOn }
+        return a.fileSHA256.lexicographicallyPrecedes(b.fileSHA256)
     }
 }

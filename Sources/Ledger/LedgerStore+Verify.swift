@@ -2,20 +2,30 @@ import LMDB
 
 extension LedgerStore {
     /// Walks the whole ledger in one read snapshot: every log record (gap-free sequence, format
-    /// version, CRC32C, hash chain, decodable event), the head, every release's rows (stored,
-    /// matching their content address) and that folding each release's events onto its base's
-    /// rows gives exactly its rows.
+    /// version, CRC32C, hash chain, decodable event), the head, the stored release lifecycles
+    /// against a rebuild from the log, every release's rows (stored, matching their content
+    /// address) and that folding each release's active batch onto its base's rows gives
+    /// exactly its rows.
     public func verify() throws(LedgerError) -> VerifyReport {
         try read { transaction in
             var report = VerifyReport()
-            let eventsByRelease = try verifyLog(in: transaction, into: &report)
-            try verifyReleases(eventsByRelease, in: transaction, into: &report)
+            var rebuilt: [ReleaseID: ReleaseLifecycle] = [:]
+            let batches = try verifyLog(in: transaction, into: &report, lifecycles: &rebuilt)
+            try verifyReleases(batches, lifecycles: rebuilt, in: transaction, into: &report)
             return report
         }
     }
 
-    private func verifyLog(in transaction: Transaction, into report: inout VerifyReport) throws -> [ReleaseID: [RegistrationEvent]] {
-        var eventsByRelease: [ReleaseID: [RegistrationEvent]] = [:]
+    /// A batch: the events of one release against one base.
+    private struct BatchKey: Hashable {
+        var release: ReleaseID
+        var base: ReleaseID?
+    }
+
+    private func verifyLog(
+        in transaction: Transaction, into report: inout VerifyReport, lifecycles: inout [ReleaseID: ReleaseLifecycle]
+    ) throws -> [BatchKey: [RegistrationEvent]] {
+        var batches: [BatchKey: [RegistrationEvent]] = [:]
         var expected: UInt64 = 1
         var chain = LogRecord.genesis
         var logIntact = true
@@ -41,9 +51,11 @@ extension LedgerStore {
                 guard expectedChain == record.chain else { fail("hash chain broken (SHA-256)"); break }
                 chain = record.chain
                 do throws(DecodingError) {
-                    if case .registration(let event) = try Event(encoded: record.payload) {
-                        eventsByRelease[event.release, default: []].append(event)
+                    let event = try Event(encoded: record.payload)
+                    if case .registration(let registration) = event {
+                        batches[BatchKey(release: registration.release, base: registration.base), default: []].append(registration)
                     }
+                    ReleaseLifecycle.apply(event, to: &lifecycles)
                 } catch {
                     fail(error.description)
                     break
@@ -57,11 +69,12 @@ extension LedgerStore {
                 report.problems.append(.init(sequence: expected - 1, message: "head does not match the last record"))
             }
         }
-        return eventsByRelease
+        return batches
     }
 
     private func verifyReleases(
-        _ eventsByRelease: [ReleaseID: [RegistrationEvent]], in transaction: Transaction, into report: inout VerifyReport
+        _ batches: [BatchKey: [RegistrationEvent]], lifecycles rebuilt: [ReleaseID: ReleaseLifecycle],
+        in transaction: Transaction, into report: inout VerifyReport
     ) throws {
         let all: [Release]
         do {
@@ -80,11 +93,15 @@ extension LedgerStore {
         }
         for release in all {
             report.releasesChecked += 1
+            let lifecycle = rebuilt[release.id]
+            if lifecycle == nil || (try? self.lifecycle(of: release.id, in: transaction)) != lifecycle {
+                report.problems.append(.init(release: release.id, message: "its stored lifecycle differs from the log's"))
+            }
             guard let stored = rowsByRelease[release.id] else { continue }
-            let baseRows = release.base.flatMap { rowsByRelease[$0] } ?? []
-            var state = RowState(rows: baseRows)
+            let base = lifecycle?.currentBase
+            var state = RowState(rows: base.flatMap { rowsByRelease[$0] } ?? [])
             do throws(FoldError) {
-                for event in eventsByRelease[release.id] ?? [] { try state.apply(event) }
+                for event in batches[BatchKey(release: release.id, base: base)] ?? [] { try state.apply(event) }
                 if state != RowState(rows: stored) {
                     report.problems.append(
                         .init(release: release.id, message: "folding its events onto its base does not give its rows"))

@@ -19,6 +19,8 @@ public final class LedgerStore {
     let rows: Database
     /// `ReleaseID.storageKey` → the release's row hashes, in row-identity order.
     let releaseRows: Database
+    /// `ReleaseID.storageKey` → `ReleaseLifecycle`, the projection of the release events.
+    let lifecycleRecords: Database
 
     /// The storage format this code reads and writes.
     static let storageFormat: UInt8 = 1
@@ -37,6 +39,7 @@ public final class LedgerStore {
             files = try environment.database("files")
             rows = try environment.database("rows")
             releaseRows = try environment.database("release-rows")
+            lifecycleRecords = try environment.database("lifecycles")
         } catch let error as LMDBError {
             throw .storage(error)
         } catch {

@@ -21,16 +21,16 @@ extension Release {
 
     /// Reads a release record.
     public init(from reader: inout ByteReader) throws(DecodingError) {
-        let id = ReleaseID(UInt32(truncatingIfNeeded: try reader.readVarint()))
+        let id = try reader.readReleaseID()
         let scope = Scope(product: try reader.readString(), swv: try reader.readString(), period: try reader.readString())
         let publishedOn = try reader.readDay()
         let fileName = try reader.readString()
         let sha = try reader.readBlob()
         let rowCount = try reader.readCount()
-        let baseValue = UInt32(truncatingIfNeeded: try reader.readVarint())
+        let base = try reader.readOptionalReleaseID()
         self.init(
             id: id, scope: scope, publishedOn: publishedOn, fileName: fileName, fileSHA256: sha,
-            rowCount: rowCount, base: baseValue == 0 ? nil : ReleaseID(baseValue))
+            rowCount: rowCount, base: base)
     }
 
     /// Decodes a whole release record.

@@ -19,7 +19,7 @@ public struct RowState: Sendable, Equatable {
             rows[row.key] = row
             return
         }
-        guard var row = rows[event.key] else { throw fail("\(event.change.kindName) of a missing row") }
+        guard var row = rows[event.key] else { throw fail("\(event.change.kind.name) of a missing row") }
         switch event.change {
         case .opened: return
         case .retracted:

@@ -8,8 +8,16 @@ public enum EventText {
         case .releaseRecorded(let release):
             let base = release.base.map { " (base \($0))" } ?? " (first of its scope)"
             return "ReleaseRecorded \(release.id) \(release.scope) published \(release.publishedOn.iso), \(release.rowCount) rows\(base)"
+        case .releaseSuperseded(let id, let successor, let day):
+            return "ReleaseSuperseded \(id) by \(successor) on \(day.iso)"
+        case .releaseWithdrawn(let id, let day, let reason):
+            return "ReleaseWithdrawn \(id) on \(day.iso): \(PGN.mask(reason))"
+        case .releaseMarkedDefinitive(let id, let day):
+            return "ReleaseMarkedDefinitive \(id) on \(day.iso)"
+        case .batchSuperseded(let release, let base, let newBase):
+            return "BatchSuperseded \(release): its batch against \(base?.description ?? "nothing") is replaced by one against \(newBase), a release loaded late"
         case .registration(let registration):
-            let head = "\(registration.change.kindName) \(registration.key) [\(registration.classification.rawValue)]"
+            let head = "\(registration.change.kind.name) \(registration.key) [\(registration.classification.rawValue)]"
             switch registration.change {
             case .opened(let row):
                 let category = row.category.map { " category \($0.rawValue)" } ?? ""

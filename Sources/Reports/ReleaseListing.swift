@@ -2,33 +2,61 @@ import Ledger
 
 /// The table `releases` prints.
 public enum ReleaseListing {
-    /// One line per release: id, scope, publication date, base, rows, events, corrections, file hash.
-    public static func table(_ releases: [Release], tallies: [ReleaseID: EventTally]) -> String {
+    /// One line per release: id, scope, publication date, status and its date, current base,
+    /// rows, events of its active batch, corrections of the past among them, file hash.
+    public static func table(_ releases: [Release], lifecycles: [ReleaseID: ReleaseLifecycle]) -> String {
         guard !releases.isEmpty else { return "no releases recorded yet" }
         let rows = releases.map { release in
-            let tally = tallies[release.id] ?? EventTally()
+            let lifecycle = lifecycles[release.id] ?? ReleaseLifecycle(currentBase: release.base)
             return [
                 release.id.description, release.scope.product, release.scope.swv, release.scope.period,
-                release.publishedOn.iso, release.base?.description ?? "-", String(release.rowCount),
-                String(tally.total), String(tally.corrections),
+                release.publishedOn.iso, statusText(lifecycle), lifecycle.currentBase?.description ?? "-",
+                String(release.rowCount), String(lifecycle.tally.total), correctionText(lifecycle.tally),
                 release.fileSHA256.prefix(6).map { hex($0) }.joined(),
             ]
         }
         return TextTable(
-            header: ["id", "product", "swv", "period", "published", "base", "rows", "events", "corrections", "sha256"],
-            rows: rows, rightAligned: [6, 7, 8]
+            header: ["id", "product", "swv", "period", "published", "status", "base", "rows", "events", "corrections", "sha256"],
+            rows: rows, rightAligned: [7, 8]
         ).render()
     }
 
-    /// `3 opened, 1 closed, 2 changed` in a fixed kind order, zero counts left out.
+    /// `withdrawn 2022-05-12`, `superseded by R4 2022-06-22`, `definitive 2023-04-11`, `published`.
+    public static func statusText(_ lifecycle: ReleaseLifecycle) -> String {
+        switch lifecycle.status {
+        case .withdrawn: "withdrawn \(lifecycle.withdrawn?.on.iso ?? "")"
+        case .definitive: "definitive \(lifecycle.definitiveOn?.iso ?? "")"
+        case .superseded:
+            "superseded by \(lifecycle.supersededBy?.release.description ?? "") \(lifecycle.supersededBy?.on.iso ?? "")"
+        case .published: "published"
+        }
+    }
+
+    /// `-` or `5 CORRECTED: 3 changed, 2 opened`: a release that rewrites its base's past says so.
+    public static func correctionText(_ tally: EventTally) -> String {
+        let corrected = tally.byKind(.correction)
+        guard !corrected.isEmpty else { return "-" }
+        return "\(tally.corrections) CORRECTED: " + corrected.map { "\($0.count) \(label($0.kind))" }.joined(separator: ", ")
+    }
+
+    /// `3 opened, 1 closed, 2 changed` in the fixed kind order, zero counts left out.
     public static func kindSummary(_ tally: EventTally) -> String {
-        let order = [
-            ("RegistrationOpened", "opened"), ("RegistrationClosed", "closed"), ("RegistrationChanged", "changed"),
-            ("RegistrationFlaggedUnfunded", "flagged niet-bekostigd"), ("RegistrationFlaggedFunded", "flagged bekostigd"),
-            ("RegistrationRetracted", "retracted"),
-        ]
-        let parts = order.compactMap { kind, label in tally.byKind[kind].map { "\($0) \(label)" } }
+        let parts = RegistrationChange.Kind.allCases.compactMap { kind in
+            tally.count(of: kind) > 0 ? "\(tally.count(of: kind)) \(label(kind))" : nil
+        }
         return parts.isEmpty ? "no changes" : parts.joined(separator: ", ")
+    }
+
+    /// The short word for a kind in running text.
+    public static func label(_ kind: RegistrationChange.Kind) -> String {
+        switch kind {
+        case .opened: "opened"
+        case .closed: "closed"
+        case .changed: "changed"
+        case .flaggedUnfunded: "flagged niet-bekostigd"
+        case .flaggedFunded: "flagged bekostigd"
+        case .retracted: "retracted"
+        }
     }
 
     private static func hex(_ byte: UInt8) -> String {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Ledger
 
-extension Day: @retroactive ExpressibleByArgument {
+extension Day: ExpressibleByArgument {
     /// Accepts `jjjj-mm-dd` and DUO's `dd-mm-jjjj`.
     public init?(argument: String) {
         if let day = Day(iso: argument) {

@@ -15,6 +15,9 @@ struct Kijkglas: ParsableCommand {
             74 I/O or storage error.
             """,
         version: "0.1.0",
-        subcommands: [Demo.self, Ingest.self, Releases.self, Log.self, Count.self, Verify.self]
+        subcommands: [
+            Demo.self, IngestCommand.self, Releases.self, Diff.self, Log.self, Count.self, Withdraw.self, Definitive.self,
+            Verify.self,
+        ]
     )
 }

@@ -38,9 +38,9 @@ struct Demo: ParsableCommand {
             }
 
             let releases = try store.releases()
-            let tallies = try store.eventTallies()
+            let lifecycles = try store.lifecycles()
             print("\n## 2. Releases\n")
-            print(indent(ReleaseListing.table(releases, tallies: tallies)))
+            print(indent(ReleaseListing.table(releases, lifecycles: lifecycles)))
 
             print("\n## 3. Events of each release (first 4 shown)\n")
             var eventsByRelease: [ReleaseID: [Event]] = [:]
@@ -50,21 +50,23 @@ struct Demo: ParsableCommand {
             }
             for release in releases {
                 let events = eventsByRelease[release.id] ?? []
-                print("  \(release.id) published \(release.publishedOn.dutch): \(ReleaseListing.kindSummary(tallies[release.id] ?? EventTally()))")
+                print("  \(release.id) published \(release.publishedOn.dutch): \(ReleaseListing.kindSummary(lifecycles[release.id]?.tally ?? EventTally()))")
                 for event in events.prefix(4) { print("      " + EventText.describe(event)) }
                 if events.count > 4 { print("      … \(events.count - 4) more: kijkglas log --release \(release.id)") }
             }
 
             print("\n## 4. Counts (distinct pupils with a registration valid that day, latest releases)\n")
-            let rows = try store.currentReleases().flatMap { try store.rows(of: $0.id) }
+            let rows = try store.answeringReleases().flatMap { try store.rows(of: $0.id) }
             for day in countingDays(of: releases) {
                 print(indent(CountText.render(PupilCount(rows: rows, on: day, by: .category))) + "\n")
             }
 
             print("## 5. The correction it found\n")
-            if let corrected = releases.max(by: { (tallies[$0.id]?.corrections ?? 0, $1.id) < (tallies[$1.id]?.corrections ?? 0, $0.id) }),
-                let count = tallies[corrected.id]?.corrections, count > 0
+            let corrections = { (release: Release) in lifecycles[release.id]?.tally.corrections ?? 0 }
+            if let corrected = releases.max(by: { (corrections($0), $1.id) < (corrections($1), $0.id) }),
+                corrections(corrected) > 0
             {
+                let count = corrections(corrected)
                 let base = corrected.base.map { " of \($0)" } ?? ""
                 print("  \(corrected.id) (published \(corrected.publishedOn.dutch)) rewrites the past\(base) in \(count) events:")
                 for event in eventsByRelease[corrected.id] ?? [] {

@@ -2,10 +2,12 @@ import ArgumentParser
 import Foundation
 import Ingest
 import Ledger
+import Reports
 
 /// `kijkglas ingest FILE...`: read, validate and record releases.
-struct Ingest: ParsableCommand {
+struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ingest",
         abstract: "Record DUO files as releases: each is diffed against the previous release of its scope.",
         discussion: """
             Every file is read and validated before anything is written; one bad file records

@@ -14,7 +14,7 @@ struct Releases: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let store = try ledgerOptions.open(readOnly: true)
-            print(ReleaseListing.table(try store.releases(), tallies: try store.eventTallies()))
+            print(ReleaseListing.table(try store.releases(), lifecycles: try store.lifecycles()))
         }
     }
 }

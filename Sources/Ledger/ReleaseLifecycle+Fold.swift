@@ -1,0 +1,56 @@
+extension ReleaseLifecycle {
+    /// Folds one log event into the lifecycles it touches. The same fold keeps the stored
+    /// projection current on append and rebuilds it from the log in `verify`.
+    public static func apply(_ event: Event, to lifecycles: inout [ReleaseID: ReleaseLifecycle]) {
+        switch event {
+        case .releaseRecorded(let release):
+            lifecycles[release.id] = ReleaseLifecycle(currentBase: release.base)
+        case .registration(let registration):
+            if lifecycles[registration.release]?.currentBase == registration.base {
+                lifecycles[registration.release]?.tally.add(registration)
+            }
+        case .releaseSuperseded(let id, let successor, let day):
+            lifecycles[id]?.supersededBy = (successor, day)
+        case .releaseWithdrawn(let id, let day, let reason):
+            lifecycles[id]?.withdrawn = (day, reason)
+        case .releaseMarkedDefinitive(let id, let day):
+            lifecycles[id]?.definitiveOn = day
+        case .batchSuperseded(let release, _, let newBase):
+            lifecycles[release]?.currentBase = newBase
+            lifecycles[release]?.tally = EventTally()
+        }
+    }
+
+    /// Writes the lifecycle.
+    func encode(into writer: inout ByteWriter) {
+        writer.write(varint: UInt64(currentBase?.value ?? 0))
+        writer.write(varint: UInt64(supersededBy?.release.value ?? 0))
+        if let supersededBy { writer.write(day: supersededBy.on) }
+        writer.write(byte: withdrawn == nil ? 0 : 1)
+        if let withdrawn {
+            writer.write(day: withdrawn.on)
+            writer.write(string: withdrawn.reason)
+        }
+        writer.write(byte: definitiveOn == nil ? 0 : 1)
+        if let definitiveOn { writer.write(day: definitiveOn) }
+        tally.encode(into: &writer)
+    }
+
+    /// The lifecycle's bytes.
+    var encoded: [UInt8] {
+        var writer = ByteWriter()
+        encode(into: &writer)
+        return writer.bytes
+    }
+
+    /// Decodes a whole lifecycle record.
+    init(encoded bytes: [UInt8]) throws(DecodingError) {
+        var reader = ByteReader(bytes)
+        self.init(currentBase: try reader.readOptionalReleaseID())
+        if let successor = try reader.readOptionalReleaseID() { supersededBy = (successor, try reader.readDay()) }
+        if try reader.readByte() != 0 { withdrawn = (try reader.readDay(), try reader.readString()) }
+        if try reader.readByte() != 0 { definitiveOn = try reader.readDay() }
+        tally = try EventTally(from: &reader)
+        guard reader.isAtEnd else { throw DecodingError(offset: reader.offset, expected: "end of lifecycle") }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Ledger
+
+/// `kijkglas definitive R --on DATE`.
+struct Definitive: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record that DUO made a release definitive (one per scope).",
+        discussion: "Example: kijkglas definitive R9 --on 11-04-2023"
+    )
+
+    @OptionGroup var ledgerOptions: LedgerOptions
+
+    @Argument(help: "The release, e.g. R9.")
+    var release: ReleaseID
+
+    @Option(help: "The day DUO made it definitive (not before its publication).")
+    var on: Day
+
+    func run() throws {
+        try reportingFailures {
+            try ledgerOptions.open(readOnly: false).markDefinitive(release, on: on)
+            print("\(release) definitive since \(on.iso)")
+        }
+    }
+}
