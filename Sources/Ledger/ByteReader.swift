@@ -1,4 +1,4 @@
-/// Reads what `ByteWriter` wrote; every read checks bounds and throws `DecodingError`.
+/// Reads what `ByteWriter` wrote; every read checks bounds and throws `RecordDecodingError`.
 public struct ByteReader: Sendable {
     private let bytes: [UInt8]
     /// Offset of the next byte to read.
@@ -14,28 +14,28 @@ public struct ByteReader: Sendable {
     public var isAtEnd: Bool { offset == bytes.count }
 
     /// One raw byte.
-    public mutating func readByte() throws(DecodingError) -> UInt8 {
-        guard offset < bytes.count else { throw DecodingError(offset: offset, expected: "a byte") }
+    public mutating func readByte() throws(RecordDecodingError) -> UInt8 {
+        guard offset < bytes.count else { throw RecordDecodingError(offset: offset, expected: "a byte") }
         defer { offset += 1 }
         return bytes[offset]
     }
 
     /// `count` raw bytes.
-    public mutating func readRaw(count: Int) throws(DecodingError) -> [UInt8] {
+    public mutating func readRaw(count: Int) throws(RecordDecodingError) -> [UInt8] {
         guard count >= 0, bytes.count - offset >= count else {
-            throw DecodingError(offset: offset, expected: "\(count) bytes")
+            throw RecordDecodingError(offset: offset, expected: "\(count) bytes")
         }
         defer { offset += count }
         return Array(bytes[offset..<offset + count])
     }
 
     /// An unsigned LEB128 varint.
-    public mutating func readVarint() throws(DecodingError) -> UInt64 {
+    public mutating func readVarint() throws(RecordDecodingError) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
             let byte = try readByte()
-            guard shift < 64 else { throw DecodingError(offset: offset, expected: "a varint") }
+            guard shift < 64 else { throw RecordDecodingError(offset: offset, expected: "a varint") }
             result |= UInt64(byte & 0x7F) << shift
             if byte < 0x80 { return result }
             shift += 7
@@ -43,56 +43,46 @@ public struct ByteReader: Sendable {
     }
 
     /// A zigzag-encoded signed varint.
-    public mutating func readSigned() throws(DecodingError) -> Int64 {
+    public mutating func readSigned() throws(RecordDecodingError) -> Int64 {
         let raw = try readVarint()
         return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
     }
 
     /// A varint that must fit in `Int` and be at most `limit`.
-    public mutating func readCount(limit: Int = Int(Int32.max)) throws(DecodingError) -> Int {
+    public mutating func readCount(limit: Int = Int(Int32.max)) throws(RecordDecodingError) -> Int {
         let raw = try readVarint()
-        guard raw <= UInt64(limit) else { throw DecodingError(offset: offset, expected: "a count ≤ \(limit)") }
+        guard raw <= UInt64(limit) else { throw RecordDecodingError(offset: offset, expected: "a count ≤ \(limit)") }
         return Int(raw)
     }
 
     /// A length-prefixed UTF-8 string.
-    public mutating func readString() throws(DecodingError) -> String {
+    public mutating func readString() throws(RecordDecodingError) -> String {
         let raw = try readRaw(count: try readCount())
         guard let text = String(validating: raw, as: UTF8.self) else {
-            throw DecodingError(offset: offset, expected: "UTF-8 text")
+            throw RecordDecodingError(offset: offset, expected: "UTF-8 text")
         }
         return text
     }
 
     /// A length-prefixed byte string.
-    public mutating func readBlob() throws(DecodingError) -> [UInt8] {
+    public mutating func readBlob() throws(RecordDecodingError) -> [UInt8] {
         try readRaw(count: try readCount())
     }
 
     /// A fixed-width big-endian UInt32.
-    public mutating func readBigEndianUInt32() throws(DecodingError) -> UInt32 {
+    public mutating func readBigEndianUInt32() throws(RecordDecodingError) -> UInt32 {
         try readRaw(count: 4).reduce(0) { $0 << 8 | UInt32($1) }
     }
 
     /// A fixed-width big-endian UInt64.
-    public mutating func readBigEndianUInt64() throws(DecodingError) -> UInt64 {
+    public mutating func readBigEndianUInt64() throws(RecordDecodingError) -> UInt64 {
         try readRaw(count: 8).reduce(0) { $0 << 8 | UInt64($1) }
     }
 
     /// A day written with `write(day:)`.
-    public mutating func readDay() throws(DecodingError) -> Day {
+    public mutating func readDay() throws(RecordDecodingError) -> Day {
         let raw = try readSigned()
-        guard let days = Int32(exactly: raw) else { throw DecodingError(offset: offset, expected: "a day") }
+        guard let days = Int32(exactly: raw) else { throw RecordDecodingError(offset: offset, expected: "a day") }
         return Day(daysSinceEpoch: days)
     }
-}
-
-/// Stored bytes that do not decode: a corrupt or foreign record.
-public struct DecodingError: Error, Sendable, CustomStringConvertible {
-    /// Offset in the record where decoding failed.
-    public let offset: Int
-    /// What the decoder expected there.
-    public let expected: String
-
-    public var description: String { "undecodable record: expected \(expected) at byte \(offset)" }
 }

@@ -12,7 +12,7 @@ extension ByteWriter {
 
 extension ByteReader {
     /// An optional string written by `write(optional:)`.
-    mutating func readOptional() throws(DecodingError) -> String? {
+    mutating func readOptional() throws(RecordDecodingError) -> String? {
         try readByte() == 0 ? nil : try readString()
     }
 }

@@ -62,7 +62,7 @@ extension Event {
     }
 
     /// Decodes a whole payload written by `encode(into:)`.
-    public init(encoded bytes: [UInt8]) throws(DecodingError) {
+    public init(encoded bytes: [UInt8]) throws(RecordDecodingError) {
         var reader = ByteReader(bytes)
         let tag = try reader.readByte()
         if let kind = RegistrationChange.Kind(rawValue: tag) {
@@ -83,19 +83,19 @@ extension Event {
                     release: try reader.readReleaseID(), base: try reader.readOptionalReleaseID(),
                     newBase: try reader.readReleaseID())
             case nil:
-                throw DecodingError(offset: 0, expected: "an event tag, found \(tag)")
+                throw RecordDecodingError(offset: 0, expected: "an event tag, found \(tag)")
             }
         }
-        guard reader.isAtEnd else { throw DecodingError(offset: reader.offset, expected: "end of event") }
+        guard reader.isAtEnd else { throw RecordDecodingError(offset: reader.offset, expected: "end of event") }
     }
 
     private static func registration(
         _ kind: RegistrationChange.Kind, from reader: inout ByteReader
-    ) throws(DecodingError) -> RegistrationEvent {
+    ) throws(RecordDecodingError) -> RegistrationEvent {
         let release = try reader.readReleaseID()
         let base = try reader.readOptionalReleaseID()
         guard let classification = Classification(code: try reader.readByte()) else {
-            throw DecodingError(offset: reader.offset, expected: "a classification")
+            throw RecordDecodingError(offset: reader.offset, expected: "a classification")
         }
         let key = try RegistrationKey(from: &reader)
         let change: RegistrationChange
@@ -107,7 +107,7 @@ extension Event {
             for _ in 0..<(try reader.readCount(limit: Registration.Field.allCases.count)) {
                 let name = try reader.readString()
                 guard let field = Registration.Field(rawValue: name) else {
-                    throw DecodingError(offset: reader.offset, expected: "a field name")
+                    throw RecordDecodingError(offset: reader.offset, expected: "a field name")
                 }
                 changes.append(FieldChange(field: field, old: try reader.readOptional(), new: try reader.readOptional()))
             }
@@ -144,15 +144,15 @@ extension Classification {
 
 extension ByteReader {
     /// A release number (never 0).
-    mutating func readReleaseID() throws(DecodingError) -> ReleaseID {
-        guard let id = try readOptionalReleaseID() else { throw DecodingError(offset: offset, expected: "a release number") }
+    mutating func readReleaseID() throws(RecordDecodingError) -> ReleaseID {
+        guard let id = try readOptionalReleaseID() else { throw RecordDecodingError(offset: offset, expected: "a release number") }
         return id
     }
 
     /// A release number or 0 for none.
-    mutating func readOptionalReleaseID() throws(DecodingError) -> ReleaseID? {
+    mutating func readOptionalReleaseID() throws(RecordDecodingError) -> ReleaseID? {
         let raw = try readVarint()
-        guard let value = UInt32(exactly: raw) else { throw DecodingError(offset: offset, expected: "a release number") }
+        guard let value = UInt32(exactly: raw) else { throw RecordDecodingError(offset: offset, expected: "a release number") }
         return value == 0 ? nil : ReleaseID(value)
     }
 }

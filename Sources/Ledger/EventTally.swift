@@ -42,11 +42,11 @@ public struct EventTally: Sendable, Equatable {
     }
 
     /// Reads a tally written by `encode(into:)`.
-    init(from reader: inout ByteReader) throws(DecodingError) {
+    init(from reader: inout ByteReader) throws(RecordDecodingError) {
         for _ in 0..<(try reader.readCount(limit: 64)) {
             guard let kind = RegistrationChange.Kind(rawValue: try reader.readByte()),
                 let classification = Classification(code: try reader.readByte())
-            else { throw DecodingError(offset: reader.offset, expected: "a tally cell") }
+            else { throw RecordDecodingError(offset: reader.offset, expected: "a tally cell") }
             counts[kind, default: [:]][classification] = try reader.readCount()
         }
     }

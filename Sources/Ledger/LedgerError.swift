@@ -28,7 +28,7 @@ public enum LedgerError: Error, CustomStringConvertible {
             throw error
         } catch let error as LMDBError {
             throw .storage(error)
-        } catch let error as DecodingError {
+        } catch let error as RecordDecodingError {
             throw .corrupt(error.description)
         } catch let error as FoldError {
             throw .rejected(error.description)

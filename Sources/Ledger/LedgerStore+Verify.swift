@@ -50,7 +50,7 @@ extension LedgerStore {
                     previous: chain, sequence: sequence, version: record.version, payload: record.payload)
                 guard expectedChain == record.chain else { fail("hash chain broken (SHA-256)"); break }
                 chain = record.chain
-                do throws(DecodingError) {
+                do throws(RecordDecodingError) {
                     let event = try Event(encoded: record.payload)
                     if case .registration(let registration) = event {
                         batches[BatchKey(release: registration.release, base: registration.base), default: []].append(registration)

@@ -30,9 +30,9 @@ public struct LogRecord: Sendable, Equatable {
     }
 
     /// Splits stored bytes into header and payload without checking them.
-    public init(stored bytes: [UInt8]) throws(DecodingError) {
+    public init(stored bytes: [UInt8]) throws(RecordDecodingError) {
         guard bytes.count >= LogRecord.headerSize else {
-            throw DecodingError(offset: bytes.count, expected: "a \(LogRecord.headerSize)-byte record header")
+            throw RecordDecodingError(offset: bytes.count, expected: "a \(LogRecord.headerSize)-byte record header")
         }
         version = bytes[0]
         checksum = bytes[1..<5].reduce(0) { $0 << 8 | UInt32($1) }

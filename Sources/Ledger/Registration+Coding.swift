@@ -47,10 +47,10 @@ extension Registration {
     }
 
     /// Reads a row written by `encode(into:)`.
-    public init(from reader: inout ByteReader) throws(DecodingError) {
+    public init(from reader: inout ByteReader) throws(RecordDecodingError) {
         let version = try reader.readByte()
         guard version == Registration.encodingVersion else {
-            throw DecodingError(offset: reader.offset, expected: "row encoding version 1")
+            throw RecordDecodingError(offset: reader.offset, expected: "row encoding version 1")
         }
         let present = try reader.readVarint()
         var bit: UInt64 = 0
@@ -58,12 +58,12 @@ extension Registration {
             defer { bit += 1 }
             return present & (1 << bit) != 0
         }
-        func string() throws(DecodingError) -> String? { has() ? try reader.readString() : nil }
-        func day() throws(DecodingError) -> Day? { has() ? try reader.readDay() : nil }
-        func small() throws(DecodingError) -> UInt8? { has() ? try reader.readByte() : nil }
-        func flag() throws(DecodingError) -> Bool? { has() ? try reader.readByte() != 0 : nil }
-        func required<T>(_ value: T?, _ what: String) throws(DecodingError) -> T {
-            guard let value else { throw DecodingError(offset: reader.offset, expected: what) }
+        func string() throws(RecordDecodingError) -> String? { has() ? try reader.readString() : nil }
+        func day() throws(RecordDecodingError) -> Day? { has() ? try reader.readDay() : nil }
+        func small() throws(RecordDecodingError) -> UInt8? { has() ? try reader.readByte() : nil }
+        func flag() throws(RecordDecodingError) -> Bool? { has() ? try reader.readByte() != 0 : nil }
+        func required<T>(_ value: T?, _ what: String) throws(RecordDecodingError) -> T {
+            guard let value else { throw RecordDecodingError(offset: reader.offset, expected: what) }
             return value
         }
         let swv = try string()
@@ -101,9 +101,9 @@ extension Registration {
     }
 
     /// Decodes a whole stored row.
-    public init(encoded bytes: [UInt8]) throws(DecodingError) {
+    public init(encoded bytes: [UInt8]) throws(RecordDecodingError) {
         var reader = ByteReader(bytes)
         try self.init(from: &reader)
-        guard reader.isAtEnd else { throw DecodingError(offset: reader.offset, expected: "end of row") }
+        guard reader.isAtEnd else { throw RecordDecodingError(offset: reader.offset, expected: "end of row") }
     }
 }

@@ -6,9 +6,9 @@ extension RegistrationKey {
         writer.write(day: periodStart)
     }
 
-    init(from reader: inout ByteReader) throws(DecodingError) {
+    init(from reader: inout ByteReader) throws(RecordDecodingError) {
         guard let pgn = PGN(value: UInt32(truncatingIfNeeded: try reader.readVarint())) else {
-            throw DecodingError(offset: reader.offset, expected: "a PGN")
+            throw RecordDecodingError(offset: reader.offset, expected: "a PGN")
         }
         self.init(
             pgn: pgn, institution: try reader.readString(), branch: try reader.readString(),

@@ -20,7 +20,7 @@ extension Release {
     }
 
     /// Reads a release record.
-    public init(from reader: inout ByteReader) throws(DecodingError) {
+    public init(from reader: inout ByteReader) throws(RecordDecodingError) {
         let id = try reader.readReleaseID()
         let scope = Scope(product: try reader.readString(), swv: try reader.readString(), period: try reader.readString())
         let publishedOn = try reader.readDay()
@@ -34,9 +34,9 @@ extension Release {
     }
 
     /// Decodes a whole release record.
-    public init(encoded bytes: [UInt8]) throws(DecodingError) {
+    public init(encoded bytes: [UInt8]) throws(RecordDecodingError) {
         var reader = ByteReader(bytes)
         try self.init(from: &reader)
-        guard reader.isAtEnd else { throw DecodingError(offset: reader.offset, expected: "end of release") }
+        guard reader.isAtEnd else { throw RecordDecodingError(offset: reader.offset, expected: "end of release") }
     }
 }

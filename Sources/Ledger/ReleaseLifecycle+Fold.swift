@@ -44,13 +44,13 @@ extension ReleaseLifecycle {
     }
 
     /// Decodes a whole lifecycle record.
-    init(encoded bytes: [UInt8]) throws(DecodingError) {
+    init(encoded bytes: [UInt8]) throws(RecordDecodingError) {
         var reader = ByteReader(bytes)
         self.init(currentBase: try reader.readOptionalReleaseID())
         if let successor = try reader.readOptionalReleaseID() { supersededBy = (successor, try reader.readDay()) }
         if try reader.readByte() != 0 { withdrawn = (try reader.readDay(), try reader.readString()) }
         if try reader.readByte() != 0 { definitiveOn = try reader.readDay() }
         tally = try EventTally(from: &reader)
-        guard reader.isAtEnd else { throw DecodingError(offset: reader.offset, expected: "end of lifecycle") }
+        guard reader.isAtEnd else { throw RecordDecodingError(offset: reader.offset, expected: "end of lifecycle") }
     }
 }

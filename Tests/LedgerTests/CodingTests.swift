@@ -49,8 +49,8 @@ struct CodingTests {
             RegistrationEvent(release: ReleaseID(1), base: nil, classification: .initial, key: generator.row().key, change: .opened(generator.row()))
         ).encoded
         for length in 0..<bytes.count {
-            #expect(throws: DecodingError.self) { try Event(encoded: Array(bytes.prefix(length))) }
+            #expect(throws: RecordDecodingError.self) { try Event(encoded: Array(bytes.prefix(length))) }
         }
-        #expect(throws: DecodingError.self) { try Event(encoded: bytes + [0]) }
+        #expect(throws: RecordDecodingError.self) { try Event(encoded: bytes + [0]) }
     }
 }
