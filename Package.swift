@@ -27,7 +27,7 @@ let package = Package(
         .target(
             name: "Schemas",
             path: "Schemas",
-            exclude: ["README.md"],
+            exclude: ["README.md", "json"],
             resources: [.copy("layouts"), .copy("metadata-block.json")]
         ),
         .target(name: "Ingest", dependencies: ["Ledger", "Schemas"]),
@@ -51,6 +51,6 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LMDB", "SampleData", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-        .testTarget(name: "KijkglasTests", dependencies: ["Ledger", "SampleData", "TestSupport"]),
+        .testTarget(name: "KijkglasTests", dependencies: ["LMDB", "TestSupport"]),
     ]
 )
