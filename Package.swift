@@ -28,7 +28,7 @@ let package = Package(
             name: "Schemas",
             path: "Schemas",
             exclude: ["README.md", "json"],
-            resources: [.copy("layouts"), .copy("metadata-block.json")]
+            resources: [.copy("layouts"), .copy("metadata-block.json"), .copy("rates"), .copy("rules")]
         ),
         .target(name: "Ingest", dependencies: ["Ledger", "Schemas"]),
         .target(name: "Reports", dependencies: ["Ledger"]),

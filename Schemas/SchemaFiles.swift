@@ -1,16 +1,25 @@
 import Foundation
 
-/// The data files shipped in `Schemas/`: layouts of DUO's files (and, later, rate tables and
-/// the JSON Schemas of the machine output). Facts about DUO's formats live there, not in code.
+/// The data files shipped in `Schemas/`: layouts of DUO's files, the metadata block keys, the
+/// counting and funding rules and the rate tables. Facts about DUO's formats, rules and money
+/// live there, not in code.
 public enum SchemaFiles {
     /// The directory holding one layout file per product and layout version.
-    public static var layoutsDirectory: URL {
-        Bundle.module.url(forResource: "layouts", withExtension: nil) ?? Bundle.module.bundleURL.appendingPathComponent("layouts")
-    }
+    public static var layoutsDirectory: URL { resource("layouts") }
 
     /// The file listing the keys of the "Algemene gegevens" block and the metadata they carry.
-    public static var metadataBlockFile: URL {
-        Bundle.module.url(forResource: "metadata-block", withExtension: "json")
-            ?? Bundle.module.bundleURL.appendingPathComponent("metadata-block.json")
+    public static var metadataBlockFile: URL { resource("metadata-block.json") }
+
+    /// The directory holding one rate table per funding year.
+    public static var ratesDirectory: URL { resource("rates") }
+
+    /// The rules that decide which pupils are counted on a day.
+    public static var countingRulesFile: URL { resource("rules/counting.json") }
+
+    /// The funding regimes: teldata, age split, growth transfer.
+    public static var fundingRulesFile: URL { resource("rules/funding.json") }
+
+    private static func resource(_ path: String) -> URL {
+        Bundle.module.bundleURL.appendingPathComponent(path)
     }
 }

@@ -29,6 +29,9 @@ public struct EventTally: Sendable, Equatable {
     /// Corrections of the past among them.
     public var corrections: Int { counts.values.compactMap { $0[.correction] }.reduce(0, +) }
 
+    /// Whether most of the events correct the past: the batch belongs to a *corrected release*.
+    public var isMostlyCorrections: Bool { corrections * 2 > total }
+
     /// Writes the tally.
     func encode(into writer: inout ByteWriter) {
         let cells = counts.flatMap { kind, byClass in byClass.map { (kind, $0.key, $0.value) } }

@@ -1,42 +1,54 @@
-/// Counts distinct pupils with a row valid on a day, optionally broken down.
+/// The number of counted pupils on a day, optionally broken down.
 ///
-/// This is the skeleton's count: every valid row counts (the domain's funding rules — TLV,
-/// bekostigd, cluster, JJI — come with the projections). A pupil with several valid rows that
-/// day is counted once, in the group of their first row by identity.
+/// Which pupils count is `CountedPupils`' business: the domain's counting rules, or every valid
+/// row (the `--all` count). A pupil counts once, in the group of the row they are counted by.
 public struct PupilCount: Sendable, Equatable {
     /// What to break a count down by.
     public enum Breakdown: String, Sendable, CaseIterable {
         /// Bekostigingscategorie L/M/H.
         case category
+        /// Instellingscode/vestiging.
+        case school
         /// SO / VSO.
         case schooltype
+        /// Bekostigd or not (only `--all` counts unfunded rows).
+        case funded
+        /// The SWV that issued the TLV.
+        case payingswv
 
-        func label(of row: Registration) -> String {
+        /// The group `pupil` falls in.
+        public func label(of pupil: CountedPupils.Pupil) -> String {
             switch self {
-            case .category: row.category?.rawValue ?? "-"
-            case .schooltype: row.schoolType.rawValue
+            case .category: pupil.row.category?.rawValue ?? "-"
+            case .school: "\(pupil.row.institution)/\(pupil.row.branch)"
+            case .schooltype: pupil.row.schoolType.rawValue
+            case .funded: pupil.row.funded ? "funded" : "not funded"
+            case .payingswv: pupil.payingSwv ?? "-"
             }
         }
     }
 
     /// The day counted.
     public let day: Day
+    /// The breakdown, if any.
+    public let breakdown: Breakdown?
     /// Distinct pupils.
     public let total: Int
     /// Pupils per group label, sorted by label; empty without a breakdown.
     public let groups: [(label: String, count: Int)]
 
-    /// Counts `rows` on `day`.
+    /// Counts every row of `rows` valid on `day` (the `--all` count).
     public init(rows: some Sequence<Registration>, on day: Day, by breakdown: Breakdown? = nil) {
-        var firstRow: [PGN: Registration] = [:]
-        for row in rows where row.isValid(on: day) {
-            if let seen = firstRow[row.pgn], seen.key < row.key { continue }
-            firstRow[row.pgn] = row
-        }
-        self.day = day
-        self.total = firstRow.count
+        self.init(CountedPupils(rows: rows, on: day, selection: .everyValidRow), by: breakdown)
+    }
+
+    /// Counts `pupils`, broken down by `breakdown`.
+    public init(_ pupils: CountedPupils, by breakdown: Breakdown? = nil) {
+        self.day = pupils.day
+        self.breakdown = breakdown
+        self.total = pupils.count
         if let breakdown {
-            let counts = Dictionary(grouping: firstRow.values, by: breakdown.label).mapValues(\.count)
+            let counts = Dictionary(grouping: pupils.pupils.values, by: breakdown.label).mapValues(\.count)
             groups = counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         } else {
             groups = []
@@ -44,7 +56,7 @@ public struct PupilCount: Sendable, Equatable {
     }
 
     public static func == (lhs: PupilCount, rhs: PupilCount) -> Bool {
-        lhs.day == rhs.day && lhs.total == rhs.total
+        lhs.day == rhs.day && lhs.breakdown == rhs.breakdown && lhs.total == rhs.total
             && lhs.groups.map(\.label) == rhs.groups.map(\.label) && lhs.groups.map(\.count) == rhs.groups.map(\.count)
     }
 }

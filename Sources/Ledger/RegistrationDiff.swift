@@ -74,12 +74,31 @@ public enum RegistrationDiff {
             events.append((key, .flaggedFunded, rowStart))
         }
         if !fields.isEmpty {
-            let onlyEnd = fields.count == 1 && fields[0].field == .periodEnd
-            let firstAffected =
-                onlyEnd ? (min(old.periodEnd ?? .distantFuture, new.periodEnd ?? .distantFuture)).adding(days: 1) : rowStart
-            events.append((key, .changed(fields), firstAffected))
+            events.append((key, .changed(fields), firstAffected(by: fields, rowStart: rowStart)))
         }
         return events
+    }
+
+    /// The earliest valid day a set of field changes rewrites. An end date (period, enrolment,
+    /// TLV) moving rewrites from the day after the earlier of the two ends; a start date from the
+    /// earlier start; any other attribute the whole row from its start. The instroom, uitstroom
+    /// and doorstroom markers annotate a row's edges and change no day's state, so they only
+    /// decide when nothing else changed.
+    static func firstAffected(by changes: [FieldChange], rowStart: Day) -> Day {
+        func day(_ text: String?) -> Day? { text.flatMap { Day(iso: $0) } }
+        let days = changes.compactMap { change -> Day? in
+            switch change.field {
+            case .periodEnd, .enrolledUntil, .tlvUntil:
+                return min(day(change.old) ?? .distantFuture, day(change.new) ?? .distantFuture).adding(days: 1)
+            case .periodStart, .enrolledFrom, .tlvFrom:
+                return min(day(change.old) ?? rowStart, day(change.new) ?? rowStart)
+            case .inflow, .outflow, .transfer:
+                return nil
+            default:
+                return rowStart
+            }
+        }
+        return days.min() ?? rowStart
     }
 
     /// Whether two rows' periods share a day (an empty end is open).

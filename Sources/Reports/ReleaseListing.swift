@@ -3,7 +3,8 @@ import Ledger
 /// The table `releases` prints.
 public enum ReleaseListing {
     /// One line per release: id, scope, publication date, status and its date, current base,
-    /// rows, events of its active batch, corrections of the past among them, file hash.
+    /// rows, events of its active batch, corrections of the past among them, file hash, and a
+    /// note naming a corrected release with its corrections by kind.
     public static func table(_ releases: [Release], lifecycles: [ReleaseID: ReleaseLifecycle]) -> String {
         guard !releases.isEmpty else { return "no releases recorded yet" }
         let rows = releases.map { release in
@@ -11,13 +12,13 @@ public enum ReleaseListing {
             return [
                 release.id.description, release.scope.product, release.scope.swv, release.scope.period,
                 release.publishedOn.iso, statusText(lifecycle), lifecycle.currentBase?.description ?? "-",
-                String(release.rowCount), String(lifecycle.tally.total), correctionText(lifecycle.tally),
-                release.fileSHA256.prefix(6).map { hex($0) }.joined(),
+                String(release.rowCount), String(lifecycle.tally.total), String(lifecycle.tally.corrections),
+                release.fileSHA256.prefix(6).map { hex($0) }.joined(), correctionText(lifecycle.tally),
             ]
         }
         return TextTable(
-            header: ["id", "product", "swv", "period", "published", "status", "base", "rows", "events", "corrections", "sha256"],
-            rows: rows, rightAligned: [7, 8]
+            header: ["id", "product", "swv", "period", "published", "status", "base", "rows", "events", "corrections", "sha256", "note"],
+            rows: rows, rightAligned: [7, 8, 9]
         ).render()
     }
 
@@ -32,11 +33,15 @@ public enum ReleaseListing {
         }
     }
 
-    /// `-` or `5 CORRECTED: 3 changed, 2 opened`: a release that rewrites its base's past says so.
+    /// `corrected release: 3 changed, 2 opened` when most of a batch corrects the past, else empty.
     public static func correctionText(_ tally: EventTally) -> String {
-        let corrected = tally.byKind(.correction)
-        guard !corrected.isEmpty else { return "-" }
-        return "\(tally.corrections) CORRECTED: " + corrected.map { "\($0.count) \(label($0.kind))" }.joined(separator: ", ")
+        guard tally.isMostlyCorrections else { return "" }
+        return "corrected release: " + correctionsByKind(tally)
+    }
+
+    /// `3 changed, 2 opened`: the corrections of the past by kind.
+    public static func correctionsByKind(_ tally: EventTally) -> String {
+        tally.byKind(.correction).map { "\($0.count) \(label($0.kind))" }.joined(separator: ", ")
     }
 
     /// `3 opened, 1 closed, 2 changed` in the fixed kind order, zero counts left out.

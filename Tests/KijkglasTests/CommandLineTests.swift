@@ -72,7 +72,7 @@ struct CommandLineTests {
         let before = try ledgerBytes(ledger)
 
         let good = try String(contentsOfFile: try demoFile(index: 1), encoding: .utf8)
-        var lines = good.components(separatedBy: "\n")
+        var lines = good.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
         let headerIndex = try #require(lines.firstIndex { $0.contains("Begindatum") })
         var cells = lines[headerIndex + 2].components(separatedBy: ";")
         let dateColumn = try #require(lines[headerIndex].components(separatedBy: ";").firstIndex { $0 == "Begindatum" })
@@ -98,9 +98,10 @@ struct CommandLineTests {
         let total = try KijkglasBinary.run(["count", "--on", "01-02-2022", "--ledger", ledger])
         let byCategory = try KijkglasBinary.run(["count", "--on", "2022-02-01", "--by", "category", "--ledger", ledger])
         #expect(total.status == 0)
-        let pupils = try #require(total.standardOutput.split(separator: " ").dropFirst(2).first.flatMap { Int($0) })
+        let pupils = try #require(pupilTotal(total.standardOutput))
         #expect(pupils > 50)
-        let groupLines = byCategory.standardOutput.split(separator: "\n").dropFirst(3)
+        #expect(pupilTotal(byCategory.standardOutput) == pupils)
+        let groupLines = byCategory.standardOutput.split(separator: "\n").drop { !$0.hasPrefix("--") }.dropFirst()
         let sum = groupLines.compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }.reduce(0, +)
         #expect(sum == pupils)
     }
@@ -109,6 +110,11 @@ struct CommandLineTests {
     func usage() throws {
         #expect(try KijkglasBinary.run(["count", "--on", "31-02-2022"]).status == 64)
         #expect(try KijkglasBinary.run(["frobnicate"]).status == 64)
+    }
+
+    /// The N of the `On jjjj-mm-dd: N pupils` line.
+    private func pupilTotal(_ output: String) -> Int? {
+        output.split(separator: "\n").first { $0.hasPrefix("On ") }?.split(separator: " ").dropFirst(2).first.flatMap { Int($0) }
     }
 
     private func demoFile(index: Int) throws -> String {

@@ -71,7 +71,7 @@ public struct DemoSchoolYear {
 
     private mutating func newRow(from start: Day, inflow: Bool) -> Registration {
         let school = DemoSchoolYear.schools.randomElement(using: &random) ?? DemoSchoolYear.schools[0]
-        let enrolled = inflow ? start : yearStart.adding(days: -365 * int(0...3))
+        let enrolled = inflow ? start : Day.literal(2021 - int(0...3), 8, 1)
         var row = Registration(
             pgn: freshPGN(), institution: school.institution, branch: school.branch, schoolType: school.type,
             enrolledFrom: enrolled, periodStart: start, funded: true)

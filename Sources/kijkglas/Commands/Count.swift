@@ -2,29 +2,41 @@ import ArgumentParser
 import Ledger
 import Reports
 
-/// `kijkglas count --on DATE`: pupils with a registration valid on a day.
+/// `kijkglas count --on DATE`: the pupils charged to an SWV on a day.
 struct Count: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Count distinct pupils with a registration valid on a day, as the latest releases say.",
-        discussion: "Example: kijkglas count --on 01-02-2022 --by category"
+        abstract: "Count the (v)so pupils charged to an SWV on a day, as the releases known on a day say.",
+        discussion: """
+            A pupil counts when enrolled that day, with a valid TLV that day, bekostigd, in
+            cluster 3 or 4, not in a JJI/GJI, once (at one school); the SWV that pays is the one
+            that issued the TLV. The rules DUO leaves open are data: Schemas/rules/counting.json.
+            --all counts every row valid that day instead.
+
+            Example: kijkglas count --on 01-02-2022 --known-at 2022-05-01 --by category
+            """
     )
 
-    @OptionGroup var ledgerOptions: LedgerOptions
+    @OptionGroup var options: ProjectionOptions
 
     @Option(help: "The day to count (jjjj-mm-dd or dd-mm-jjjj).")
     var on: Day
 
-    @Option(help: "Count as the ledger knew it on this day: the latest release of each scope published by then and not withdrawn by then.")
-    var knownAt: Day?
-
-    @Option(help: "Break the count down: category or schooltype.")
+    @Option(help: "Break the count down: category, school, schooltype, funded or payingswv.")
     var by: PupilCount.Breakdown?
+
+    @Flag(help: "Count every row valid on the day, funded or not, whatever its TLV.")
+    var all = false
 
     func run() throws {
         try reportingFailures {
-            let store = try ledgerOptions.open(readOnly: true)
-            let rows = try store.answeringReleases(knownAt: knownAt).flatMap { try store.rows(of: $0.id) }
-            print(CountText.render(PupilCount(rows: rows, on: on, by: by)))
+            let rules = try ProjectionOptions.countingRules()
+            let (store, loaded) = try options.open()
+            try options.requireCovered(on, loaded, what: "--on")
+            let state = try options.state(store, loaded, at: options.knownAt, covering: [on], rules: rules)
+            let selection: CountedPupils.Selection = all ? .everyValidRow : .rules(rules)
+            let count = PupilCount(CountedPupils(rows: state.rows, on: on, selection: selection, payingSwv: options.swv), by: by)
+            let context = options.context(state, all: all, swv: options.swv)
+            print(options.format == .json ? CountText.json(count, context: context) : CountText.render(count, context: context))
         }
     }
 }

@@ -68,7 +68,8 @@ struct Demo: ParsableCommand {
             {
                 let count = corrections(corrected)
                 let base = corrected.base.map { " of \($0)" } ?? ""
-                print("  \(corrected.id) (published \(corrected.publishedOn.dutch)) rewrites the past\(base) in \(count) events:")
+                let tally = lifecycles[corrected.id]?.tally ?? EventTally()
+                print("  \(corrected.id) (published \(corrected.publishedOn.dutch)) rewrites the past\(base) in \(count) of its \(tally.total) events (\(ReleaseListing.correctionsByKind(tally))):")
                 for event in eventsByRelease[corrected.id] ?? [] {
                     if case .registration(let registration) = event, registration.classification == .correction {
                         print("      " + EventText.describe(event))

@@ -1,0 +1,51 @@
+/// Why a CSV byte stream cannot be parsed further, and where (1-based line; column = field
+/// number; 0 when not about a position).
+public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong.
+    public enum Kind: Sendable, Equatable {
+        /// The bytes could not be read at all; the reason.
+        case unreadable(String)
+        /// A quoted field never closes: the end of the input came first.
+        case unbalancedQuote
+        /// A closing quote is followed by something other than a separator or line end.
+        case textAfterQuote
+        /// The field's bytes are not valid UTF-8.
+        case invalidUTF8
+    }
+
+    /// What went wrong.
+    public var kind: Kind
+    /// The line the problem starts on, from 1; 0 for the input as a whole.
+    public var line: Int
+    /// The field number on that line, from 1; 0 for the input as a whole.
+    public var column: Int
+
+    /// An error of `kind` at `line` and `column`.
+    public init(kind: Kind, line: Int, column: Int) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+    }
+
+    /// What the input should have held there.
+    public var expected: String {
+        switch kind {
+        case .unreadable: "a readable file"
+        case .unbalancedQuote: "a closing '\"' for the quote that opens this field"
+        case .textAfterQuote: "a separator or line end after a closing '\"' (write a quote inside a quoted field as '\"\"')"
+        case .invalidUTF8: "UTF-8 text (Windows-1252 files are not read yet: save the file as UTF-8)"
+        }
+    }
+
+    /// What it held instead.
+    public var found: String {
+        switch kind {
+        case .unreadable(let reason): reason
+        case .unbalancedQuote: "the end of the file"
+        case .textAfterQuote: "more text"
+        case .invalidUTF8: "bytes that are not UTF-8"
+        }
+    }
+
+    public var description: String { "\(line):\(column): expected \(expected), found \(found)" }
+}

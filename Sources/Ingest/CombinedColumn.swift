@@ -1,0 +1,50 @@
+import Ledger
+
+/// A column whose cells hold several fields at once, like DUO's 6-character `VESTIGINGSCODE`
+/// (instellingscode + vestiging).
+public struct CombinedColumn: Sendable {
+    /// How a combined cell splits.
+    public enum Kind: String, Sendable, Decodable {
+        /// Four characters of instellingscode, then two of vestiging.
+        case institutionBranch
+
+        /// The fields it fills, in order.
+        public var fills: [Registration.Field] { [.institution, .branch] }
+
+        /// What its cells should hold, for messages.
+        var expectation: String { "a vestigingscode of 6 letters or digits (instellingscode + vestiging)" }
+
+        /// The canonical texts of the fields in a trimmed, non-empty cell, or nil when it does
+        /// not fit.
+        func split(_ text: String) -> [Registration.Field: String]? {
+            let upper = text.uppercased()
+            guard upper.count == 6, upper.allSatisfy(\.isASCIIAlphanumeric) else { return nil }
+            return [.institution: String(upper.prefix(4)), .branch: String(upper.suffix(2))]
+        }
+    }
+
+    /// Accepted header names; the first is the reference header.
+    public let headers: [String]
+    /// How its cells split.
+    public let kind: Kind
+}
+
+extension CombinedColumn: Decodable {
+    private enum CodingKeys: String, CodingKey { case headers, type, fills }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        headers = try container.decode([String].self, forKey: .headers)
+        guard !headers.isEmpty, headers.allSatisfy({ !HeaderName.normalised($0).isEmpty }) else {
+            throw Swift.DecodingError.dataCorruptedError(
+                forKey: .headers, in: container, debugDescription: "a combined column needs at least one non-empty header")
+        }
+        kind = try container.decode(Kind.self, forKey: .type)
+        let fills = try container.decode([String].self, forKey: .fills)
+        guard fills == kind.fills.map(\.rawValue) else {
+            throw Swift.DecodingError.dataCorruptedError(
+                forKey: .fills, in: container,
+                debugDescription: "type '\(kind.rawValue)' fills " + kind.fills.map { "'\($0.rawValue)'" }.joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Ledger
+
+/// One thing wrong with an input file, located like a compiler diagnostic:
+/// `file.csv:12:3: error: pgn: expected 9 digits, found '*******89'`.
+///
+/// `found` is masked when the problem is made: a PGN shows only its last two digits, a birth
+/// date only its shape, and any other run of seven or more digits only its last two, so no
+/// message ever carries a pupil's number.
+public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
+    /// The file name.
+    public var file: String
+    /// The line, from 1; 0 when about the file as a whole.
+    public var line: Int
+    /// The field number on the line, from 1; 0 when about the file or line as a whole.
+    public var column: Int
+    /// The canonical field (or metadata item) concerned, if any.
+    public var field: String?
+    /// What the file should hold there.
+    public var expected: String
+    /// What it holds instead, masked; "" for nothing, nil when not about a value.
+    public var found: String?
+    /// How to fix it, when more can be said.
+    public var hint: String?
+
+    /// A problem; `found` (a value of `field`) and `hint` are masked here.
+    public init(
+        file: String, line: Int, column: Int, field: String?, expected: String, found: String?,
+        hint: String? = nil
+    ) {
+        self.init(file: file, line: line, column: column, field: field, expected: expected, found: found, hint: hint, foundIsValue: true)
+    }
+
+    /// A problem whose `found` is a value of `field`, masked as such, or (`foundIsValue` false)
+    /// other text such as a header, masked only for long digit runs.
+    init(
+        file: String, line: Int, column: Int, field: String?, expected: String, found: String?, hint: String?,
+        foundIsValue: Bool
+    ) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.field = field
+        self.expected = expected
+        self.found = found.map { InputProblem.mask($0, field: foundIsValue ? field : nil) }
+        self.hint = hint.map { PGN.mask($0) }
+    }
+
+    public var description: String {
+        var text = file
+        if line > 0 { text += ":\(line)" + (column > 0 ? ":\(column)" : "") }
+        text += ": error: "
+        if let field { text += "\(field): " }
+        text += "expected \(expected)"
+        if let found { text += found.isEmpty ? ", found nothing" : ", found '\(found)'" }
+        if let hint { text += "; \(hint)" }
+        return text
+    }
+
+    /// `text` fit to show: a PGN keeps its last two characters, a birth date its shape, and
+    /// anything else loses every run of seven or more digits but the last two.
+    static func mask(_ text: String, field: String?) -> String {
+        switch field {
+        case Registration.Field.pgn.rawValue?:
+            String(repeating: "*", count: max(0, text.count - 2)) + text.suffix(2)
+        case Registration.Field.birthDate.rawValue?:
+            String(text.map { $0.isNumber ? "*" : $0 })
+        default:
+            PGN.mask(text)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Ledger
+
+/// One product and layout version of a DUO file, read from a layout file in `Schemas/layouts/`
+/// or given with `--layout FILE`: the canonical fields, the headers each is known by, their
+/// types and whether required. Facts about DUO's formats are data, not code.
+public struct Layout: Sendable {
+    /// What one release of the product covers.
+    public enum ScopeKind: String, Sendable, Decodable {
+        /// A school year (`2021-2022`).
+        case schoolYear
+        /// A reference date (peildatum) of a snapshot.
+        case referenceDate
+    }
+
+    /// Product id used in release scopes (`kijkglas-2`).
+    public let product: String
+    /// The product's name as DUO writes it (`Kijkglas 2`).
+    public let displayName: String
+    /// Version of this layout of the product, from 1.
+    public let layoutVersion: Int
+    /// Titles of the table (`Individuele (v)so inschrijvingen`); a title line before the
+    /// header selects this layout.
+    public let blockTitles: [String]
+    /// What one release covers.
+    public let scope: ScopeKind
+    /// The fields, in the order files are written.
+    public let fields: [LayoutField]
+    /// Columns holding several fields at once.
+    public let combined: [CombinedColumn]
+    /// Every accepted header, normalised, and what it feeds.
+    let targets: [String: ColumnTarget]
+
+    /// The layout's entry for `field`, nil when the layout does not have the field.
+    public func entry(for field: Registration.Field) -> LayoutField? {
+        fields.first { $0.field == field }
+    }
+
+    /// What the header `text` feeds, nil when the layout does not know it.
+    func target(ofHeader text: String) -> ColumnTarget? {
+        targets[HeaderName.normalised(text)]
+    }
+
+    /// Every accepted header with what it feeds, reference headers first.
+    var aliases: [(header: String, target: ColumnTarget)] { Layout.aliases(fields: fields, combined: combined) }
+
+    private static func aliases(fields: [LayoutField], combined: [CombinedColumn]) -> [(header: String, target: ColumnTarget)] {
+        fields.flatMap { field in field.headers.map { ($0, ColumnTarget.field(field.field)) } }
+            + combined.enumerated().flatMap { index, column in column.headers.map { ($0, ColumnTarget.combined(index)) } }
+    }
+
+    /// The fields that the columns feeding `mapped` do not fill although the layout requires them.
+    func missingFields(mapped: Set<ColumnTarget>) -> [Registration.Field] {
+        let filled = Set(mapped.flatMap { target -> [Registration.Field] in
+            switch target {
+            case .field(let field): [field]
+            case .combined(let index): combined[index].kind.fills
+            }
+        })
+        return fields.filter { $0.required && !filled.contains($0.field) }.map(\.field)
+    }
+
+    /// The headers of `target`.
+    func headers(of target: ColumnTarget) -> [String] {
+        switch target {
+        case .field(let field): entry(for: field)?.headers ?? []
+        case .combined(let index): combined[index].headers
+        }
+    }
+}
+
+extension Layout: Decodable {
+    private enum CodingKeys: String, CodingKey {
+        case product, displayName, layoutVersion, blockTitles, scope, fields, combined
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        product = try container.decode(String.self, forKey: .product)
+        guard !product.isEmpty, product.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
+            throw Swift.DecodingError.dataCorruptedError(
+                forKey: .product, in: container,
+                debugDescription: "product id '\(product)' must be lowercase letters, digits and '-', like kijkglas-2")
+        }
+        displayName = try container.decode(String.self, forKey: .displayName)
+        layoutVersion = try container.decode(Int.self, forKey: .layoutVersion)
+        blockTitles = try container.decodeIfPresent([String].self, forKey: .blockTitles) ?? []
+        scope = try container.decode(ScopeKind.self, forKey: .scope)
+        fields = try container.decode([LayoutField].self, forKey: .fields)
+        combined = try container.decodeIfPresent([CombinedColumn].self, forKey: .combined) ?? []
+
+        var seen: Set<Registration.Field> = []
+        for field in fields where !seen.insert(field.field).inserted {
+            throw Swift.DecodingError.dataCorruptedError(
+                forKey: .fields, in: container, debugDescription: "field '\(field.field.rawValue)' is listed twice")
+        }
+        let combinedFills = Set(combined.flatMap(\.kind.fills))
+        for field in Registration.Field.allCases where field.isRequired && !seen.contains(field) && !combinedFills.contains(field) {
+            throw Swift.DecodingError.dataCorruptedError(
+                forKey: .fields, in: container,
+                debugDescription: "field '\(field.rawValue)' is missing: no row exists without it")
+        }
+        var targets: [String: ColumnTarget] = [:]
+        for (header, target) in Layout.aliases(fields: fields, combined: combined) {
+            let key = HeaderName.normalised(header)
+            if let other = targets[key], other != target {
+                throw Swift.DecodingError.dataCorruptedError(
+                    forKey: .fields, in: container,
+                    debugDescription: "header '\(header)' is given for two different fields")
+            }
+            targets[key] = target
+        }
+        self.targets = targets
+    }
+}

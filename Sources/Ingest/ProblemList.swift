@@ -1,0 +1,43 @@
+/// The problems found in one file, up to a limit.
+struct ProblemList {
+    /// The file name every problem names.
+    let file: String
+    /// How many problems to keep.
+    let limit: Int
+    /// The problems kept.
+    private(set) var problems: [InputProblem] = []
+    /// Whether a problem beyond the limit was dropped.
+    private(set) var truncated = false
+
+    /// Whether there are problems.
+    var isEmpty: Bool { problems.isEmpty }
+
+    /// Adds a problem at `line` and `column`; beyond the limit it only sets `truncated`.
+    /// `found` is a value of `field` unless `foundIsValue` is false (a header, say).
+    mutating func add(
+        line: Int, column: Int, field: String?, expected: String, found: String?, hint: String? = nil,
+        foundIsValue: Bool = true
+    ) {
+        guard problems.count < limit else {
+            truncated = true
+            return
+        }
+        problems.append(InputProblem(
+            file: file, line: line, column: column, field: field, expected: expected, found: found,
+            hint: hint, foundIsValue: foundIsValue))
+    }
+
+    /// Adds a parse error of the CSV layer.
+    mutating func add(_ error: CSVError) {
+        add(line: error.line, column: error.column, field: nil, expected: error.expected, found: nil,
+            hint: "found \(error.found)")
+    }
+
+    /// The problems as an error, in line order.
+    var error: InputError {
+        let sorted = problems.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }
+        return InputError(problems: sorted.map(\.element), truncated: truncated)
+    }
+}

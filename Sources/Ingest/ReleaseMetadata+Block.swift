@@ -1,0 +1,51 @@
+import Ledger
+
+extension ReleaseMetadata {
+    /// The key, value and value's column (from 1) of a block line `Key;Value` (also
+    /// `Key: Value` in one cell); nil for other lines.
+    static func keyValue(of texts: [String]) -> (key: String, value: String, column: Int)? {
+        guard let key = texts.first, !key.isEmpty else { return nil }
+        if let index = texts.indices.dropFirst().first(where: { !texts[$0].isEmpty }) {
+            return (key, texts[index], index + 1)
+        }
+        guard let colon = key.firstIndex(of: ":") else { return nil }
+        let value = key[key.index(after: colon)...].trimmingSpaces
+        guard !value.isEmpty else { return nil }
+        return (String(key[..<colon].trimmingSpaces), String(value), 1)
+    }
+
+    /// The metadata in the block lines `records` (the lines before the header); values that
+    /// cannot be read are reported, keys the block may hold but releases ignore are skipped.
+    init(block records: [CSVRecord], keys: MetadataBlockKeys, layouts: [Layout], problems: inout ProblemList) {
+        self.init()
+        for record in records {
+            guard let (key, value, column) = ReleaseMetadata.keyValue(of: record.trimmedTexts),
+                let item = keys.item(forKey: key)
+            else { continue }
+            let line = record.line(ofField: max(0, column - 1))
+            func report(_ expected: String) {
+                problems.add(
+                    line: line, column: column, field: item.rawValue, expected: expected, found: value,
+                    hint: "correct the block line '\(key)' or pass the value on the command line")
+            }
+            switch item {
+            case .product:
+                product = keys.productID(named: value, layouts: layouts)
+            case .swv:
+                guard let code = SWVCode.canonical(value) ?? SWVCode.find(in: value) else { report(SWVCode.expectation); continue }
+                swv = code
+            case .swvName:
+                swvName = value
+            case .schoolYear:
+                guard let year = SchoolYear.canonical(value) else { report(SchoolYear.expectation); continue }
+                schoolYear = year
+            case .referenceDate:
+                guard let day = DateText.day(value) else { report(DateText.expectation); continue }
+                referenceDate = day
+            case .published:
+                guard let day = DateText.day(value) else { report(DateText.expectation); continue }
+                published = day
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// Reading SWV codes: `PO`/`VO` and four digits, written `PO2707`, `PO-27-07`, `VO 25-08`,
+/// `po2707`; always stored as `PO2707`.
+enum SWVCode {
+    /// What an SWV code cell should hold, for messages.
+    static let expectation = "an SWV code like VO2508 or PO-27-07"
+
+    /// The canonical code `text` spells, or nil when it is none.
+    static func canonical(_ text: some StringProtocol) -> String? {
+        let letters = text.uppercased().filter { !" -_.".contains($0) }
+        guard letters.count == 6, letters.hasPrefix("PO") || letters.hasPrefix("VO"),
+            letters.dropFirst(2).allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
+        return letters
+    }
+
+    /// The first SWV code inside a longer text (a file name, `VO2508 Passend Onderwijs`), or nil.
+    static func find(in text: some StringProtocol) -> String? {
+        let characters = Array(text.uppercased())
+        for index in characters.indices.dropLast() {
+            guard characters[index + 1] == "O", characters[index] == "P" || characters[index] == "V",
+                index == 0 || !characters[index - 1].isLetter
+            else { continue }
+            var digits = ""
+            var position = index + 2
+            var lastWasSeparator = false
+            while position < characters.count, digits.count < 4 {
+                let character = characters[position]
+                if character.isASCII && character.isNumber {
+                    digits.append(character)
+                    lastWasSeparator = false
+                } else if " -_.".contains(character) && !lastWasSeparator {
+                    lastWasSeparator = true
+                } else {
+                    break
+                }
+                position += 1
+            }
+            let followedByDigit = position < characters.count && characters[position].isNumber
+            if digits.count == 4 && !followedByDigit { return String(characters[index...(index + 1)]) + digits }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,56 @@
+/// The pupils that count on one day, each with the one row they are counted by.
+public struct CountedPupils: Sendable, Equatable {
+    /// How rows are selected.
+    public enum Selection: Sendable {
+        /// The domain's counting rules: only pupils charged to an SWV.
+        case rules(CountingRules)
+        /// Every row valid on the day, whatever its funding (the `--all` count); a pupil with
+        /// several counts by the first row by identity (then by fields).
+        case everyValidRow
+    }
+
+    /// One counted pupil.
+    public struct Pupil: Sendable, Equatable {
+        /// The row the pupil is counted by.
+        public let row: Registration
+        /// The SWV that pays: the issuer of the row's TLV, when known.
+        public let payingSwv: String?
+    }
+
+    /// The day counted.
+    public let day: Day
+    /// The counted pupils.
+    public let pupils: [PGN: Pupil]
+
+    /// The pupils of `rows` that count on `day`, restricted to those whose TLV `swv` issued
+    /// when given. A pupil counts once; the restriction applies to the row they count by.
+    public init(rows: some Sequence<Registration>, on day: Day, selection: Selection, payingSwv swv: String? = nil) {
+        var chosen: [PGN: Registration] = [:]
+        for row in rows {
+            switch selection {
+            case .rules(let rules):
+                guard rules.counts(row, on: day) else { continue }
+                if let seen = chosen[row.pgn], !rules.prefers(row, over: seen) { continue }
+            case .everyValidRow:
+                guard row.isValid(on: day) else { continue }
+                if let seen = chosen[row.pgn], !Registration.precedesInFull(row, seen) { continue }
+            }
+            chosen[row.pgn] = row
+        }
+        var pupils: [PGN: Pupil] = [:]
+        for (pgn, row) in chosen {
+            let paying: String?
+            switch selection {
+            case .rules(let rules): paying = rules.payingSwv(of: row)
+            case .everyValidRow: paying = row.payingSwv
+            }
+            if let swv, paying != swv { continue }
+            pupils[pgn] = Pupil(row: row, payingSwv: paying)
+        }
+        self.day = day
+        self.pupils = pupils
+    }
+
+    /// The number of counted pupils.
+    public var count: Int { pupils.count }
+}

@@ -1,0 +1,79 @@
+/// Which pupils count for an SWV on a day (teldatum or peildatum), loaded from
+/// `Schemas/rules/counting.json` so that the rules the domain leaves open stay data.
+///
+/// Fixed here because they are confirmed: the pupil is enrolled that day, the row's period
+/// contains the day, the row is bekostigd, the TLV is valid that day, and the SWV that pays is
+/// the one that issued the TLV. Every other choice is a `Sourced` value of the file.
+public struct CountingRules: Decodable, Sendable {
+    /// Whether rows that lack a value count.
+    public enum Presence: String, Decodable, Sendable {
+        /// Such rows count.
+        case counted
+        /// Such rows do not count.
+        case notCounted
+    }
+
+    /// Which row a pupil with several counting rows is counted by.
+    public enum CountedOnce: String, Decodable, Sendable {
+        /// The row with the latest period start; ties by instellingscode and vestiging, then
+        /// by the rows' fields.
+        case latestPeriodStart
+        /// The lowest row identity (instellingscode, vestiging, period start), then the rows' fields.
+        case firstByIdentity
+    }
+
+    /// Clusters whose pupils are charged to an SWV.
+    public var countedClusters: Sourced<Set<UInt8>>
+    /// Whether a row without a cluster counts.
+    public var missingCluster: Sourced<Presence>
+    /// Soort-verblijf codes that are never charged to an SWV (JJI/GJI).
+    public var excludedResidences: Sourced<Set<UInt8>>
+    /// Whether a row without soort verblijf counts.
+    public var missingResidence: Sourced<Presence>
+    /// Whether a TLV that lacks its ingang or einde date counts (when the known date allows it).
+    public var tlvWithoutDates: Sourced<Presence>
+    /// Whether the issuing SWV is read from the TLV number when the row names none.
+    public var payingSwvFromTLVNumber: Sourced<Bool>
+    /// Which row a pupil who counts at several schools is counted by.
+    public var countedOnceBy: Sourced<CountedOnce>
+
+    /// Whether `row` makes its pupil count on `day`: enrolled, in the row's period, bekostigd,
+    /// a valid TLV, a counted cluster and no excluded soort verblijf.
+    public func counts(_ row: Registration, on day: Day) -> Bool {
+        guard row.isValid(on: day), row.funded, row.enrolledFrom <= day,
+            row.enrolledUntil.map({ day <= $0 }) ?? true, hasValidTLV(row, on: day)
+        else { return false }
+        let clusterCounts = row.cluster.map(countedClusters.value.contains) ?? (missingCluster.value == .counted)
+        let residenceCounts = row.residence.map { !excludedResidences.value.contains($0) } ?? (missingResidence.value == .counted)
+        return clusterCounts && residenceCounts
+    }
+
+    /// Whether the row's TLV is valid on `day`: ingang <= day <= einde.
+    public func hasValidTLV(_ row: Registration, on day: Day) -> Bool {
+        if row.tlvNumber == nil && row.tlvFrom == nil && row.tlvUntil == nil { return false }
+        guard row.tlvFrom.map({ $0 <= day }) ?? true, row.tlvUntil.map({ day <= $0 }) ?? true else { return false }
+        return (row.tlvFrom != nil && row.tlvUntil != nil) || tlvWithoutDates.value == .counted
+    }
+
+    /// The SWV that pays for the row: the issuer of its TLV, read from the TLV number's prefix
+    /// (`VO2508-2021-00012`) when the row names none and the rules allow it.
+    public func payingSwv(of row: Registration) -> String? {
+        if let swv = row.payingSwv { return swv }
+        guard payingSwvFromTLVNumber.value, let number = row.tlvNumber,
+            let prefix = number.split(separator: "-").first, prefix.count == 6,
+            prefix.hasPrefix("PO") || prefix.hasPrefix("VO"), prefix.dropFirst(2).allSatisfy(\.isNumber)
+        else { return nil }
+        return String(prefix)
+    }
+
+    /// Whether `a` is the row to count a pupil by rather than `b`, both counting.
+    public func prefers(_ a: Registration, over b: Registration) -> Bool {
+        switch countedOnceBy.value {
+        case .latestPeriodStart:
+            if a.periodStart != b.periodStart { return a.periodStart > b.periodStart }
+            return Registration.precedesInFull(a, b)
+        case .firstByIdentity:
+            return Registration.precedesInFull(a, b)
+        }
+    }
+}

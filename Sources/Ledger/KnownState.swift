@@ -1,0 +1,31 @@
+/// What the ledger knew on a day: the release of each scope that answered then, and their rows.
+public struct KnownState: Sendable {
+    /// The day of knowledge; nil for today.
+    public let knownAt: Day?
+    /// The answering releases, one per scope.
+    public let releases: [Release]
+    /// Their rows, pooled.
+    public let rows: [Registration]
+
+    /// A state from its parts.
+    public init(knownAt: Day?, releases: [Release], rows: [Registration]) {
+        self.knownAt = knownAt
+        self.releases = releases
+        self.rows = rows
+    }
+
+    /// Whether an answering release's scope covers `day`.
+    public func covers(_ day: Day) -> Bool {
+        releases.contains { $0.scope.validTime?.contains(day) ?? false }
+    }
+}
+
+extension LedgerStore {
+    /// The state as known at `day` (today when nil), by `answeringReleases(knownAt:)`.
+    public func knownState(at day: Day? = nil) throws(LedgerError) -> KnownState {
+        let releases = try answeringReleases(knownAt: day)
+        var rows: [Registration] = []
+        for release in releases { rows += try self.rows(of: release.id) }
+        return KnownState(knownAt: day, releases: releases, rows: rows)
+    }
+}

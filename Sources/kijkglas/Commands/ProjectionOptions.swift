@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import Ledger
+import Reports
+import Schemas
+
+/// The options `count`, `growth`, `funding` and `revisions` share, and their checks of the
+/// arguments against what the ledger holds: every refusal names what is loaded.
+struct ProjectionOptions: ParsableArguments {
+    @OptionGroup var ledgerOptions: LedgerOptions
+
+    @Option(help: "Answer as the ledger knew it on this day: per scope the latest release published by then and not withdrawn by then (default: today).")
+    var knownAt: Day?
+
+    @Option(help: "Only pupils whose TLV this SWV issued (PO2707, VO 25-08, …).", transform: ProjectionOptions.normalisedSwv)
+    var swv: String?
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard [.text, .json].contains(format) else { throw ValidationError("this command prints text or json") }
+    }
+
+    /// `VO 25-08` → `VO2508`.
+    static func normalisedSwv(_ text: String) throws -> String {
+        let code = text.uppercased().filter { $0 != " " && $0 != "-" }
+        guard code.count == 6, code.hasPrefix("PO") || code.hasPrefix("VO"), code.dropFirst(2).allSatisfy(\.isNumber) else {
+            throw ValidationError("--swv '\(text)' is not an SWV code like PO2707 or VO2508")
+        }
+        return code
+    }
+
+    /// The ledger and what it holds; refuses a known-at before the first publication.
+    func open() throws -> (store: LedgerStore, loaded: LoadedReleases) {
+        let store = try ledgerOptions.open(readOnly: true)
+        let loaded = try LoadedReleases(store: store)
+        guard let first = loaded.firstPublication else {
+            throw CommandFailure(exitCode: .dataError, message: "kijkglas: the ledger at \(ledgerOptions.directory) holds no releases; ingest one first")
+        }
+        if let knownAt, knownAt < first {
+            throw usage("--known-at \(knownAt.iso) is before the first publication, \(first.iso)", loaded)
+        }
+        return (store, loaded)
+    }
+
+    /// Refuses a valid day that no loaded release covers.
+    func requireCovered(_ day: Day, _ loaded: LoadedReleases, what: String) throws {
+        guard loaded.covers(day) else { throw usage("\(what) \(day.iso), which no loaded release covers", loaded) }
+    }
+
+    /// The state as known at `day`; refuses an SWV that neither a scope nor a TLV names, and
+    /// a valid day that no release answering then covers.
+    func state(_ store: LedgerStore, _ loaded: LoadedReleases, at day: Day?, covering days: [Day], rules: CountingRules) throws -> KnownState {
+        let state = try store.knownState(at: day)
+        if let swv {
+            let known = loaded.scopeSwvs.union(state.rows.compactMap(rules.payingSwv))
+            guard known.contains(swv) else {
+                throw usage("--swv \(swv) is not an SWV of this ledger; known: \(known.sorted().joined(separator: ", "))", loaded)
+            }
+        }
+        for valid in days where !state.covers(valid) {
+            throw usage("as known at \(day?.iso ?? "today"), no answering release covers \(valid.iso)", loaded)
+        }
+        return state
+    }
+
+    /// The SWV whose budget pays: `--swv`, else the one SWV the ledger's scopes name.
+    func payingSwv(_ loaded: LoadedReleases) throws -> String {
+        if let swv { return swv }
+        guard loaded.scopeSwvs.count == 1, let only = loaded.scopeSwvs.first else {
+            throw usage("this ledger holds several SWVs; say whose budget with --swv", loaded)
+        }
+        return only
+    }
+
+    /// The context line of an answer from `state`, restricted to `swv`.
+    func context(_ state: KnownState, all: Bool = false, swv: String?) -> ProjectionContext {
+        ProjectionContext(state: state, selection: all ? "all" : "rules", swv: swv)
+    }
+
+    /// Exit 64 with `message` and what the ledger holds.
+    func usage(_ message: String, _ loaded: LoadedReleases) -> CommandFailure {
+        CommandFailure(exitCode: .validationFailure, message: "kijkglas: \(message)\nloaded:\n\(loaded.summary)")
+    }
+
+    /// `Schemas/rules/counting.json`.
+    static func countingRules() throws -> CountingRules {
+        try decode(CountingRules.self, from: SchemaFiles.countingRulesFile)
+    }
+
+    /// `Schemas/rules/funding.json`.
+    static func fundingRules() throws -> FundingRules {
+        try decode(FundingRules.self, from: SchemaFiles.fundingRulesFile)
+    }
+
+    /// The rate table of `year`, `Schemas/rates/<year>.json`; a missing one is exit 65 naming
+    /// the file to add and the years that are there.
+    static func rateTable(_ year: FundingYear) throws -> RateTable {
+        let file = SchemaFiles.ratesDirectory.appendingPathComponent(year.rateFileName)
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            let present = (try? FileManager.default.contentsOfDirectory(atPath: SchemaFiles.ratesDirectory.path)) ?? []
+            let years = present.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+            throw CommandFailure(
+                exitCode: .dataError,
+                message: "kijkglas: no rate table for \(year): add Schemas/rates/\(year.rateFileName) (see Schemas/rates/README.md); rate tables present: \(years.isEmpty ? "none" : years.joined(separator: ", "))")
+        }
+        return try decode(RateTable.self, from: file)
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, from file: URL) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(contentsOf: file))
+        } catch {
+            throw CommandFailure(exitCode: .dataError, message: "kijkglas: \(file.lastPathComponent) does not read: \(error)")
+        }
+    }
+}

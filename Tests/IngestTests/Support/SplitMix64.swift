@@ -1,0 +1,23 @@
+import Foundation
+
+/// A small seeded generator so every property test prints its seed and reproduces
+/// (`KIJKGLAS_SEED=… swift test`).
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    /// A generator starting at `seed`.
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// The seed in `KIJKGLAS_SEED`, else a fresh random one.
+    static func seedFromEnvironment() -> UInt64 {
+        ProcessInfo.processInfo.environment["KIJKGLAS_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
+    }
+}
