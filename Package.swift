@@ -46,6 +46,11 @@ let package = Package(
             dependencies: ["Ledger", "Ingest", "SampleData"],
             path: "Tools/DemoGenerator"
         ),
+        .executableTarget(
+            name: "kijkglas-bench",
+            dependencies: ["Ledger", "Ingest", "SampleData"],
+            path: "Tools/Benchmark"
+        ),
         .target(name: "TestSupport", dependencies: ["Ledger", "SampleData"], path: "Tests/TestSupport"),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LMDB", "SampleData", "TestSupport"]),

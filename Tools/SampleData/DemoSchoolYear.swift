@@ -197,7 +197,7 @@ public struct DemoSchoolYear {
 
 extension Day {
     /// A day written in the source; a typo in one stops the generator at once.
-    static func literal(_ year: Int, _ month: Int, _ day: Int) -> Day {
+    public static func literal(_ year: Int, _ month: Int, _ day: Int) -> Day {
         guard let value = Day(year: year, month: month, day: day) else {
             preconditionFailure("no such day: \(year)-\(month)-\(day)")
         }
