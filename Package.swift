@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "kijkglas",
             dependencies: [
-                "Ledger", "Ingest", "Reports",
+                "Ledger", "Ingest", "Reports", "Schemas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Demo")]

@@ -8,6 +8,7 @@ public struct ByteArraySource: ByteSource, Sendable {
         self.bytes = bytes
     }
 
+    /// Copies the next bytes, as many as fit.
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int {
         let count = min(buffer.count, bytes.count - offset)
         guard count > 0 else { return 0 }

@@ -47,5 +47,6 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// `line:column: expected …, found …`.
     public var description: String { "\(line):\(column): expected \(expected), found \(found)" }
 }

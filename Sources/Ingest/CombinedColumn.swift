@@ -17,8 +17,7 @@ public struct CombinedColumn: Sendable {
         /// The canonical texts of the fields in a trimmed, non-empty cell, or nil when it does
         /// not fit.
         func split(_ text: String) -> [Registration.Field: String]? {
-            let upper = text.uppercased()
-            guard upper.count == 6, upper.allSatisfy(\.isASCIIAlphanumeric) else { return nil }
+            guard let upper = text.uppercasedAlphanumeric(lengths: 6...6) else { return nil }
             return [.institution: String(upper.prefix(4)), .branch: String(upper.suffix(2))]
         }
     }
@@ -32,6 +31,7 @@ public struct CombinedColumn: Sendable {
 extension CombinedColumn: Decodable {
     private enum CodingKeys: String, CodingKey { case headers, type, fills }
 
+    /// Decodes `{ "headers": […], "type": "institutionBranch", "fills": ["institution", "branch"] }`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         headers = try container.decode([String].self, forKey: .headers)

@@ -8,14 +8,38 @@ enum DateText {
 
     /// The day `text` names, or nil when it is malformed or no real day (31-02-2021).
     static func day(_ text: some StringProtocol) -> Day? {
-        let parts = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
-        else { return nil }
-        let counts = parts.map(\.count)
-        let numbers = parts.compactMap { Int($0) }
-        guard numbers.count == 3 else { return nil }
-        if counts == [4, 2, 2] { return Day(year: numbers[0], month: numbers[1], day: numbers[2]) }
-        guard counts[2] == 4, (1...2).contains(counts[0]), (1...2).contains(counts[1]) else { return nil }
-        return Day(year: numbers[2], month: numbers[1], day: numbers[0])
+        var values = (0, 0, 0)
+        var counts = (0, 0, 0)
+        var part = 0
+        var value = 0
+        var count = 0
+        func close() {
+            switch part {
+            case 0: (values.0, counts.0) = (value, count)
+            case 1: (values.1, counts.1) = (value, count)
+            default: (values.2, counts.2) = (value, count)
+            }
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                guard count < 4 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+                count += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."):
+                guard part < 2, count > 0 else { return nil }
+                close()
+                part += 1
+                value = 0
+                count = 0
+            default:
+                return nil
+            }
+        }
+        guard part == 2, count > 0 else { return nil }
+        close()
+        if counts == (4, 2, 2) { return Day(year: values.0, month: values.1, day: values.2) }
+        guard counts.2 == 4, (1...2).contains(counts.0), (1...2).contains(counts.1) else { return nil }
+        return Day(year: values.2, month: values.1, day: values.0)
     }
 }

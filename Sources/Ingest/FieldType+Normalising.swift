@@ -28,33 +28,25 @@ extension FieldType {
         case .date:
             return DateText.day(text)?.iso
         case .institution:
-            let upper = text.uppercased()
-            return upper.count == 4 && upper.allSatisfy(\.isASCIIAlphanumeric) ? upper : nil
+            return text.uppercasedAlphanumeric(lengths: 4...4)
         case .branch:
-            let upper = text.uppercased()
-            guard (1...2).contains(upper.count), upper.allSatisfy(\.isASCIIAlphanumeric) else { return nil }
-            return upper.count == 1 ? "0" + upper : upper
+            guard let branch = text.uppercasedAlphanumeric(lengths: 1...2) else { return nil }
+            return branch.utf8.count == 1 ? "0" + branch : branch
         case .schoolType:
-            return FieldType.lookUp(text, in: ["so": "SO", "1": "SO", "vso": "VSO", "2": "VSO"])
+            return FieldType.schoolTypeWords[text.lowercased()]
         case .category:
-            return FieldType.lookUp(text, in: [
-                "l": "L", "laag": "L", "1": "L", "m": "M", "midden": "M", "2": "M", "h": "H", "hoog": "H", "3": "H",
-            ])
+            return FieldType.categoryWords[text.lowercased()]
         case .yesNo:
-            return FieldType.lookUp(text, in: [
-                "j": "J", "ja": "J", "1": "J", "true": "J", "yes": "J", "y": "J",
-                "n": "N", "nee": "N", "0": "N", "false": "N", "no": "N",
-            ])
+            return FieldType.yesNoWords[text.lowercased()]
         case .smallNumber:
-            guard text.count <= 3, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text),
+            guard text.utf8.count <= 3, text.isASCIIDigits, let value = Int(text),
                 value <= 255, range.map({ $0.contains(value) }) ?? true
             else { return nil }
             return String(value)
         case .tlvNumber:
             let parts = text.uppercased().split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count == 3, let swv = SWVCode.canonical(parts[0]), parts[1].count == 4,
-                (1...6).contains(parts[2].count),
-                parts.dropFirst().allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+            guard parts.count == 3, let swv = SWVCode.canonical(parts[0]), parts[1].utf8.count == 4,
+                (1...6).contains(parts[2].utf8.count), parts[1].isASCIIDigits, parts[2].isASCIIDigits
             else { return nil }
             return "\(swv)-\(parts[1])-\(parts[2])"
         case .text:
@@ -62,7 +54,12 @@ extension FieldType {
         }
     }
 
-    private static func lookUp(_ text: String, in table: [String: String]) -> String? {
-        table[text.lowercased()]
-    }
+    private static let schoolTypeWords = ["so": "SO", "1": "SO", "vso": "VSO", "2": "VSO"]
+    private static let categoryWords = [
+        "l": "L", "laag": "L", "1": "L", "m": "M", "midden": "M", "2": "M", "h": "H", "hoog": "H", "3": "H",
+    ]
+    private static let yesNoWords = [
+        "j": "J", "ja": "J", "1": "J", "true": "J", "yes": "J", "y": "J",
+        "n": "N", "nee": "N", "0": "N", "false": "N", "no": "N",
+    ]
 }

@@ -20,6 +20,7 @@ public struct FileByteSource: ByteSource {
         self.handle = handle
     }
 
+    /// Reads the next bytes of the file, as many as fit.
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int {
         let data: Data?
         do {

@@ -17,7 +17,10 @@ extension HeaderMatch {
                 hints.append((suggested == nil ? "unrecognised headers: " : "other unrecognised headers: ")
                     + others.map(describe).joined(separator: ", "))
             }
-            hints.append("rename the header, or map it in a layout file passed with --layout FILE")
+            hints.append(
+                unrecognised.isEmpty
+                    ? "add the column, or map its header in a layout file passed with --layout FILE"
+                    : "rename the header, or map it in a layout file passed with --layout FILE")
             problems.add(
                 line: line, column: suggested?.column ?? 1, field: field.rawValue, expected: expected,
                 found: suggested?.header, hint: hints.joined(separator: "; "), foundIsValue: false)

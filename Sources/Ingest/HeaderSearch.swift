@@ -52,7 +52,7 @@ struct HeaderSearch {
                     closest = (match, cells)
                 }
                 if product == nil, let (key, value, _) = ReleaseMetadata.keyValue(of: texts), keys.item(forKey: key) == .product,
-                    let id = keys.productID(named: value, layouts: layouts)
+                    let id = keys.productID(named: value, layouts: layouts), layouts.contains(where: { $0.product == id })
                 {
                     named = id
                 }

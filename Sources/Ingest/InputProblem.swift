@@ -45,6 +45,7 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
         self.hint = hint.map { PGN.mask($0) }
     }
 
+    /// `file.csv:12:3: error: pgn: expected 9 digits, found '*******89'`, then the hint.
     public var description: String {
         var text = file
         if line > 0 { text += ":\(line)" + (column > 0 ? ":\(column)" : "") }

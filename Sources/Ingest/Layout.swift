@@ -73,6 +73,8 @@ extension Layout: Decodable {
         case product, displayName, layoutVersion, blockTitles, scope, fields, combined
     }
 
+    /// Decodes a layout file and checks it: known field names, types that give each field's
+    /// kind, every field a row needs present and required, no header given for two fields.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         product = try container.decode(String.self, forKey: .product)

@@ -11,5 +11,6 @@ public struct LayoutError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `path: error: message`.
     public var description: String { "\(file): error: \(message)" }
 }

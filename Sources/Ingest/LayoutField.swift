@@ -23,6 +23,8 @@ public struct LayoutField: Sendable {
 extension LayoutField: Decodable {
     private enum CodingKeys: String, CodingKey { case name, headers, type, required, minimum, maximum }
 
+    /// Decodes `{ "name": "pgn", "headers": […], "type": "pgn", "required": true }`, checking
+    /// that the name is a canonical field and the type gives its kind.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let name = try container.decode(String.self, forKey: .name)

@@ -1,17 +1,18 @@
 import Ledger
 
 extension ReleaseMetadata {
-    /// The key, value and value's column (from 1) of a block line `Key;Value` (also
-    /// `Key: Value` in one cell); nil for other lines.
+    /// The key, value and value's column (from 1) of a block line `Key;Value`; also of one
+    /// cell `Key: Value`, or `Key;Value` in a block whose separator differs from the table's.
+    /// Nil for other lines.
     static func keyValue(of texts: [String]) -> (key: String, value: String, column: Int)? {
         guard let key = texts.first, !key.isEmpty else { return nil }
         if let index = texts.indices.dropFirst().first(where: { !texts[$0].isEmpty }) {
             return (key, texts[index], index + 1)
         }
-        guard let colon = key.firstIndex(of: ":") else { return nil }
-        let value = key[key.index(after: colon)...].trimmingSpaces
+        guard let split = key.firstIndex(where: { ";:\t,".contains($0) }) else { return nil }
+        let value = key[key.index(after: split)...].trimmingSpaces
         guard !value.isEmpty else { return nil }
-        return (String(key[..<colon].trimmingSpaces), String(value), 1)
+        return (String(key[..<split].trimmingSpaces), String(value), 1)
     }
 
     /// The metadata in the block lines `records` (the lines before the header); values that
@@ -40,12 +41,17 @@ extension ReleaseMetadata {
                 guard let year = SchoolYear.canonical(value) else { report(SchoolYear.expectation); continue }
                 schoolYear = year
             case .referenceDate:
-                guard let day = DateText.day(value) else { report(DateText.expectation); continue }
+                guard let day = ReleaseMetadata.day(value) else { report(DateText.expectation); continue }
                 referenceDate = day
             case .published:
-                guard let day = DateText.day(value) else { report(DateText.expectation); continue }
+                guard let day = ReleaseMetadata.day(value) else { report(DateText.expectation); continue }
                 published = day
             }
         }
+    }
+
+    /// The day a block value names; a time after it (`29-04-2022 14:03`) is ignored.
+    private static func day(_ value: String) -> Day? {
+        DateText.day(value.split(separator: " ").first ?? "")
     }
 }

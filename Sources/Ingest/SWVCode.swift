@@ -6,11 +6,20 @@ enum SWVCode {
 
     /// The canonical code `text` spells, or nil when it is none.
     static func canonical(_ text: some StringProtocol) -> String? {
-        let letters = text.uppercased().filter { !" -_.".contains($0) }
-        guard letters.count == 6, letters.hasPrefix("PO") || letters.hasPrefix("VO"),
-            letters.dropFirst(2).allSatisfy({ $0.isASCII && $0.isNumber })
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(6)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): continue
+            case 0x61...0x7A: bytes.append(byte - 0x20)
+            default: bytes.append(byte)
+            }
+            guard bytes.count <= 6 else { return nil }
+        }
+        guard bytes.count == 6, bytes[0] == UInt8(ascii: "P") || bytes[0] == UInt8(ascii: "V"), bytes[1] == UInt8(ascii: "O"),
+            bytes[2...].allSatisfy({ (0x30...0x39).contains($0) })
         else { return nil }
-        return letters
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The first SWV code inside a longer text (a file name, `VO2508 Passend Onderwijs`), or nil.

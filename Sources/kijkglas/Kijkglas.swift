@@ -16,8 +16,8 @@ struct Kijkglas: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Demo.self, IngestCommand.self, Releases.self, Diff.self, Log.self, Count.self, Withdraw.self, Definitive.self,
-            Verify.self,
+            Demo.self, IngestCommand.self, Releases.self, Diff.self, Log.self, Count.self, GrowthCommand.self,
+            FundingCommand.self, RevisionsCommand.self, Withdraw.self, Definitive.self, Verify.self,
         ]
     )
 }

@@ -144,6 +144,24 @@ struct ReleaseFileReaderTests {
         #expect(release.rows.map(\.funded) == [true])
     }
 
+    @Test("block lines may use another separator than the table, a colon, or a time after the date")
+    func blockDialects() throws {
+        let text = """
+            Samenwerkingsverband;VO 99-01
+            Schooljaar: 2021/2022
+            Datum aanmaak;29-04-2022 14:03
+            Individuele (v)so inschrijvingen
+            BSN,Instellingscode,Vestiging,Schoolsoort,Datum inschrijving,Begindatum,Bekostigd
+            100000017,01KI,0,2,01-08-2019,01-08-2021,J
+            """
+        let path = try Fixture.write(text, as: "export.csv")
+        defer { Fixture.remove(path) }
+        let release = try ReleaseFileReader.builtIn().read(file: path)
+        #expect(release.scope == Scope(product: "kijkglas-2", swv: "VO9901", period: "2021-2022"))
+        #expect(release.publishedOn == Self.published)
+        #expect(release.rows.count == 1)
+    }
+
     @Test("a user's layout file maps headers the built-in layouts do not know")
     func userLayout() throws {
         let layout = """

@@ -11,14 +11,19 @@ struct CommandLineTests {
         defer { directory.remove() }
         let result = try KijkglasBinary.run(["demo", "--ledger", directory.appending("ledger")])
         #expect(result.status == 0, "\(result.standardError)")
-        for heading in ["## 1. Ingest", "## 2. Releases", "## 4. Counts", "## 5. The correction it found", "## 6. Verify"] {
+        for heading in [
+            "## 1. Ingest", "## 2. Releases", "## 3. Events", "## 4. The correction it found", "## 5. Counts", "## 6. Growth",
+            "## 7. Revisions", "## 8. Verify",
+        ] {
             #expect(result.standardOutput.contains(heading))
         }
         #expect(result.standardOutput.contains("On 2021-10-01:"))
         #expect(result.standardOutput.contains("On 2022-02-01:"))
         #expect(result.standardOutput.contains("R5 (published 29-04-2022) rewrites the past"))
         #expect(result.standardOutput.contains("[correction]"))
-        #expect(result.standardOutput.contains("  ok: "))
+        #expect(result.standardOutput.contains("\nok: "))
+        #expect(result.standardOutput.contains("Growth from 2021-10-01 to 2022-02-01"))
+        #expect(result.standardOutput.contains("published R7"))
         #expect(!containsNineDigitRun(result.standardOutput), "a PGN leaked into the demo output")
 
         let verify = try KijkglasBinary.run(["verify", "--ledger", directory.appending("ledger")])

@@ -26,66 +26,77 @@ struct Demo: ParsableCommand {
             let started = ContinuousClock.now
             let directory = ledger ?? NSTemporaryDirectory() + "kijkglas-demo-\(UUID().uuidString)"
             defer { if ledger == nil { try? FileManager.default.removeItem(atPath: directory) } }
-            let files = try demoFiles()
-            let reader = try ReleaseFileReader.builtIn()
-            let store = try LedgerStore(directory: directory)
-
             print("# kijkglas demo — ledger in \(directory)\n")
-            print("## 1. Ingest: each release is diffed against the previous one of its scope\n")
-            for file in files {
-                let incoming = try reader.read(file: file.path)
-                print("  " + IngestText.outcome(try store.record(incoming), file: incoming.fileName))
-            }
+            let releases = try tourReleases(in: directory)
 
-            let releases = try store.releases()
-            let lifecycles = try store.lifecycles()
-            print("\n## 2. Releases\n")
-            print(indent(ReleaseListing.table(releases, lifecycles: lifecycles)))
-
-            print("\n## 3. Events of each release (first 4 shown)\n")
-            var eventsByRelease: [ReleaseID: [Event]] = [:]
-            try store.forEachEvent { _, event in
-                if case .registration = event { eventsByRelease[event.release, default: []].append(event) }
-                return true
+            // The remaining steps run the commands themselves, each opening the ledger anew
+            // (LMDB allows one open environment per directory and process).
+            let days = countingDays(of: releases)
+            print("## 5. Counts on 1 October and 1 February: pupils counted by the funding rules, by category\n")
+            for day in days {
+                try Count.parse(["--on", day.iso, "--by", "category", "--ledger", directory]).run()
+                print("")
             }
-            for release in releases {
-                let events = eventsByRelease[release.id] ?? []
-                print("  \(release.id) published \(release.publishedOn.dutch): \(ReleaseListing.kindSummary(lifecycles[release.id]?.tally ?? EventTally()))")
-                for event in events.prefix(4) { print("      " + EventText.describe(event)) }
-                if events.count > 4 { print("      … \(events.count - 4) more: kijkglas log --release \(release.id)") }
+            if let peildatum = days.last {
+                print("## 6. Growth from 1 October to \(peildatum.dutch), and who makes it up\n")
+                try GrowthCommand.parse(["--peildatum", peildatum.iso, "--per-pupil", "--ledger", directory]).run()
+                print("\n## 7. Revisions: the count on \(peildatum.dutch) as known at each release\n")
+                try RevisionsCommand.parse(["--on", peildatum.iso, "--ledger", directory]).run()
             }
-
-            print("\n## 4. Counts (distinct pupils with a registration valid that day, latest releases)\n")
-            let rows = try store.answeringReleases().flatMap { try store.rows(of: $0.id) }
-            for day in countingDays(of: releases) {
-                print(indent(CountText.render(PupilCount(rows: rows, on: day, by: .category))) + "\n")
-            }
-
-            print("## 5. The correction it found\n")
-            let corrections = { (release: Release) in lifecycles[release.id]?.tally.corrections ?? 0 }
-            if let corrected = releases.max(by: { (corrections($0), $1.id) < (corrections($1), $0.id) }),
-                corrections(corrected) > 0
-            {
-                let count = corrections(corrected)
-                let base = corrected.base.map { " of \($0)" } ?? ""
-                let tally = lifecycles[corrected.id]?.tally ?? EventTally()
-                print("  \(corrected.id) (published \(corrected.publishedOn.dutch)) rewrites the past\(base) in \(count) of its \(tally.total) events (\(ReleaseListing.correctionsByKind(tally))):")
-                for event in eventsByRelease[corrected.id] ?? [] {
-                    if case .registration(let registration) = event, registration.classification == .correction {
-                        print("      " + EventText.describe(event))
-                    }
-                }
-            } else {
-                print("  no release corrects the past")
-            }
-
-            let report = try store.verify()
-            print("\n## 6. Verify\n")
-            print("  \(report.isValid ? "ok" : "FAILED"): \(report.recordsChecked) log records (CRC32C + SHA-256 chain), \(report.releasesChecked) releases folded, \(report.rowsChecked) rows checked")
+            print("\n## 8. Verify\n")
+            try Verify.parse(["--ledger", directory]).run()
             let elapsed = ContinuousClock.now - started
             print("\nDone in \(elapsed.formatted(.units(allowed: [.milliseconds]))). Next: kijkglas --help")
-            if !report.isValid { throw ExitCode.checkFailed }
         }
+    }
+
+    /// Ingests the bundled releases and prints sections 1–4: ingest, releases, events, the
+    /// correction found. Closes the ledger before returning.
+    private func tourReleases(in directory: String) throws -> [Release] {
+        let reader = try ReleaseFileReader.builtIn()
+        let store = try LedgerStore(directory: directory)
+        print("## 1. Ingest: each release is diffed against the previous one of its scope\n")
+        for file in try demoFiles() {
+            let incoming = try reader.read(file: file.path)
+            print("  " + IngestText.outcome(try store.record(incoming), file: incoming.fileName))
+        }
+
+        let releases = try store.releases()
+        let lifecycles = try store.lifecycles()
+        print("\n## 2. Releases\n")
+        print(indent(ReleaseListing.table(releases, lifecycles: lifecycles)))
+
+        print("\n## 3. Events of each release (first 4 shown)\n")
+        var eventsByRelease: [ReleaseID: [RegistrationEvent]] = [:]
+        try store.forEachEvent { _, event in
+            if case .registration(let registration) = event { eventsByRelease[registration.release, default: []].append(registration) }
+            return true
+        }
+        for release in releases {
+            let events = eventsByRelease[release.id] ?? []
+            let tally = lifecycles[release.id]?.tally ?? EventTally()
+            print("  \(release.id) published \(release.publishedOn.dutch): \(ReleaseListing.kindSummary(tally))")
+            for event in events.prefix(4) { print("      " + EventText.describe(.registration(event))) }
+            if events.count > 4 { print("      … \(events.count - 4) more: kijkglas log --release \(release.id)") }
+        }
+
+        print("\n## 4. The correction it found\n")
+        let corrections = { (release: Release) in lifecycles[release.id]?.tally.corrections ?? 0 }
+        guard let corrected = releases.max(by: { (corrections($0), $1.id) < (corrections($1), $0.id) }),
+            corrections(corrected) > 0, let tally = lifecycles[corrected.id]?.tally
+        else {
+            print("  no release corrects the past\n")
+            return releases
+        }
+        let base = corrected.base.map { " of \($0)" } ?? ""
+        print(
+            "  \(corrected.id) (published \(corrected.publishedOn.dutch)) rewrites the past\(base) in \(tally.corrections) "
+                + "of its \(tally.total) events (\(ReleaseListing.correctionsByKind(tally))):")
+        for event in eventsByRelease[corrected.id] ?? [] where event.classification == .correction {
+            print("      " + EventText.describe(.registration(event)))
+        }
+        print("")
+        return releases
     }
 
     /// The bundled sample files, by name (their names sort by publication date).
