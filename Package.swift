@@ -30,7 +30,10 @@ let package = Package(
             exclude: ["README.md", "json"],
             resources: [.copy("layouts"), .copy("metadata-block.json"), .copy("rates"), .copy("rules")]
         ),
-        .target(name: "Ingest", dependencies: ["Ledger", "Schemas"]),
+        .target(
+            name: "Ingest",
+            dependencies: ["Ledger", "Schemas", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "Reports", dependencies: ["Ledger"]),
         .executableTarget(
             name: "kijkglas",

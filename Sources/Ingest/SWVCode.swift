@@ -1,11 +1,11 @@
 /// Reading SWV codes: `PO`/`VO` and four digits, written `PO2707`, `PO-27-07`, `VO 25-08`,
 /// `po2707`; always stored as `PO2707`.
-enum SWVCode {
+public enum SWVCode {
     /// What an SWV code cell should hold, for messages.
-    static let expectation = "an SWV code like VO2508 or PO-27-07"
+    public static let expectation = "an SWV code like VO2508 or PO-27-07"
 
     /// The canonical code `text` spells, or nil when it is none.
-    static func canonical(_ text: some StringProtocol) -> String? {
+    public static func canonical(_ text: some StringProtocol) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(6)
         for byte in text.utf8 {

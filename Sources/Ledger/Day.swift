@@ -48,11 +48,21 @@ public struct Day: Hashable, Comparable, Sendable {
 
     /// Parses the canonical form `jjjj-mm-dd`; nil when malformed or not a real day.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        var digits: [Int] = []
+        digits.reserveCapacity(8)
+        var index = 0
+        for byte in text.utf8 {
+            switch (index, byte) {
+            case (4, UInt8(ascii: "-")), (7, UInt8(ascii: "-")): break
+            case (0...3, 48...57), (5...6, 48...57), (8...9, 48...57): digits.append(Int(byte - 48))
+            default: return nil
+            }
+            index += 1
+        }
+        guard index == 10 else { return nil }
+        self.init(
+            year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
+            month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
     }
 
     /// The canonical form `jjjj-mm-dd`, used in storage-independent output (JSON, CSV).

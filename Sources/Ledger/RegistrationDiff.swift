@@ -14,21 +14,38 @@ public enum RegistrationDiff {
     public static func changes(
         from old: [Registration], to new: [Registration], basePublished: Day?, published: Day
     ) -> [(key: RegistrationKey, change: RegistrationChange, classification: Classification)] {
-        var oldByKey = Dictionary(old.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let oldRows = sortedByIdentity(old)
+        let newRows = sortedByIdentity(new)
         var result: [(RegistrationKey, RegistrationChange, Day)] = []
+        var unmatchedOld: [Registration] = []
         var unmatchedNew: [Registration] = []
-        for row in new {
-            if let before = oldByKey.removeValue(forKey: row.key) {
-                result += rowChanges(from: before, to: row)
-            } else {
-                unmatchedNew.append(row)
+        var i = 0
+        var j = 0
+        oldRows.withUnsafeBufferPointer { olds in
+            newRows.withUnsafeBufferPointer { news in
+                while i < olds.count, j < news.count {
+                    switch compareIdentity(olds[i], news[j]) {
+                    case 0:
+                        if olds[i] != news[j] { result += rowChanges(from: olds[i], to: news[j]) }
+                        i += 1
+                        j += 1
+                    case ..<0:
+                        unmatchedOld.append(olds[i])
+                        i += 1
+                    default:
+                        unmatchedNew.append(news[j])
+                        j += 1
+                    }
+                }
             }
         }
+        unmatchedOld += oldRows[i...]
+        unmatchedNew += newRows[j...]
         var leftByPlace: [RegistrationKey.Place: [Registration]] = [:]
-        for row in oldByKey.values.sorted(by: { $0.key < $1.key }) {
+        for row in unmatchedOld {
             leftByPlace[row.key.place, default: []].append(row)
         }
-        for row in unmatchedNew.sorted(by: { $0.key < $1.key }) {
+        for row in unmatchedNew {
             if let index = leftByPlace[row.key.place]?.firstIndex(where: { overlaps($0, row) }),
                 let before = leftByPlace[row.key.place]?.remove(at: index)
             {
@@ -49,6 +66,25 @@ public enum RegistrationDiff {
                     Classification.of(firstAffected: firstAffected, basePublished: basePublished, published: published)
                 )
             }
+    }
+
+    /// `rows` in identity order; already sorted input (as stored releases are) is not copied.
+    static func sortedByIdentity(_ rows: [Registration]) -> [Registration] {
+        let sorted = rows.withUnsafeBufferPointer { buffer in
+            buffer.indices.dropFirst().allSatisfy { compareIdentity(buffer[$0 - 1], buffer[$0]) <= 0 }
+        }
+        return sorted ? rows : rows.sorted { compareIdentity($0, $1) < 0 }
+    }
+
+    /// Orders rows by identity (pgn, institution, branch, periodStart) without building keys:
+    /// negative, zero or positive.
+    @inline(__always)
+    static func compareIdentity(_ a: borrowing Registration, _ b: borrowing Registration) -> Int {
+        if a.pgn != b.pgn { return a.pgn < b.pgn ? -1 : 1 }
+        if a.institution != b.institution { return a.institution < b.institution ? -1 : 1 }
+        if a.branch != b.branch { return a.branch < b.branch ? -1 : 1 }
+        if a.periodStart != b.periodStart { return a.periodStart < b.periodStart ? -1 : 1 }
+        return 0
     }
 
     /// The events for one matched row, each with the first valid day it affects.

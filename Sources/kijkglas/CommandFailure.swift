@@ -21,7 +21,7 @@ extension ExitCode {
 }
 
 /// Runs a command body, printing the ledger's and the input's errors in one place and turning
-/// them into exit codes: 65 bad input, 74 storage, 1 checks.
+/// them into exit codes: 65 bad input (a file or a layout), 74 storage, 1 checks.
 func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
@@ -31,6 +31,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as InputError {
         printError(error.description)
         printError("kijkglas: nothing was written to the ledger")
+        throw ExitCode.dataError
+    } catch let error as LayoutError {
+        printError(error.description)
         throw ExitCode.dataError
     } catch let error as LedgerError {
         printError("kijkglas: \(error)")

@@ -3,7 +3,8 @@ import Ingest
 import Ledger
 import SampleData
 
-/// Two releases of one scope where 5% of the rows differ, for the diff benchmarks.
+/// Two releases of one scope where 5% of the rows differ, for the diff benchmarks. Both are in
+/// identity order, as the ledger stores releases (ingest sorts once).
 struct ReleasePair {
     let old: [Registration]
     let new: [Registration]
@@ -26,7 +27,7 @@ struct ReleasePair {
             }
         }
         self.old = old
-        self.new = new
+        self.new = new.sorted { $0.key < $1.key }
     }
 
     /// Writes both releases as Kijkglas 2 CSV with the reference headers, for peer tools.

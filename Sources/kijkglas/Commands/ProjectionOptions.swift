@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Ingest
 import Ledger
 import Reports
 import Schemas
@@ -24,9 +25,8 @@ struct ProjectionOptions: ParsableArguments {
 
     /// `VO 25-08` → `VO2508`.
     static func normalisedSwv(_ text: String) throws -> String {
-        let code = text.uppercased().filter { $0 != " " && $0 != "-" }
-        guard code.count == 6, code.hasPrefix("PO") || code.hasPrefix("VO"), code.dropFirst(2).allSatisfy(\.isNumber) else {
-            throw ValidationError("--swv '\(text)' is not an SWV code like PO2707 or VO2508")
+        guard let code = SWVCode.canonical(text) else {
+            throw ValidationError("--swv '\(text)' is not \(SWVCode.expectation)")
         }
         return code
     }
