@@ -87,7 +87,9 @@ extension LedgerStore {
         return try ReleaseLifecycle(encoded: bytes)
     }
 
-    func rows(of id: ReleaseID, in transaction: Transaction) throws -> [Registration] {
+    /// The rows of release `id`; with `verifyingAddresses`, also checks that each stored row
+    /// still hashes to its content address.
+    func rows(of id: ReleaseID, in transaction: Transaction, verifyingAddresses: Bool = false) throws -> [Registration] {
         guard let hashes = try transaction.get(id.storageKey, in: releaseRows) else {
             throw LedgerError.unknownRelease(id)
         }
@@ -96,6 +98,9 @@ extension LedgerStore {
             let hash = Array(hashes[offset..<offset + 16])
             guard let bytes = try transaction.get(hash, in: rows) else {
                 throw LedgerError.corrupt("row list of \(id) names a row that is not stored")
+            }
+            if verifyingAddresses, LedgerStore.rowHash(bytes) != hash {
+                throw LedgerError.corrupt("a stored row of \(id) does not match its hash")
             }
             return try Registration(encoded: bytes)
         }

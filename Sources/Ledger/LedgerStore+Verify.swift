@@ -86,7 +86,9 @@ extension LedgerStore {
         var rowsByRelease: [ReleaseID: [Registration]] = [:]
         for release in all {
             do {
-                rowsByRelease[release.id] = try checkedRows(of: release.id, in: transaction, into: &report)
+                let rows = try rows(of: release.id, in: transaction, verifyingAddresses: true)
+                report.rowsChecked += rows.count
+                rowsByRelease[release.id] = rows
             } catch {
                 report.problems.append(.init(release: release.id, message: "rows unreadable: \(error)"))
             }
@@ -109,19 +111,6 @@ extension LedgerStore {
             } catch {
                 report.problems.append(.init(release: release.id, message: "its events do not fold: \(error)"))
             }
-        }
-    }
-
-    private func checkedRows(of id: ReleaseID, in transaction: Transaction, into report: inout VerifyReport) throws -> [Registration] {
-        guard let hashes = try transaction.get(id.storageKey, in: releaseRows), hashes.count % 16 == 0 else {
-            throw LedgerError.corrupt("row list missing or not whole hashes")
-        }
-        return try stride(from: 0, to: hashes.count, by: 16).map { offset in
-            let hash = Array(hashes[offset..<offset + 16])
-            guard let bytes = try transaction.get(hash, in: rows) else { throw LedgerError.corrupt("a listed row is not stored") }
-            guard LedgerStore.rowHash(bytes) == hash else { throw LedgerError.corrupt("a stored row does not match its hash") }
-            report.rowsChecked += 1
-            return try Registration(encoded: bytes)
         }
     }
 }

@@ -7,11 +7,11 @@ struct Kijkglas: ParsableCommand {
         commandName: "kijkglas",
         abstract: "Keep every version of DUO's Kijkglas files as a verifiable ledger of pupil registrations.",
         discussion: """
-            Each release of a file is diffed against the previous release of the same scope into
-            events (opened, closed, changed, flagged, retracted) appended to an LMDB log that is
+            Each release of a file is diffed against the previous release of the same scope into \
+            events (opened, closed, changed, flagged, retracted) appended to an LMDB log that is \
             checksummed and hash-chained. Start with `kijkglas demo`.
 
-            Exit codes: 0 ok, 1 a check found differences, 64 usage, 65 bad input data,
+            Exit codes: 0 ok, 1 a check found differences, 64 usage, 65 bad input data, \
             74 I/O or storage error.
             """,
         version: "0.1.0",

@@ -4,7 +4,8 @@ import Ledger
 import SampleData
 
 /// Two releases of one scope where 5% of the rows differ, for the diff benchmarks. Both are in
-/// identity order, as the ledger stores releases (ingest sorts once).
+/// identity order, as the ledger stores releases (ingest sorts once), and identities are unique
+/// (a row moved to institution 99XX that meets another is dropped).
 struct ReleasePair {
     let old: [Registration]
     let new: [Registration]
@@ -27,7 +28,8 @@ struct ReleasePair {
             }
         }
         self.old = old
-        self.new = new.sorted { $0.key < $1.key }
+        var seen = Set<RegistrationKey>()
+        self.new = new.filter { seen.insert($0.key).inserted }.sorted { $0.key < $1.key }
     }
 
     /// Writes both releases as Kijkglas 2 CSV with the reference headers, for peer tools.

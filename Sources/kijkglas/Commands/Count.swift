@@ -7,9 +7,9 @@ struct Count: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Count the (v)so pupils charged to an SWV on a day, as the releases known on a day say.",
         discussion: """
-            A pupil counts when enrolled that day, with a valid TLV that day, bekostigd, in
-            cluster 3 or 4, not in a JJI/GJI, once (at one school); the SWV that pays is the one
-            that issued the TLV. The rules DUO leaves open are data: Schemas/rules/counting.json.
+            A pupil counts when enrolled that day, with a valid TLV that day, bekostigd, in \
+            cluster 3 or 4, not in a JJI/GJI, once (at one school); the SWV that pays is the one \
+            that issued the TLV. The rules DUO leaves open are data: Schemas/rules/counting.json. \
             --all counts every row valid that day instead.
 
             Example: kijkglas count --on 01-02-2022 --known-at 2022-05-01 --by category

@@ -9,9 +9,9 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build a ledger from seven bundled Kijkglas 2 releases of a fictional SWV and tour it.",
         discussion: """
-            The releases cover school year 2021-2022 of the fictional SWV VO9901 at real (v)so
-            schools; the pupils are generated (their numbers fail the BSN eleven-test). The
-            release of 29 April 2022 corrects the past. Without --ledger the ledger is built in
+            The releases cover school year 2021-2022 of the fictional SWV VO9901 at real (v)so \
+            schools; the pupils are generated (their numbers fail the BSN eleven-test). The \
+            release of 29 April 2022 corrects the past. Without --ledger the ledger is built in \
             a temporary directory and removed afterwards.
 
             Example: kijkglas demo --ledger ./demo-ledger

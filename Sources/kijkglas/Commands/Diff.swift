@@ -7,7 +7,7 @@ struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what changed between any two releases, field by field, corrections of the past marked.",
         discussion: """
-            Computed from the two releases' stored rows, so A and B need not be neighbours.
+            Computed from the two releases' stored rows, so A and B need not be neighbours. \
             With --fail-if-changed the exit code is 1 when there is any difference.
 
             Example: kijkglas diff R4 R5 --format md

@@ -8,11 +8,11 @@ struct FundingCommand: ParsableCommand {
         commandName: "funding",
         abstract: "Compute the (v)so ondersteuningsbekostiging deducted from the SWV budget for a funding year.",
         discussion: """
-            Until 2022-2023 a school year: pupils counted on 1 October of the previous year,
-            so < 8 / so >= 8 split on that day, plus the growth transfer of the 1 February
-            peildatum before the year. From 2023 a calendar year: pupils on 1 February T-1, no
-            age split. Regimes: Schemas/rules/funding.json; amounts: Schemas/rates/<year>.json,
-            each with its legal source and publication date; --known-at uses the releases and
+            Until 2022-2023 a school year: pupils counted on 1 October of the previous year, \
+            so < 8 / so >= 8 split on that day, plus the growth transfer of the 1 February \
+            peildatum before the year. From 2023 a calendar year: pupils on 1 February T-1, no \
+            age split. Regimes: Schemas/rules/funding.json; amounts: Schemas/rates/<year>.json, \
+            each with its legal source and publication date; --known-at uses the releases and \
             the rates published by then.
 
             Example: kijkglas funding --year 2015-2016 --known-at 2016-01-01

@@ -8,10 +8,10 @@ struct GrowthCommand: ParsableCommand {
         commandName: "growth",
         abstract: "Show the growth of counted (v)so pupils from 1 October to a 1 February peildatum, per category.",
         discussion: """
-            Counted as `count` counts, on both days with the same releases (as known at
-            --known-at), for the pupils whose TLV the SWV issued (--swv; the ledger's SWV when
-            it holds one). --per-pupil lists instroom, uitstroom, doorstroom (another vestiging:
-            does not count) and category moves; PGNs are masked unless --show-pgn. The days are
+            Counted as `count` counts, on both days with the same releases (as known at \
+            --known-at), for the pupils whose TLV the SWV issued (--swv; the ledger's SWV when \
+            it holds one). --per-pupil lists instroom, uitstroom, doorstroom (another vestiging: \
+            does not count) and category moves; PGNs are masked unless --show-pgn. The days are \
             data: Schemas/rules/funding.json.
 
             Example: kijkglas growth --peildatum 01-02-2022 --per-pupil

@@ -10,8 +10,8 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Record DUO files as releases: each is diffed against the previous release of its scope.",
         discussion: """
-            Every file is read and validated before anything is written; one bad file records
-            none. Each release is one write transaction. A file recorded before (same SHA-256)
+            Every file is read and validated before anything is written; one bad file records \
+            none. Each release is one write transaction. A file recorded before (same SHA-256) \
             is skipped with "already ingested".
 
             Example: kijkglas ingest kijkglas2-VO2508-2022-04-29.csv --published 29-04-2022

@@ -7,7 +7,7 @@ struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the event log, one event a line, personal numbers masked.",
         discussion: """
-            --format ndjson writes one JSON object a line (Schemas/json/event.schema.json), for
+            --format ndjson writes one JSON object a line (Schemas/json/event.schema.json), for \
             piping into DuckDB, Kafka or jq.
 
             Example: kijkglas log --release R5 --corrections-only

@@ -8,11 +8,11 @@ struct RevisionsCommand: ParsableCommand {
         commandName: "revisions",
         abstract: "Show the revision triangle: a value for a day as known at each publication and withdrawal, and each revision.",
         discussion: """
-            One row per day on which a release covering the day was published or withdrawn; per
-            --on day the value as known then and the change since the row before. A value that
-            changes after the day itself was past is DUO correcting the past.
-            --metric count: pupils counted on the day; growth: the growth to the day (a
-            1 February) from the preceding 1 October; funding: the deduction for --year, in
+            One row per day on which a release covering the day was published or withdrawn; per \
+            --on day the value as known then and the change since the row before. A value that \
+            changes after the day itself was past is DUO correcting the past. \
+            --metric count: pupils counted on the day; growth: the growth to the day (a \
+            1 February) from the preceding 1 October; funding: the deduction for --year, in \
             euros, with the rates published by each row's day.
 
             Example: kijkglas revisions --on 01-10-2021 --on 01-02-2022
