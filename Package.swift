@@ -54,10 +54,10 @@ let package = Package(
             dependencies: ["Ledger", "Ingest", "SampleData"],
             path: "Tools/Benchmark"
         ),
-        .target(name: "TestSupport", dependencies: ["Ledger", "SampleData"], path: "Tests/TestSupport"),
-        .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LMDBTests", dependencies: ["LMDB", "TestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LMDB", "SampleData", "TestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SampleData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "KijkglasTests", dependencies: ["LMDB", "TestSupport"]),
     ]

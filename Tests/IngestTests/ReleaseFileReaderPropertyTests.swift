@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Ledger
+import SampleData
 import Testing
 
 @Suite("Reading random files back")

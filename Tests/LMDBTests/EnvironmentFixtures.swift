@@ -1,12 +1,13 @@
 import Foundation
 @testable import LMDB
+import TestSupport
 
-/// Runs `body` with the path of a not-yet-existing directory under the system temp directory,
-/// removing whatever was created there afterwards.
+/// Runs `body` with the path of a not-yet-existing directory inside a fresh temporary
+/// directory, removing everything there afterwards.
 func withTemporaryDirectory<R>(_ body: (String) throws -> R) throws -> R {
-    let path = NSTemporaryDirectory() + "lmdb-tests-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try body(path)
+    let directory = try TemporaryDirectory(prefix: "lmdb-tests")
+    defer { directory.remove() }
+    return try body(directory.appending("environment"))
 }
 
 /// Runs `body` with a fresh environment in its own temporary directory and its database "test".
