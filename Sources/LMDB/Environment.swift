@@ -92,6 +92,17 @@ public final class Environment: @unchecked Sendable {
         return info.me_mapsize
     }
 
+    /// Bytes of the data file that the last committed transaction uses: (last page number + 1)
+    /// × page size (`mdb_env_info` `me_last_pgno`, `mdb_env_stat` `ms_psize`). A data file shorter
+    /// than this was truncated, and reading its pages would fault.
+    public var usedBytes: Int {
+        var info = MDB_envinfo()
+        var stat = MDB_stat()
+        mdb_env_info(handle, &info)
+        mdb_env_stat(handle, &stat)
+        return (info.me_last_pgno + 1) * Int(stat.ms_psize)
+    }
+
     /// The named database, created (`MDB_CREATE`) unless read-only; opened once and cached by name.
     ///
     /// A cache miss opens it in a transaction of its own, so call it outside `write` closures.

@@ -1,3 +1,4 @@
+import Foundation
 import Crypto
 import LMDB
 
@@ -33,6 +34,7 @@ public final class LedgerStore {
     public init(directory: String, readOnly: Bool = false) throws(LedgerError) {
         do {
             environment = try Environment(directory: directory, options: .init(readOnly: readOnly))
+            try LedgerStore.checkNotTruncated(environment)
             log = try environment.database("log")
             meta = try environment.database("meta")
             releaseRecords = try environment.database("releases")
@@ -40,12 +42,25 @@ public final class LedgerStore {
             rows = try environment.database("rows")
             releaseRows = try environment.database("release-rows")
             lifecycleRecords = try environment.database("lifecycles")
+        } catch let error as LedgerError {
+            throw error
         } catch let error as LMDBError {
             throw .storage(error)
         } catch {
             throw .storage(LMDBError.invalid)
         }
         if !readOnly { try quickCheck() }
+    }
+
+    /// Refuses a data file shorter than the pages its last transaction uses, before any page is
+    /// read: LMDB maps the file, and touching a page past its end would kill the process.
+    private static func checkNotTruncated(_ environment: Environment) throws {
+        let path = environment.directory + "/data.mdb"
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size >= environment.usedBytes else {
+            throw LedgerError.corrupt(
+                "\(path) is \(size) bytes but its last transaction uses \(environment.usedBytes): the file was truncated; restore a backup")
+        }
     }
 
     /// Runs `body` in a read transaction, mapping storage errors.

@@ -17,7 +17,7 @@ struct Kijkglas: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Demo.self, IngestCommand.self, Releases.self, Diff.self, Log.self, Count.self, GrowthCommand.self,
-            FundingCommand.self, RevisionsCommand.self, Withdraw.self, Definitive.self, Verify.self,
+            FundingCommand.self, RevisionsCommand.self, Withdraw.self, Definitive.self, Verify.self, Backup.self, Restore.self,
         ]
     )
 }

@@ -19,10 +19,26 @@ struct KijkglasBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    /// Runs `kijkglas arguments…` with `environment` added to this process's environment.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Starts `kijkglas arguments…` without waiting, its output discarded.
+    static func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = url
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Runs another executable of the package (e.g. `kijkglas-bench`) from the same build directory.
+    static func runTool(_ name: String, _ arguments: [String]) throws -> Result {
+        try run(arguments, executable: url.deletingLastPathComponent().appendingPathComponent(name))
+    }
+
+    /// Runs `kijkglas arguments…` with `environment` added to this process's environment.
+    static func run(_ arguments: [String], environment: [String: String] = [:], executable: URL = url) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()

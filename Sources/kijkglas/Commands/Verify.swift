@@ -12,14 +12,7 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let report = try ledgerOptions.open(readOnly: true).verify()
-            if report.isValid {
-                print("ok: \(report.recordsChecked) records, \(report.releasesChecked) releases, \(report.rowsChecked) rows checked")
-                return
-            }
-            for problem in report.problems { printError("kijkglas verify: \(problem)") }
-            let first = report.firstBadSequence.map { "first bad record: \($0)" } ?? "\(report.problems.count) problems"
-            throw CommandFailure(exitCode: .checkFailed, message: "kijkglas verify: FAILED, \(first)")
+            try VerifyText.finish(try ledgerOptions.open(readOnly: true).verify(), success: "ok")
         }
     }
 }

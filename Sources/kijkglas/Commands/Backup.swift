@@ -1,0 +1,22 @@
+import ArgumentParser
+import Ledger
+
+/// `kijkglas backup DEST`: a verified, compacted copy of the ledger.
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy the ledger (compacted, consistent, owner-only) to a new directory and verify the copy.",
+        discussion: "Safe while other processes read or ingest. Example: kijkglas backup /backups/kijkglas-2022-05-01"
+    )
+
+    @OptionGroup var ledgerOptions: LedgerOptions
+
+    @Argument(help: "A directory that holds no ledger yet.")
+    var destination: String
+
+    func run() throws {
+        try reportingFailures {
+            let report = try ledgerOptions.open(readOnly: true).backup(to: destination)
+            try VerifyText.finish(report, success: "backup in \(destination) verified")
+        }
+    }
+}

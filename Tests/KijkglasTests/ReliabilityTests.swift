@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("Backups, damaged files and killed ingests", .serialized)
+struct ReliabilityTests {
+    private func demoLedger(_ directory: TemporaryDirectory) throws -> String {
+        let ledger = directory.appending("ledger")
+        #expect(try KijkglasBinary.run(["demo", "--ledger", ledger]).status == 0)
+        return ledger
+    }
+
+    @Test("a backup verifies, restores into a new directory, and the restored ledger answers the same")
+    func backupAndRestore() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let ledger = try demoLedger(directory)
+        let backup = try KijkglasBinary.run(["backup", directory.appending("backup"), "--ledger", ledger])
+        #expect(backup.status == 0, "\(backup.standardError)")
+        #expect(backup.standardOutput.contains("verified"))
+        let mode = try FileManager.default.attributesOfItem(atPath: directory.appending("backup/data.mdb"))[.posixPermissions] as? Int
+        #expect(mode.map { $0 & 0o777 } == 0o600)
+
+        let restored = directory.appending("restored")
+        #expect(try KijkglasBinary.run(["restore", directory.appending("backup"), "--ledger", restored]).status == 0)
+        for command in [["releases"], ["log", "--format", "ndjson"], ["count", "--on", "01-02-2022", "--by", "category"]] {
+            let original = try KijkglasBinary.run(command + ["--ledger", ledger])
+            let copy = try KijkglasBinary.run(command + ["--ledger", restored])
+            #expect(copy.standardOutput == original.standardOutput, "\(command)")
+        }
+        let again = try KijkglasBinary.run(["restore", directory.appending("backup"), "--ledger", restored])
+        #expect(again.status == 65)
+        #expect(again.standardError.contains("already holds a ledger"))
+    }
+
+    @Test("a truncated data file is named and refused, never a crash")
+    func truncated() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let ledger = try demoLedger(directory)
+        let data = ledger + "/data.mdb"
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: data)[.size] as? Int)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: data))
+        try handle.truncate(atOffset: UInt64(size / 2))
+        try handle.close()
+        for command in [["verify"], ["releases"], ["ingest", "--published", "01-08-2022", "/nonexistent.csv"]] {
+            let result = try KijkglasBinary.run(command + ["--ledger", ledger])
+            #expect(result.status == 74 || result.status == 65, "\(command): \(result.status) \(result.standardError)")
+            #expect(result.status != 0)
+        }
+        let verify = try KijkglasBinary.run(["verify", "--ledger", ledger])
+        #expect(verify.standardError.contains("truncated"), "\(verify.standardError)")
+    }
+
+    @Test("a deleted lock file is recreated and the ledger still verifies")
+    func deletedLockFile() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let ledger = try demoLedger(directory)
+        try FileManager.default.removeItem(atPath: ledger + "/lock.mdb")
+        #expect(try KijkglasBinary.run(["verify", "--ledger", ledger]).status == 0)
+    }
+
+    @Test("an ingest killed at random moments leaves the release wholly in or wholly out, and re-ingesting completes it")
+    func killedIngest() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let pair = directory.appending("pair")
+        let written = try KijkglasBinary.runTool("kijkglas-bench", ["write-pair", pair, "20000"])
+        #expect(written.status == 0, "\(written.standardError)")
+        let ledger = directory.appending("ledger")
+        #expect(try KijkglasBinary.run(["ingest", pair + "/old.csv", "--ledger", ledger]).status == 0)
+        var random = SystemRandomNumberGenerator()
+        var killedMidway = 0
+        for _ in 0..<6 {
+            let process = try KijkglasBinary.start(["ingest", pair + "/new.csv", "--ledger", ledger])
+            usleep(UInt32.random(in: 50_000...900_000, using: &random))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killedMidway += 1
+            }
+            process.waitUntilExit()
+            let verify = try KijkglasBinary.run(["verify", "--ledger", ledger])
+            #expect(verify.status == 0, "\(verify.standardError)")
+            let releases = try KijkglasBinary.run(["releases", "--ledger", ledger]).standardOutput
+            let count = releases.split(separator: "\n").filter { $0.hasPrefix("R") }.count
+            #expect(count == 1 || count == 2)
+            if count == 2 { break }
+        }
+        #expect(try KijkglasBinary.run(["ingest", pair + "/new.csv", "--ledger", ledger]).status == 0)
+        let releases = try KijkglasBinary.run(["releases", "--ledger", ledger]).standardOutput
+        #expect(releases.split(separator: "\n").filter { $0.hasPrefix("R") }.count == 2)
+        #expect(try KijkglasBinary.run(["verify", "--ledger", ledger]).status == 0)
+        #expect(killedMidway > 0, "no ingest was still running when killed")
+    }
+}
