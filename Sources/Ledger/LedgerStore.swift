@@ -22,6 +22,8 @@ public final class LedgerStore {
     let releaseRows: Database
     /// `ReleaseID.storageKey` → `ReleaseLifecycle`, the projection of the release events.
     let lifecycleRecords: Database
+    /// Subscriber name → `Subscriber` cursor; nil only in a read-only open of a ledger made before it existed.
+    let subscriberRecords: Database?
 
     /// The storage format this code reads and writes.
     static let storageFormat: UInt8 = 1
@@ -42,6 +44,7 @@ public final class LedgerStore {
             rows = try environment.database("rows")
             releaseRows = try environment.database("release-rows")
             lifecycleRecords = try environment.database("lifecycles")
+            subscriberRecords = readOnly ? try? environment.database("subscribers") : try environment.database("subscribers")
         } catch let error as LedgerError {
             throw error
         } catch let error as LMDBError {

@@ -18,6 +18,7 @@ struct Kijkglas: ParsableCommand {
         subcommands: [
             Demo.self, IngestCommand.self, Releases.self, Diff.self, Log.self, Count.self, GrowthCommand.self,
             FundingCommand.self, RevisionsCommand.self, Withdraw.self, Definitive.self, Verify.self, Backup.self, Restore.self,
+            Notify.self, TrendCommand.self,
         ]
     )
 }

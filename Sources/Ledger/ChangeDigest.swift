@@ -1,0 +1,131 @@
+/// What happened in the log after a subscriber's cursor, grouped by release: the registration
+/// events that bring news, the corrections of the past kept apart, and the releases DUO withdrew
+/// or corrected. A pure value built from log entries; `LedgerStore.digest(for:)` reads them.
+public struct ChangeDigest: Sendable {
+    /// One log event and its sequence number.
+    public struct Entry: Sendable, Equatable {
+        /// The event's place in the log.
+        public let sequence: UInt64
+        /// The event.
+        public let event: Event
+
+        /// An entry from its parts.
+        public init(sequence: UInt64, event: Event) {
+            self.sequence = sequence
+            self.event = event
+        }
+    }
+
+    /// The events of one release, in log order.
+    public struct Section: Sendable {
+        /// The release; nil only when the ledger no longer holds its record.
+        public let release: Release?
+        /// Its number.
+        public let id: ReleaseID
+        /// Every event of the release after the cursor, in log order.
+        public let entries: [Entry]
+
+        /// Registration events that are news (not corrections), in log order.
+        public var news: [(sequence: UInt64, event: RegistrationEvent)] {
+            registrations.filter { $0.event.classification != .correction }
+        }
+
+        /// Registration events that rewrite the past (classification `correction`).
+        public var corrections: [(sequence: UInt64, event: RegistrationEvent)] {
+            registrations.filter { $0.event.classification == .correction }
+        }
+
+        /// Registration events of one kind among `news`.
+        public func news(_ kinds: Set<RegistrationChange.Kind>) -> [(sequence: UInt64, event: RegistrationEvent)] {
+            news.filter { kinds.contains($0.event.change.kind) }
+        }
+
+        /// The tally of the section's registration events.
+        public var tally: EventTally {
+            var tally = EventTally()
+            for entry in registrations { tally.add(entry.event) }
+            return tally
+        }
+
+        /// Whether most of its registration events correct the past: a corrected release.
+        public var isCorrectedRelease: Bool { tally.total > 0 && tally.isMostlyCorrections }
+
+        /// The withdrawal recorded after the cursor, if any.
+        public var withdrawal: (on: Day, reason: String)? {
+            entries.lazy.compactMap { entry -> (on: Day, reason: String)? in
+                if case .releaseWithdrawn(_, let day, let reason) = entry.event { return (day, reason) }
+                return nil
+            }.first
+        }
+
+        /// The `BatchSuperseded` entries: a release loaded late replaced this release's batch.
+        public var supersededBatches: [Entry] {
+            entries.filter { if case .batchSuperseded = $0.event { true } else { false } }
+        }
+
+        /// Lifecycle events other than withdrawals and superseded batches (recorded,
+        /// superseded, definitive).
+        public var lifecycleEntries: [Entry] {
+            entries.filter { entry in
+                switch entry.event {
+                case .releaseRecorded, .releaseSuperseded, .releaseMarkedDefinitive: true
+                case .registration, .releaseWithdrawn, .batchSuperseded: false
+                }
+            }
+        }
+
+        /// Whether the section belongs in the prominent part of a digest: it corrects the past,
+        /// was withdrawn, or had its batch replaced.
+        public var needsAttention: Bool {
+            !corrections.isEmpty || withdrawal != nil || !supersededBatches.isEmpty || isCorrectedRelease
+        }
+
+        private var registrations: [(sequence: UInt64, event: RegistrationEvent)] {
+            entries.compactMap { entry in
+                if case .registration(let event) = entry.event { return (entry.sequence, event) }
+                return nil
+            }
+        }
+    }
+
+    /// The subscriber the digest is for.
+    public let subscriber: String
+    /// The cursor it starts after: events with a greater sequence are in it.
+    public let after: UInt64
+    /// The last sequence it holds (`after` when empty): what an acknowledgement moves the
+    /// cursor to, never the log's head at acknowledgement time.
+    public let through: UInt64
+    /// One section per release, in order of each release's first event in the digest.
+    public let sections: [Section]
+
+    /// The digest of `entries` (in log order, all after `after`) for `subscriber`, naming
+    /// releases from `releases`.
+    public init(subscriber: String, after: UInt64, entries: [Entry], releases: [ReleaseID: Release]) {
+        self.subscriber = subscriber
+        self.after = after
+        through = entries.last?.sequence ?? after
+        var order: [ReleaseID] = []
+        var grouped: [ReleaseID: [Entry]] = [:]
+        for entry in entries {
+            let id = entry.event.release
+            if grouped[id] == nil { order.append(id) }
+            grouped[id, default: []].append(entry)
+        }
+        sections = order.map { id in
+            var release = releases[id]
+            for entry in grouped[id] ?? [] {
+                if case .releaseRecorded(let recorded) = entry.event { release = release ?? recorded }
+            }
+            return Section(release: release, id: id, entries: grouped[id] ?? [])
+        }
+    }
+
+    /// The number of events in the digest.
+    public var eventCount: Int { sections.map(\.entries.count).reduce(0, +) }
+
+    /// Whether nothing happened after the cursor.
+    public var isEmpty: Bool { sections.isEmpty }
+
+    /// The sections that correct the past, were withdrawn or had a batch replaced.
+    public var attention: [Section] { sections.filter(\.needsAttention) }
+}

@@ -1,0 +1,195 @@
+import Ledger
+
+/// The HTML report `trend --html` writes: one self-contained Dutch page (no scripts, external
+/// fonts, styles or links) with inline SVG charts of the series per category, of the series as
+/// known after each release, and of the corrections per release, each with its table.
+public enum TrendHTML {
+    /// The page for `report`.
+    public static func render(_ report: TrendReport) -> String {
+        let trend = report.trend
+        let metricTitle = title(of: trend.metric)
+        let days = trend.points.map(\.day)
+        let period = days.first.map { first in "\(first.dutch) t/m \(days.last?.dutch ?? first.dutch)" } ?? "-"
+        let knownAt = report.context.knownAt.map(\.dutch) ?? "vandaag"
+        var body = """
+            <header>
+            <h1>Kijkglas — \(HTMLText.escape(metricTitle))</h1>
+            <dl>
+            <dt>Periode</dt><dd>\(period)</dd>
+            <dt>Stand van kennis</dt><dd>\(knownAt)</dd>
+            <dt>Releases</dt><dd>\(HTMLText.escape(releaseList(report.context)))</dd>
+            <dt>Telling</dt><dd>\(report.context.selection == "all" ? "alle geldige regels" : "volgens de telregels")\(report.context.swv.map { ", TLV's van \(HTMLText.escape($0))" } ?? "")</dd>
+            </dl>
+            </header>
+
+            """
+        body += seriesSection(report, metricTitle: metricTitle)
+        if let revisions = report.revisions { body += revisionsSection(revisions, metricTitle: metricTitle) }
+        body += correctionsSection(report.corrections)
+        return """
+            <!DOCTYPE html>
+            <html lang="nl">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Kijkglas — \(HTMLText.escape(metricTitle)), \(period)</title>
+            <style>
+            \(style)
+            </style>
+            </head>
+            <body>
+            \(body)<footer>Gemaakt met kijkglas. Persoonsgebonden nummers komen in dit rapport niet voor.</footer>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// `Aantal leerlingen` or `Groei sinds 1 oktober`.
+    public static func title(of metric: Trend.Metric) -> String {
+        switch metric {
+        case .count: "Aantal leerlingen"
+        case .growth: "Groei sinds 1 oktober"
+        }
+    }
+
+    private static func seriesSection(_ report: TrendReport, metricTitle: String) -> String {
+        let trend = report.trend
+        let labels = trend.points.map(\.day.dutch)
+        var series = [SVGChart.Series(label: "Totaal", values: trend.points.map(\.total), color: "#000000")]
+        for (index, label) in trend.groupLabels.enumerated() {
+            let style = SVGChart.palette[index % SVGChart.palette.count]
+            series.append(
+                SVGChart.Series(
+                    label: categoryName(label), values: trend.points.map { $0.total == nil ? nil : $0.groups[label] ?? 0 },
+                    color: style.color, dash: style.dash))
+        }
+        let chartTitle = trend.groupLabels.isEmpty ? metricTitle : "\(metricTitle) per categorie"
+        let header = ["Peildatum", "Totaal"] + trend.groupLabels.map(categoryName)
+        let rows = trend.points.map { point in
+            [point.day.dutch, point.total.map(DutchFormat.number) ?? "–"]
+                + trend.groupLabels.map { point.total == nil ? "–" : DutchFormat.number(point.groups[$0] ?? 0) }
+        }
+        return """
+            <section>
+            <h2>\(HTMLText.escape(chartTitle))</h2>
+            \(SVGChart.lines(title: chartTitle, yLabel: metricTitle, xLabels: labels, series: series))
+            \(table(header: header, rows: rows, numeric: Set(1..<header.count)))
+            </section>
+
+            """
+    }
+
+    private static func revisionsSection(_ revisions: Revisions, metricTitle: String) -> String {
+        guard !revisions.rows.isEmpty else { return "" }
+        let labels = revisions.days.map(\.dutch)
+        let series = revisions.rows.enumerated().map { index, row in
+            let style = SVGChart.palette[index % SVGChart.palette.count]
+            return SVGChart.Series(label: "Bekend op \(row.point.day.dutch) (\(event(row.point)))", values: row.values, color: style.color, dash: style.dash)
+        }
+        let column = revisions.days.indices.last { index in revisions.rows.contains { $0.values[index] != nil } }
+        var tableHTML = ""
+        if let column {
+            let day = revisions.days[column]
+            let rows = revisions.rows.map { row in
+                [row.point.day.dutch, event(row.point), row.values[column].map(DutchFormat.number) ?? "–", row.revisions[column].map(DutchFormat.signed) ?? ""]
+            }
+            tableHTML = "<h3>Waarde voor \(day.dutch) per release</h3>\n"
+                + table(header: ["Bekend op", "Release", metricTitle, "Herziening"], rows: rows, numeric: [2, 3])
+        }
+        return """
+            <section>
+            <h2>Herzieningen per release</h2>
+            <p>De reeks zoals die bekend was na elke publicatie of intrekking: waar de lijnen uiteenlopen heeft DUO een eerder gemelde waarde herzien.</p>
+            \(SVGChart.lines(title: "\(metricTitle) zoals bekend na elke release", yLabel: metricTitle, xLabels: labels, series: series, fromZero: false))
+            \(tableHTML)
+            </section>
+
+            """
+    }
+
+    private static func correctionsSection(_ corrections: [TrendReport.ReleaseCorrections]) -> String {
+        let labels = corrections.map { "\($0.release.id) (\($0.release.publishedOn.dutch))" }
+        let flagged = Set(corrections.indices.filter { corrections[$0].isCorrectedRelease || corrections[$0].withdrawnOn != nil })
+        let rows = corrections.map { item -> [String] in
+            var notes: [String] = []
+            if item.isCorrectedRelease { notes.append("Gecorrigeerde release") }
+            if let withdrawn = item.withdrawnOn { notes.append("Ingetrokken op \(withdrawn.dutch)") }
+            return [
+                item.release.id.description, item.release.scope.description, item.release.publishedOn.dutch,
+                DutchFormat.number(item.events), DutchFormat.number(item.corrections), notes.joined(separator: "; "),
+            ]
+        }
+        let chart = corrections.isEmpty
+            ? "<p>Geen releases.</p>"
+            : SVGChart.bars(title: "Correcties per release", yLabel: "Correcties", labels: labels, values: corrections.map(\.corrections), highlighted: flagged)
+        return """
+            <section>
+            <h2>Correcties per release</h2>
+            <p>Gebeurtenissen die het verleden herschrijven (vóór de publicatie van de vorige release). Rood: gecorrigeerde of ingetrokken release.</p>
+            \(chart)
+            \(table(header: ["Release", "Bereik", "Gepubliceerd", "Gebeurtenissen", "Correcties", "Opmerking"], rows: rows, numeric: [3, 4]))
+            </section>
+
+            """
+    }
+
+    private static func table(header: [String], rows: [[String]], numeric: Set<Int>) -> String {
+        func cells(_ row: [String], tag: String) -> String {
+            row.enumerated().map { index, cell in
+                "<\(tag)\(numeric.contains(index) ? " class=\"num\"" : "")>\(HTMLText.escape(cell))</\(tag)>"
+            }.joined()
+        }
+        return "<table>\n<thead><tr>\(cells(header, tag: "th"))</tr></thead>\n<tbody>\n"
+            + rows.map { "<tr>\(cells($0, tag: "td"))</tr>" }.joined(separator: "\n") + "\n</tbody>\n</table>"
+    }
+
+    /// `L` → `Laag (L)`.
+    private static func categoryName(_ label: String) -> String {
+        switch label {
+        case FundingCategory.low.rawValue: "Laag (L)"
+        case FundingCategory.medium.rawValue: "Midden (M)"
+        case FundingCategory.high.rawValue: "Hoog (H)"
+        default: "Zonder categorie"
+        }
+    }
+
+    /// `R3` or `R3; ingetrokken R2`.
+    private static func event(_ point: LoadedReleases.KnowledgePoint) -> String {
+        var parts: [String] = []
+        if !point.published.isEmpty { parts.append(point.published.map(\.description).joined(separator: ", ")) }
+        if !point.withdrawn.isEmpty { parts.append("ingetrokken " + point.withdrawn.map(\.description).joined(separator: ", ")) }
+        return parts.joined(separator: "; ")
+    }
+
+    /// `R1, R3` from a context's release descriptions.
+    private static func releaseList(_ context: ProjectionContext) -> String {
+        let ids = context.releases.map { String($0.prefix { $0 != " " }) }
+        return ids.isEmpty ? "geen" : ids.joined(separator: ", ")
+    }
+
+    private static let style = """
+        body { font-family: system-ui, "Segoe UI", "DejaVu Sans", Arial, sans-serif; color: #1a1a1a; background: #ffffff; margin: 2rem auto; max-width: 1000px; padding: 0 1rem; line-height: 1.45; }
+        h1 { font-size: 1.6rem; margin-bottom: 0.5rem; }
+        h2 { font-size: 1.25rem; border-bottom: 2px solid #1f4e79; padding-bottom: 0.2rem; margin-top: 2rem; }
+        h3 { font-size: 1.05rem; }
+        dl { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; margin: 0; }
+        dt { font-weight: 600; }
+        dd { margin: 0; }
+        table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.92rem; }
+        th, td { border: 1px solid #bfbfbf; padding: 0.25rem 0.6rem; text-align: left; }
+        th { background: #eef3f8; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        svg { display: block; margin: 0.5rem 0; }
+        svg text { font-family: inherit; fill: #1a1a1a; }
+        svg .chart-title { font-size: 16px; font-weight: 600; }
+        svg .tick, svg .value { font-size: 12px; }
+        svg .axis, svg .legend { font-size: 13px; }
+        footer { margin-top: 2rem; font-size: 0.85rem; color: #595959; }
+        @media print {
+          body { margin: 0; max-width: none; }
+          section { break-inside: avoid; page-break-inside: avoid; }
+          th { background: none; }
+        }
+        """
+}
