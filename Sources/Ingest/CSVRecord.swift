@@ -32,14 +32,24 @@ public struct CSVRecord: Sendable {
     /// The text of field `index` (from 0), quotes and `""` escapes undone.
     public func text(at index: Int) -> String {
         let field = fields[index]
-        return decode(field, from: field.start, to: field.end)
+        return withContent(of: field, from: field.start, to: field.end) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The text of field `index` without surrounding spaces, tabs and no-break spaces.
     public func trimmedText(at index: Int) -> String {
         let field = fields[index]
         let (start, end) = trimmedRange(of: field)
-        return decode(field, from: start, to: end)
+        return withContent(of: field, from: start, to: end) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the bytes of field `index` (from 0) without surrounding spaces, tabs and
+    /// no-break spaces, `""` escapes undone: a cell read without making a `String` of it.
+    func withTrimmedBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let field = fields[index]
+        return bytes.withUnsafeBufferPointer { bytes in
+            let (start, end) = CSVRecord.trimmedRange(of: field, in: bytes)
+            return CSVRecord.withContent(of: field, in: UnsafeBufferPointer(rebasing: bytes[start..<end]), body)
+        }
     }
 
     /// Whether field `index` holds nothing but spaces.
@@ -49,53 +59,70 @@ public struct CSVRecord: Sendable {
     }
 
     /// Whether every field is empty: a blank line, or one of only separators.
-    public var isBlank: Bool { fields.indices.allSatisfy { isEmpty(at: $0) } }
+    public var isBlank: Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            fields.allSatisfy { field in
+                let (start, end) = CSVRecord.trimmedRange(of: field, in: bytes)
+                return start == end
+            }
+        }
+    }
 
     /// Every field's trimmed text.
     public var trimmedTexts: [String] { fields.indices.map { trimmedText(at: $0) } }
 
     private func trimmedRange(of field: Field) -> (Int, Int) {
+        bytes.withUnsafeBufferPointer { CSVRecord.trimmedRange(of: field, in: $0) }
+    }
+
+    private static func trimmedRange(of field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        var start = field.start
+        var end = field.end
+        while start < end {
+            if bytes[start] == 0x20 || bytes[start] == 0x09 {
+                start += 1
+            } else if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 {
+                start += 2
+            } else {
+                break
+            }
+        }
+        while end > start {
+            if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
+                end -= 1
+            } else if bytes[end - 1] == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 {
+                end -= 2
+            } else {
+                break
+            }
+        }
+        return (start, end)
+    }
+
+    private func withContent<Result>(
+        of field: Field, from start: Int, to end: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
         bytes.withUnsafeBufferPointer { bytes in
-            var start = field.start
-            var end = field.end
-            while start < end {
-                if bytes[start] == 0x20 || bytes[start] == 0x09 {
-                    start += 1
-                } else if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 {
-                    start += 2
-                } else {
-                    break
-                }
-            }
-            while end > start {
-                if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
-                    end -= 1
-                } else if bytes[end - 1] == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 {
-                    end -= 2
-                } else {
-                    break
-                }
-            }
-            return (start, end)
+            CSVRecord.withContent(of: field, in: UnsafeBufferPointer(rebasing: bytes[start..<end]), body)
         }
     }
 
-    private func decode(_ field: Field, from start: Int, to end: Int) -> String {
-        bytes.withUnsafeBufferPointer { bytes in
-            let content = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            guard field.escaped else { return String(decoding: content, as: UTF8.self) }
-            var unescaped: [UInt8] = []
-            unescaped.reserveCapacity(content.count)
-            var skipNext = false
-            for byte in content {
-                if skipNext {
-                    skipNext = false
-                    continue
-                }
-                unescaped.append(byte)
-                skipNext = byte == ASCII.quote
+    /// Calls `body` with `content`, the bytes of `field`, its `""` escapes undone.
+    private static func withContent<Result>(
+        of field: Field, in content: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        guard field.escaped else { return body(content) }
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(content.count)
+        var skipNext = false
+        for byte in content {
+            if skipNext {
+                skipNext = false
+                continue
             }
-            return String(decoding: unescaped, as: UTF8.self)
+            unescaped.append(byte)
+            skipNext = byte == ASCII.quote
         }
+        return unescaped.withUnsafeBufferPointer(body)
     }
 }

@@ -14,11 +14,13 @@ public struct CombinedColumn: Sendable {
         /// What its cells should hold, for messages.
         var expectation: String { "a vestigingscode of 6 letters or digits (instellingscode + vestiging)" }
 
-        /// The canonical texts of the fields in a trimmed, non-empty cell, or nil when it does
-        /// not fit.
-        func split(_ text: String) -> [Registration.Field: String]? {
-            guard let upper = text.uppercasedAlphanumeric(lengths: 6...6) else { return nil }
-            return [.institution: String(upper.prefix(4)), .branch: String(upper.suffix(2))]
+        /// The values of the fields, in the order of `fills`, in a trimmed, non-empty cell's
+        /// bytes, or nil when it does not fit.
+        func split(_ cell: UnsafeBufferPointer<UInt8>) -> [(field: Registration.Field, value: CellValue)]? {
+            guard let institution = ASCII.uppercasedAlphanumeric(cell.prefix(4), lengths: 4...4),
+                let branch = ASCII.uppercasedAlphanumeric(cell.dropFirst(4), lengths: 2...2)
+            else { return nil }
+            return [(.institution, .text(institution)), (.branch, .text(branch))]
         }
     }
 

@@ -8,6 +8,11 @@ enum DateText {
 
     /// The day `text` names, or nil when it is malformed or no real day (31-02-2021).
     static func day(_ text: some StringProtocol) -> Day? {
+        day(utf8: text.utf8)
+    }
+
+    /// The day the UTF-8 bytes `text` name, or nil when they are malformed or no real day.
+    static func day(utf8 text: some Sequence<UInt8>) -> Day? {
         var values = (0, 0, 0)
         var counts = (0, 0, 0)
         var part = 0
@@ -20,7 +25,7 @@ enum DateText {
             default: (values.2, counts.2) = (value, count)
             }
         }
-        for byte in text.utf8 {
+        for byte in text {
             switch byte {
             case 0x30...0x39:
                 guard count < 4 else { return nil }

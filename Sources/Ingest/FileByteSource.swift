@@ -3,6 +3,8 @@ import Foundation
 /// A file's bytes, read in the chunks the parser asks for.
 public struct FileByteSource: ByteSource {
     private let handle: FileHandle
+    /// The file's size in bytes when it was opened.
+    public let size: Int
 
     /// Opens the file at `path` for reading.
     /// - Throws: `CSVError` of kind `.unreadable` when the file is missing or cannot be opened.
@@ -18,6 +20,8 @@ public struct FileByteSource: ByteSource {
             throw CSVError(kind: .unreadable("permission denied or unreadable"), line: 0, column: 0)
         }
         self.handle = handle
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        self.size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     /// Reads the next bytes of the file, as many as fit.

@@ -12,12 +12,6 @@ public struct LayoutField: Sendable {
     public let required: Bool
     /// The allowed values of a small number, when bounded.
     public let range: ClosedRange<Int>?
-
-    /// What a cell of this field should hold, for messages.
-    var expectation: String { type.expectation(range: range) }
-
-    /// The canonical text of a trimmed, non-empty cell, or nil when it does not fit the type.
-    func canonicalText(_ text: String) -> String? { type.canonicalText(text, range: range) }
 }
 
 extension LayoutField: Decodable {

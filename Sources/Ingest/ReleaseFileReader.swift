@@ -44,11 +44,14 @@ public struct ReleaseFileReader: Sendable {
 
         var csv: CSVReader<HashingByteSource<FileByteSource>>
         let search: HeaderSearch.Outcome
+        let expectedRows: Int
         do {
-            csv = CSVReader(source: HashingByteSource(base: try FileByteSource(path: path)))
+            let file = try FileByteSource(path: path)
+            csv = CSVReader(source: HashingByteSource(base: file))
             let prefix = try csv.prefix(maxBytes: 64 * 1024)
             search = HeaderSearch(layouts: layouts, keys: keys)
                 .run(prefix: prefix.bytes, isWhole: prefix.isWhole, product: overrides.product)
+            expectedRows = ReleaseFileReader.lineEstimate(prefix: prefix.bytes, isWhole: prefix.isWhole, fileSize: file.size)
         } catch {
             problems.add(error)
             throw problems.error
@@ -57,11 +60,13 @@ public struct ReleaseFileReader: Sendable {
         header.report(into: &problems)
         let blockMetadata = ReleaseMetadata(block: block, keys: keys, layouts: layouts, problems: &problems)
         csv.separator = separator
-        var rows = readRows(from: &csv, header: header, problems: &problems)
+        var rows = readRows(from: &csv, header: header, expectedRows: expectedRows, problems: &problems)
         if problems.truncated { throw problems.error }
 
         var metadata = blockMetadata.overridden(by: overrides)
-        if metadata.swv == nil, Set(rows.compactMap(\.swv)).count == 1 { metadata.swv = rows.first { $0.swv != nil }?.swv }
+        if metadata.swv == nil, let swv = rows.lazy.compactMap(\.swv).first, rows.allSatisfy({ $0.swv == nil || $0.swv == swv }) {
+            metadata.swv = swv
+        }
         metadata = ReleaseMetadata(fileName: fileName).overridden(by: metadata)
         let scope = scope(of: header.layout, metadata: metadata, problems: &problems)
         if metadata.published == nil {
@@ -78,6 +83,14 @@ public struct ReleaseFileReader: Sendable {
         for index in rows.indices where rows[index].swv == nil { rows[index].swv = scope.swv }
         return IncomingRelease(
             scope: scope, publishedOn: published, fileName: fileName, fileSHA256: csv.source.digest, rows: rows)
+    }
+
+    /// About how many lines a file of `fileSize` bytes has, judged by the lines in its first
+    /// bytes `prefix`: for reserving room, never for checking.
+    private static func lineEstimate(prefix: [UInt8], isWhole: Bool, fileSize: Int) -> Int {
+        let lines = prefix.reduce(1) { count, byte in byte == ASCII.lineFeed ? count + 1 : count }
+        guard !isWhole, !prefix.isEmpty else { return lines }
+        return min(fileSize / prefix.count * lines + lines, fileSize / 2 + 1)
     }
 
     /// The separator, header and block lines the header search found.
@@ -109,23 +122,28 @@ public struct ReleaseFileReader: Sendable {
 
     /// The registrations on the lines after `header`, each identity once; what is wrong with a
     /// line is reported and the line left out. Stops at the problem limit.
+    /// `expectedRows` (an estimate) reserves room up front.
     private func readRows(
-        from csv: inout CSVReader<HashingByteSource<FileByteSource>>, header: HeaderMatch, problems: inout ProblemList
+        from csv: inout CSVReader<HashingByteSource<FileByteSource>>, header: HeaderMatch, expectedRows: Int,
+        problems: inout ProblemList
     ) -> [Registration] {
         var rows: [Registration] = []
+        rows.reserveCapacity(expectedRows)
         var firstLine: [RegistrationKey: Int] = [:]
+        firstLine.reserveCapacity(expectedRows)
         let rowReader = RowReader(header: header)
         do {
             while let record = try csv.next(), record.line < header.line {}
             while !problems.truncated, let record = try csv.next() {
                 guard !record.isBlank, let row = rowReader.registration(from: record, problems: &problems) else { continue }
-                if let first = firstLine[row.key] {
+                let key = row.key
+                if let first = firstLine.updateValue(record.line, forKey: key) {
+                    firstLine[key] = first
                     problems.add(
                         line: record.line, column: 1, field: nil, expected: "one row per pupil, instelling, vestiging and begindatum",
-                        found: "\(row.key)", hint: "line \(first) has the same row")
+                        found: "\(key)", hint: "line \(first) has the same row")
                     continue
                 }
-                firstLine[row.key] = record.line
                 rows.append(row)
             }
         } catch {

@@ -1,10 +1,23 @@
 import Ledger
 
 /// Turns the table's data lines into registrations through the columns a header mapped:
-/// each cell normalised by its field's type into canonical text, then `Registration(texts:)`.
+/// each cell's bytes normalised by its field's type into a typed value, the values then made
+/// into a `Registration`.
 struct RowReader {
+    /// A column read into a field: plain values, so the per-cell loop copies nothing counted.
+    private struct Column {
+        /// The field number in the record, from 0.
+        let index: Int
+        let field: Registration.Field
+        let type: FieldType
+        let range: ClosedRange<Int>?
+
+        /// What a cell of the column should hold, for messages.
+        var expectation: String { type.expectation(range: range) }
+    }
+
     private let columnCount: Int
-    private let columns: [(index: Int, entry: LayoutField)]
+    private let columns: [Column]
     private let combined: [(index: Int, kind: CombinedColumn.Kind)]
     private let required: [Registration.Field]
     private let columnOfField: [Registration.Field: Int]
@@ -13,14 +26,16 @@ struct RowReader {
     /// its first column only.
     init(header: HeaderMatch) {
         var seen: Set<ColumnTarget> = []
-        var columns: [(index: Int, entry: LayoutField)] = []
+        var columns: [Column] = []
         var combined: [(index: Int, kind: CombinedColumn.Kind)] = []
         var columnOfField: [Registration.Field: Int] = [:]
         for (index, target) in header.targets.enumerated() {
             guard let target, seen.insert(target).inserted else { continue }
             switch target {
             case .field(let field):
-                if let entry = header.layout.entry(for: field) { columns.append((index, entry)) }
+                if let entry = header.layout.entry(for: field) {
+                    columns.append(Column(index: index, field: field, type: entry.type, range: entry.range))
+                }
                 columnOfField[field] = index + 1
             case .combined(let number):
                 let kind = header.layout.combined[number].kind
@@ -37,8 +52,7 @@ struct RowReader {
 
     /// The registration on `record`, or nil after reporting what is wrong with it.
     func registration(from record: CSVRecord, problems: inout ProblemList) -> Registration? {
-        var texts: [Registration.Field: String] = [:]
-        texts.reserveCapacity(columns.count)
+        var values = RowValues()
         var reported: Set<Registration.Field> = []
         func report(_ field: Registration.Field, column: Int, expected: String, found: String, hint: String? = nil) {
             let line = column <= record.count ? record.line(ofField: column - 1) : record.line
@@ -52,39 +66,43 @@ struct RowReader {
                 hint: "quote a value that holds the separator")
             return nil
         }
-        for (index, entry) in columns where index < record.count {
-            let text = record.trimmedText(at: index)
-            guard !text.isEmpty else { continue }
-            guard let canonical = entry.canonicalText(text) else {
-                report(entry.field, column: index + 1, expected: entry.expectation, found: text)
+        for column in columns where column.index < record.count {
+            let index = column.index
+            guard let value = record.withTrimmedBytes(at: index, { $0.isEmpty ? nil : column.type.value(of: $0, range: column.range) })
+            else {
+                if !record.isEmpty(at: index) {
+                    report(column.field, column: index + 1, expected: column.expectation, found: record.trimmedText(at: index))
+                }
                 continue
             }
-            texts[entry.field] = canonical
+            values.set(column.field, to: value)
         }
         for (index, kind) in combined where index < record.count {
-            let text = record.trimmedText(at: index)
-            guard !text.isEmpty else { continue }
-            guard let parts = kind.split(text) else {
-                report(kind.fills.last ?? .branch, column: index + 1, expected: kind.expectation, found: text)
+            guard let parts = record.withTrimmedBytes(at: index, { $0.isEmpty ? nil : kind.split($0) }) else {
+                if !record.isEmpty(at: index) {
+                    report(kind.fills.last ?? .branch, column: index + 1, expected: kind.expectation, found: record.trimmedText(at: index))
+                }
                 continue
             }
-            for (field, value) in parts.sorted(by: { $0.key < $1.key }) {
-                if let own = texts[field], own != value {
-                    report(field, column: index + 1, expected: "'\(own)' as in column \(columnOfField[field] ?? 0)", found: text)
+            for (field, value) in parts {
+                if let own = values.value(of: field), own != value {
+                    report(
+                        field, column: index + 1, expected: "'\(own.canonicalText)' as in column \(columnOfField[field] ?? 0)",
+                        found: record.trimmedText(at: index))
                 } else {
-                    texts[field] = value
+                    values.set(field, to: value)
                 }
             }
         }
-        for field in required where texts[field] == nil && !reported.contains(field) {
-            let expected = columns.first { $0.entry.field == field }?.entry.expectation ?? "a value"
+        for field in required where !values.has(field) && !reported.contains(field) {
+            let expected = columns.first { $0.field == field }?.expectation ?? "a value"
             report(field, column: columnOfField[field] ?? 1, expected: expected, found: "")
         }
         guard reported.isEmpty else { return nil }
         do {
-            return try Registration(texts: texts)
+            return try values.registration()
         } catch {
-            report(error.field, column: columnOfField[error.field] ?? 1, expected: error.field.kind.rawValue, found: error.text ?? "")
+            report(error.field, column: columnOfField[error.field] ?? 1, expected: error.field.kind.rawValue, found: "")
             return nil
         }
     }

@@ -6,20 +6,29 @@ public enum SWVCode {
 
     /// The canonical code `text` spells, or nil when it is none.
     public static func canonical(_ text: some StringProtocol) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(6)
-        for byte in text.utf8 {
+        canonical(utf8: text.utf8)
+    }
+
+    /// The canonical code the UTF-8 bytes `text` spell, or nil when they are none.
+    static func canonical(utf8 text: some Sequence<UInt8>) -> String? {
+        var bytes = InlineArray<6, UInt8>(repeating: 0)
+        var count = 0
+        for byte in text {
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): continue
-            case 0x61...0x7A: bytes.append(byte - 0x20)
-            default: bytes.append(byte)
+            default:
+                guard count < 6 else { return nil }
+                bytes[count] = (0x61...0x7A).contains(byte) ? byte - 0x20 : byte
+                count += 1
             }
-            guard bytes.count <= 6 else { return nil }
         }
-        guard bytes.count == 6, bytes[0] == UInt8(ascii: "P") || bytes[0] == UInt8(ascii: "V"), bytes[1] == UInt8(ascii: "O"),
-            bytes[2...].allSatisfy({ (0x30...0x39).contains($0) })
+        guard count == 6, bytes[0] == UInt8(ascii: "P") || bytes[0] == UInt8(ascii: "V"), bytes[1] == UInt8(ascii: "O"),
+            (2..<6).allSatisfy({ (0x30...0x39).contains(bytes[$0]) })
         else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: 6) { buffer in
+            for index in 0..<6 { buffer[index] = bytes[index] }
+            return 6
+        }
     }
 
     /// The first SWV code inside a longer text (a file name, `VO2508 Passend Onderwijs`), or nil.

@@ -150,36 +150,6 @@ extension Registration {
         case .transfer: transfer = try yesNo()
         }
     }
-
-    /// A registration from canonical texts per field.
-    /// - Throws: `FieldValueError` for the first missing required field or non-canonical text.
-    public init(texts: [Field: String]) throws(FieldValueError) {
-        func day(_ field: Field) throws(FieldValueError) -> Day {
-            guard let text = texts[field], let value = Day(iso: text) else {
-                throw FieldValueError(field: field, text: texts[field])
-            }
-            return value
-        }
-        guard let pgnText = texts[.pgn], let pgn = PGN(digits: pgnText) else {
-            throw FieldValueError(field: .pgn, text: texts[.pgn])
-        }
-        guard let schoolText = texts[.schoolType], let schoolType = SchoolType(rawValue: schoolText)
-        else { throw FieldValueError(field: .schoolType, text: texts[.schoolType]) }
-        guard let fundedText = texts[.funded], fundedText == "J" || fundedText == "N" else {
-            throw FieldValueError(field: .funded, text: texts[.funded])
-        }
-        self.init(
-            pgn: pgn, institution: texts[.institution] ?? "", branch: texts[.branch] ?? "",
-            schoolType: schoolType, enrolledFrom: try day(.enrolledFrom),
-            periodStart: try day(.periodStart), funded: fundedText == "J")
-        for field in Field.allCases where !Registration.constructorFields.contains(field) {
-            try set(field, text: texts[field])
-        }
-    }
-
-    private static let constructorFields: Set<Field> = [
-        .pgn, .schoolType, .enrolledFrom, .periodStart, .funded,
-    ]
 }
 
 /// A field's text that is not the canonical form for that field.
