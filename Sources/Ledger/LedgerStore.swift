@@ -104,6 +104,9 @@ public final class LedgerStore {
             guard lastSequence == head.sequence else {
                 throw LedgerError.corrupt("the log ends at \(lastSequence) but its head says \(head.sequence); run kijkglas verify")
             }
+            if try transaction.get(ProjectionStamp.key, in: meta) != ProjectionStamp.current.encoded {
+                try rebuildProjections(in: transaction)
+            }
         }
     }
 
