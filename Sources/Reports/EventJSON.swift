@@ -32,16 +32,23 @@ public struct EventJSON: Encodable, Sendable {
 
     /// A row identity, masked.
     public struct Identity: Encodable, Sendable {
+        /// Masked PGN, `*******89`.
         public var pupil: String
+        /// Instellingscode.
         public var institution: String
+        /// Vestiging.
         public var branch: String
+        /// First day of the row's period, `jjjj-mm-dd`.
         public var periodStart: String
     }
 
     /// One field old → new, masked where personal.
     public struct Change: Encodable, Sendable {
+        /// Canonical field name.
         public var field: String
+        /// Its text before, masked where personal.
         public var old: String?
+        /// Its text after, masked where personal.
         public var new: String?
     }
 
