@@ -71,7 +71,7 @@ extension LedgerStore {
         }
     }
 
-    private func store(rows sortedRows: [Registration], of id: ReleaseID, in transaction: Transaction) throws {
+    func store(rows sortedRows: [Registration], of id: ReleaseID, in transaction: Transaction) throws {
         var hashes: [UInt8] = []
         hashes.reserveCapacity(sortedRows.count * 16)
         for row in sortedRows {
