@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -32,9 +33,12 @@ let package = Package(
         ),
         .target(
             name: "Ingest",
-            dependencies: ["Ledger", "Schemas", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "Ledger", "Schemas", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
-        .target(name: "Reports", dependencies: ["Ledger"]),
+        .target(name: "Reports", dependencies: ["Ledger", "Ingest"]),
         .executableTarget(
             name: "kijkglas",
             dependencies: [
@@ -57,7 +61,11 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "TestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LMDB", "SampleData", "TestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SampleData"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["Ingest", "SampleData", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "KijkglasTests", dependencies: ["LMDB", "TestSupport"]),
     ]

@@ -33,7 +33,7 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreadable: "a readable file"
         case .unbalancedQuote: "a closing '\"' for the quote that opens this field"
         case .textAfterQuote: "a separator or line end after a closing '\"' (write a quote inside a quoted field as '\"\"')"
-        case .invalidUTF8: "UTF-8 text (Windows-1252 files are not read yet: save the file as UTF-8)"
+        case .invalidUTF8: "UTF-8 text"
         }
     }
 

@@ -11,6 +11,32 @@ enum DateText {
         day(utf8: text.utf8)
     }
 
+    /// The day an Excel serial number names in the 1900 date system (1 is 1 January 1900, and
+    /// Excel counts a 29 February 1900 that never was); a time of day after the point is
+    /// ignored. Nil when `text` is no such number.
+    static func day(excelSerial text: some Collection<UInt8>) -> Day? {
+        var serial = 0
+        var digits = 0
+        var fraction = false
+        for byte in text {
+            switch byte {
+            case 0x30...0x39 where !fraction:
+                guard digits < 6 else { return nil }
+                serial = serial * 10 + Int(byte - 0x30)
+                digits += 1
+            case 0x30...0x39:
+                continue
+            case UInt8(ascii: "."):
+                guard !fraction else { return nil }
+                fraction = true
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, serial > 0, let base = Day(year: 1899, month: 12, day: serial < 60 ? 31 : 30) else { return nil }
+        return base.adding(days: serial)
+    }
+
     /// The day the UTF-8 bytes `text` name, or nil when they are malformed or no real day.
     static func day(utf8 text: some Sequence<UInt8>) -> Day? {
         var values = (0, 0, 0)

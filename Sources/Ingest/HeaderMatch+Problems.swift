@@ -4,6 +4,7 @@ extension HeaderMatch {
     /// Reports the required fields no column fills, each with the headers it did not
     /// recognise and their closest aliases, and columns that repeat a field.
     func report(into problems: inout ProblemList) {
+        let unrecognised = missing.isEmpty ? [] : self.unrecognised
         for field in missing {
             let targets = feeding(field)
             let suggested = unrecognised.first { item in item.suggestion.map { targets.contains($0.target) } ?? false }

@@ -18,8 +18,8 @@ struct HeaderMatch {
     let line: Int
     /// What each column (index from 0) feeds; nil for columns the layout does not know.
     let targets: [ColumnTarget?]
-    /// Non-empty headers the layout does not know.
-    let unrecognised: [Unrecognised]
+    /// The cells of the line.
+    let headers: [String]
     /// Required fields no column fills.
     let missing: [Registration.Field]
     /// Columns (from 1) that feed a target an earlier column already feeds, with that column.
@@ -30,10 +30,22 @@ struct HeaderMatch {
     /// Whether the line has every column the layout requires.
     var isComplete: Bool { missing.isEmpty }
 
+    /// Non-empty headers the layout does not know, each with the closest alias of a field no
+    /// column feeds: worked out only when asked, as the header search tries many lines.
+    var unrecognised: [Unrecognised] {
+        let mapped = Set(targets.compactMap { $0 })
+        let open = layout.aliases.filter { !mapped.contains($0.target) }
+        return headers.enumerated().compactMap { index, header in
+            guard targets[index] == nil, !HeaderName.normalised(header).isEmpty else { return nil }
+            return Unrecognised(column: index + 1, header: header, suggestion: HeaderMatch.closest(to: header, among: open))
+        }
+    }
+
     /// Matches `headers` (the cells of line `line`) against `layout`.
     init(layout: Layout, headers: [String], line: Int) {
         self.layout = layout
         self.line = line
+        self.headers = headers
         var targets: [ColumnTarget?] = []
         var firstColumn: [ColumnTarget: Int] = [:]
         var repeated: [(column: Int, first: Int, target: ColumnTarget)] = []
@@ -52,11 +64,6 @@ struct HeaderMatch {
         self.repeated = repeated
         let mapped = Set(firstColumn.keys)
         missing = layout.missingFields(mapped: mapped)
-        let open = layout.aliases.filter { !mapped.contains($0.target) }
-        unrecognised = headers.enumerated().compactMap { index, header in
-            guard targets[index] == nil, !HeaderName.normalised(header).isEmpty else { return nil }
-            return Unrecognised(column: index + 1, header: header, suggestion: HeaderMatch.closest(to: header, among: open))
-        }
     }
 
     /// The alias among `aliases` closest to `header`, nil when none is close.

@@ -4,8 +4,8 @@
 struct HeaderSearch {
     /// What the search found.
     enum Outcome {
-        /// The header, its separator and the block lines before it.
-        case found(separator: UInt8, header: HeaderMatch, block: [CSVRecord])
+        /// The header, its separator, the block lines before it and the header's texts.
+        case found(separator: UInt8, header: HeaderMatch, block: [CSVRecord], headers: [String])
         /// No line qualifies; the line that came closest, nil when there was none.
         case notFound(closest: HeaderMatch?)
         /// The file holds nothing but white space.
@@ -28,7 +28,7 @@ struct HeaderSearch {
         if !isWhole, let last = prefix.lastIndex(where: { $0 == ASCII.lineFeed || $0 == ASCII.carriageReturn }) {
             lines = Array(prefix[...last])
         }
-        var found: (separator: UInt8, header: HeaderMatch, block: [CSVRecord])?
+        var found: (separator: UInt8, header: HeaderMatch, block: [CSVRecord], headers: [String])?
         var closest: (match: HeaderMatch, cells: Int)?
         for separator in ASCII.separators {
             var reader = CSVReader(source: ByteArraySource(lines), separator: separator)
@@ -44,7 +44,7 @@ struct HeaderSearch {
                     ($0.layout.product == titled ? 1 : 0, $0.matchedCount) < ($1.layout.product == titled ? 1 : 0, $1.matchedCount)
                 }
                 if let preferred {
-                    found = (separator, preferred, block)
+                    found = (separator, preferred, block, texts)
                     break
                 }
                 let cells = texts.count { !$0.isEmpty }
@@ -62,7 +62,9 @@ struct HeaderSearch {
                 block.append(record)
             }
         }
-        if let found { return .found(separator: found.separator, header: found.header, block: found.block) }
+        if let found {
+            return .found(separator: found.separator, header: found.header, block: found.block, headers: found.headers)
+        }
         return .notFound(closest: closest?.match)
     }
 }

@@ -12,6 +12,11 @@ struct ProblemList {
     /// Whether there are problems.
     var isEmpty: Bool { problems.isEmpty }
 
+    /// Whether a problem about `field` (a canonical field or metadata item) was added.
+    func has(field: String) -> Bool {
+        problems.contains { $0.field == field }
+    }
+
     /// Adds a problem at `line` and `column`; beyond the limit it only sets `truncated`.
     /// `found` is a value of `field` unless `foundIsValue` is false (a header, say).
     mutating func add(
@@ -31,6 +36,11 @@ struct ProblemList {
     mutating func add(_ error: CSVError) {
         add(line: error.line, column: error.column, field: nil, expected: error.expected, found: nil,
             hint: "found \(error.found)")
+    }
+
+    /// Adds a problem of an XLSX container.
+    mutating func add(_ error: XLSXError) {
+        add(line: 0, column: 0, field: nil, expected: error.expected, found: nil, hint: "found \(error.found)")
     }
 
     /// The problems as an error, in line order.

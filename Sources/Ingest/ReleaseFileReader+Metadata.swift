@@ -28,9 +28,10 @@ extension ReleaseFileReader {
         return result
     }
 
-    /// The scope of a release of `layout` with `metadata`, or nil after reporting what is missing.
+    /// The scope of a release of `layout` with `metadata`, or nil after reporting what is missing
+    /// (unless a block line for it was reported as unreadable already).
     func scope(of layout: Layout, metadata: ReleaseMetadata, problems: inout ProblemList) -> Scope? {
-        if metadata.swv == nil {
+        if metadata.swv == nil && !problems.has(field: "swv") {
             problems.add(
                 line: 1, column: 1, field: "swv", expected: "the SWV the file is for", found: nil,
                 hint: "add a line 'Samenwerkingsverband;VO2508' to the block before the table, or pass --swv")
@@ -39,14 +40,14 @@ extension ReleaseFileReader {
         switch layout.scope {
         case .schoolYear:
             period = metadata.schoolYear ?? metadata.referenceDate.map(SchoolYear.containing)
-            if period == nil {
+            if period == nil && !problems.has(field: "schoolYear") {
                 problems.add(
                     line: 1, column: 1, field: "schoolYear", expected: "the school year the file covers", found: nil,
                     hint: "add a line 'Schooljaar;2021-2022' to the block before the table, or pass --school-year")
             }
         case .referenceDate:
             period = metadata.referenceDate?.iso
-            if period == nil {
+            if period == nil && !problems.has(field: "referenceDate") {
                 problems.add(
                     line: 1, column: 1, field: "referenceDate", expected: "the peildatum of the snapshot", found: nil,
                     hint: "add a line 'Peildatum;dd-mm-jjjj' to the block before the table, or pass --reference-date")

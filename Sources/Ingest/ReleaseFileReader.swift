@@ -6,6 +6,8 @@ import Ledger
 public struct ReleaseFileReader: Sendable {
     /// The candidate layouts.
     public let layouts: [Layout]
+    /// The bounds an XLSX file must keep, so a hostile or broken one is a problem, not a crash.
+    public var xlsxLimits = XLSXLimits()
     let keys: Result<MetadataBlockKeys, LayoutError>
 
     /// A reader choosing among `layouts`: the product the metadata names, else the layout whose
@@ -21,15 +23,37 @@ public struct ReleaseFileReader: Sendable {
         ReleaseFileReader(layouts: try Layout.builtIn())
     }
 
-    /// Reads and validates the whole file at `path`. Problems are collected (up to
-    /// `maxProblems`) rather than stopping at the first; `overrides` (from the command line)
-    /// win over the file's block, which wins over the file name.
+    /// Reads and validates the whole file at `path`: CSV in UTF-8 or Windows-1252, or XLSX.
+    /// Problems are collected (up to `maxProblems`) rather than stopping at the first;
+    /// `overrides` (from the command line) win over the file's block, which wins over the file name.
     /// - Throws: `InputError` with every problem found, each with file, line, column, field,
     ///   what was expected and what was found (masked).
     public func read(file path: String, overrides: ReleaseMetadata = .init(), maxProblems: Int = 50) throws(InputError)
         -> IncomingRelease
     {
-        let fileName = URL(fileURLWithPath: path).lastPathComponent
+        var inspection = FileInspection(fileName: URL(fileURLWithPath: path).lastPathComponent)
+        return try read(file: path, overrides: overrides, maxProblems: maxProblems, into: &inspection)
+    }
+
+    /// Reads the file at `path` as `read(file:overrides:maxProblems:)` does, recording nothing,
+    /// and tells what it found: format, encoding, layout, metadata with origins, header mapping,
+    /// row count and problems.
+    public func inspect(file path: String, overrides: ReleaseMetadata = .init(), maxProblems: Int = 50) -> FileInspection {
+        var inspection = FileInspection(fileName: URL(fileURLWithPath: path).lastPathComponent)
+        do {
+            _ = try read(file: path, overrides: overrides, maxProblems: maxProblems, into: &inspection)
+        } catch {
+            inspection.problems = error.problems
+            inspection.truncated = error.truncated
+        }
+        return inspection
+    }
+
+    /// Reads the file at `path`, noting in `inspection` what it finds on the way.
+    private func read(file path: String, overrides: ReleaseMetadata, maxProblems: Int, into inspection: inout FileInspection)
+        throws(InputError) -> IncomingRelease
+    {
+        let fileName = inspection.fileName
         var problems = ProblemList(file: fileName, limit: max(1, maxProblems))
         let keys: MetadataBlockKeys
         switch self.keys {
@@ -42,34 +66,60 @@ public struct ReleaseFileReader: Sendable {
         let overrides = canonical(overrides, keys: keys, problems: &problems)
         guard problems.isEmpty else { throw problems.error }
 
-        var csv: CSVReader<HashingByteSource<FileByteSource>>
-        let search: HeaderSearch.Outcome
-        let expectedRows: Int
-        do {
-            let file = try FileByteSource(path: path)
-            csv = CSVReader(source: HashingByteSource(base: file))
-            let prefix = try csv.prefix(maxBytes: 64 * 1024)
-            search = HeaderSearch(layouts: layouts, keys: keys)
-                .run(prefix: prefix.bytes, isWhole: prefix.isWhole, product: overrides.product)
-            expectedRows = ReleaseFileReader.lineEstimate(prefix: prefix.bytes, isWhole: prefix.isWhole, fileSize: file.size)
-        } catch {
-            problems.add(error)
-            throw problems.error
+        let table: Table
+        let digest: [UInt8]
+        if XLSXSheetSource.isWorkbook(path: path) {
+            inspection.format = "XLSX"
+            var csv: CSVReader<XLSXSheetSource>
+            do throws(XLSXError) {
+                let sheet = try XLSXSheetSource(path: path, limits: xlsxLimits, titles: layouts.flatMap(\.blockTitles))
+                inspection.format = "XLSX, sheet '\(sheet.sheetName)'"
+                csv = CSVReader(source: sheet)
+                digest = try XLSXSheetSource.sha256(path: path)
+            } catch {
+                problems.add(error)
+                throw problems.error
+            }
+            table = try readTable(&csv, size: csv.source.size, serialDates: true, keys: keys, overrides: overrides, problems: &problems)
+        } else {
+            var csv: CSVReader<DecodingByteSource<HashingByteSource<FileByteSource>>>
+            let size: Int
+            do {
+                let encoding = try TextEncoding.detect(path: path)
+                inspection.encoding = encoding
+                let file = try FileByteSource(path: path)
+                size = file.size
+                csv = CSVReader(source: DecodingByteSource(base: HashingByteSource(base: file), encoding: encoding))
+            } catch {
+                problems.add(error)
+                throw problems.error
+            }
+            table = try readTable(&csv, size: size, serialDates: false, keys: keys, overrides: overrides, problems: &problems)
+            digest = csv.source.base.digest
         }
-        let (separator, header, block) = try found(search, problems: &problems)
-        header.report(into: &problems)
-        let blockMetadata = ReleaseMetadata(block: block, keys: keys, layouts: layouts, problems: &problems)
-        csv.separator = separator
-        var rows = readRows(from: &csv, header: header, expectedRows: expectedRows, problems: &problems)
+        let header = table.header
+        inspection.layout = header.layout
+        inspection.headerLine = header.line
+        inspection.columns = zip(table.headers.indices, table.headers).map { index, text in
+            FileInspection.Column(
+                number: index + 1, header: text, field: index < header.targets.count ? header.targets[index].map(header.name) : nil)
+        }
+        var rows = table.rows
+        inspection.rowCount = rows.count
         if problems.truncated { throw problems.error }
 
-        var metadata = blockMetadata.overridden(by: overrides)
+        var metadata = table.block.overridden(by: overrides)
+        var fromRows = ReleaseMetadata()
         if metadata.swv == nil, let swv = rows.lazy.compactMap(\.swv).first, rows.allSatisfy({ $0.swv == nil || $0.swv == swv }) {
+            fromRows.swv = swv
             metadata.swv = swv
         }
-        metadata = ReleaseMetadata(fileName: fileName).overridden(by: metadata)
+        let fromName = ReleaseMetadata(fileName: fileName)
+        metadata = fromName.overridden(by: metadata)
+        inspection.metadata = FileInspection.origins(
+            of: metadata, sources: [(.flag, overrides), (.block, table.block), (.rows, fromRows), (.fileName, fromName)])
         let scope = scope(of: header.layout, metadata: metadata, problems: &problems)
-        if metadata.published == nil {
+        if metadata.published == nil && !problems.has(field: "published") {
             problems.add(
                 line: 1, column: 1, field: "published", expected: "DUO's publication date", found: nil,
                 hint: "add a line 'Datum aanmaak;dd-mm-jjjj' to the block before the table, or pass --published dd-mm-jjjj")
@@ -81,8 +131,44 @@ public struct ReleaseFileReader: Sendable {
         }
         guard problems.isEmpty, let scope, let published = metadata.published else { throw problems.error }
         for index in rows.indices where rows[index].swv == nil { rows[index].swv = scope.swv }
-        return IncomingRelease(
-            scope: scope, publishedOn: published, fileName: fileName, fileSHA256: csv.source.digest, rows: rows)
+        return IncomingRelease(scope: scope, publishedOn: published, fileName: fileName, fileSHA256: digest, rows: rows)
+    }
+
+    /// What the table part of a file gave: its header, the header's texts, the block's metadata and the rows.
+    private struct Table {
+        var header: HeaderMatch
+        var headers: [String]
+        var block: ReleaseMetadata
+        var rows: [Registration]
+    }
+
+    /// Finds the header in `csv` (of about `size` bytes), reads the block before it and the rows
+    /// after it; `serialDates` reads a number in a date cell as an Excel serial day.
+    /// - Throws: `InputError` when the input cannot be read or has no header.
+    private func readTable<Source: ByteSource>(
+        _ csv: inout CSVReader<Source>, size: Int, serialDates: Bool, keys: MetadataBlockKeys, overrides: ReleaseMetadata,
+        problems: inout ProblemList
+    ) throws(InputError) -> Table {
+        let search: HeaderSearch.Outcome
+        let expectedRows: Int
+        do {
+            let prefix = try csv.prefix(maxBytes: 64 * 1024)
+            search = HeaderSearch(layouts: layouts, keys: keys)
+                .run(prefix: prefix.bytes, isWhole: prefix.isWhole, product: overrides.product)
+            expectedRows = ReleaseFileReader.lineEstimate(prefix: prefix.bytes, isWhole: prefix.isWhole, fileSize: size)
+        } catch {
+            problems.add(error)
+            throw problems.error
+        }
+        let (separator, header, block, headers) = try found(search, problems: &problems)
+        header.report(into: &problems)
+        let blockMetadata = ReleaseMetadata(
+            block: block, keys: keys, layouts: layouts, serialDates: serialDates, problems: &problems)
+        csv.separator = separator
+        let rows = readRows(
+            from: &csv, reader: RowReader(header: header, serialDates: serialDates), headerLine: header.line,
+            expectedRows: expectedRows, problems: &problems)
+        return Table(header: header, headers: headers, block: blockMetadata, rows: rows)
     }
 
     /// About how many lines a file of `fileSize` bytes has, judged by the lines in its first
@@ -96,16 +182,16 @@ public struct ReleaseFileReader: Sendable {
     /// The separator, header and block lines the header search found.
     /// - Throws: `InputError` when the file is empty or has no header line.
     private func found(_ search: HeaderSearch.Outcome, problems: inout ProblemList) throws(InputError)
-        -> (UInt8, HeaderMatch, [CSVRecord])
+        -> (UInt8, HeaderMatch, [CSVRecord], [String])
     {
         switch search {
-        case .found(let separator, let header, let block):
-            return (separator, header, block)
+        case .found(let separator, let header, let block, let headers):
+            return (separator, header, block, headers)
         case .empty:
             problems.add(
                 line: 1, column: 1, field: nil, expected: "a header line and registration rows", found: nil,
                 hint: "the file is empty")
-        case .notFound(let closest?) where closest.matchedCount > 0:
+        case .notFound(let closest?) where closest.matchedCount > 1:
             closest.report(into: &problems)
         case .notFound(let closest):
             let names = layouts.map { layout in
@@ -120,20 +206,19 @@ public struct ReleaseFileReader: Sendable {
         throw problems.error
     }
 
-    /// The registrations on the lines after `header`, each identity once; what is wrong with a
+    /// The registrations on the lines after the header at `headerLine`, each identity once; what is wrong with a
     /// line is reported and the line left out. Stops at the problem limit.
     /// `expectedRows` (an estimate) reserves room up front.
-    private func readRows(
-        from csv: inout CSVReader<HashingByteSource<FileByteSource>>, header: HeaderMatch, expectedRows: Int,
+    private func readRows<Source: ByteSource>(
+        from csv: inout CSVReader<Source>, reader rowReader: RowReader, headerLine: Int, expectedRows: Int,
         problems: inout ProblemList
     ) -> [Registration] {
         var rows: [Registration] = []
         rows.reserveCapacity(expectedRows)
         var firstLine: [RegistrationKey: Int] = [:]
         firstLine.reserveCapacity(expectedRows)
-        let rowReader = RowReader(header: header)
         do {
-            while let record = try csv.next(), record.line < header.line {}
+            while let record = try csv.next(), record.line < headerLine {}
             while !problems.truncated, let record = try csv.next() {
                 guard !record.isBlank, let row = rowReader.registration(from: record, problems: &problems) else { continue }
                 let key = row.key

@@ -17,7 +17,11 @@ extension ReleaseMetadata {
 
     /// The metadata in the block lines `records` (the lines before the header); values that
     /// cannot be read are reported, keys the block may hold but releases ignore are skipped.
-    init(block records: [CSVRecord], keys: MetadataBlockKeys, layouts: [Layout], problems: inout ProblemList) {
+    /// With `serialDates` (an XLSX sheet) a date may be an Excel serial number.
+    init(
+        block records: [CSVRecord], keys: MetadataBlockKeys, layouts: [Layout], serialDates: Bool = false,
+        problems: inout ProblemList
+    ) {
         self.init()
         for record in records {
             guard let (key, value, column) = ReleaseMetadata.keyValue(of: record.trimmedTexts),
@@ -41,17 +45,19 @@ extension ReleaseMetadata {
                 guard let year = SchoolYear.canonical(value) else { report(SchoolYear.expectation); continue }
                 schoolYear = year
             case .referenceDate:
-                guard let day = ReleaseMetadata.day(value) else { report(DateText.expectation); continue }
+                guard let day = ReleaseMetadata.day(value, serialDates: serialDates) else { report(DateText.expectation); continue }
                 referenceDate = day
             case .published:
-                guard let day = ReleaseMetadata.day(value) else { report(DateText.expectation); continue }
+                guard let day = ReleaseMetadata.day(value, serialDates: serialDates) else { report(DateText.expectation); continue }
                 published = day
             }
         }
     }
 
-    /// The day a block value names; a time after it (`29-04-2022 14:03`) is ignored.
-    private static func day(_ value: String) -> Day? {
-        DateText.day(value.split(separator: " ").first ?? "")
+    /// The day a block value names; a time after it (`29-04-2022 14:03`) is ignored. With
+    /// `serialDates` an Excel serial number is a day too.
+    private static func day(_ value: String, serialDates: Bool) -> Day? {
+        let text = value.split(separator: " ").first ?? ""
+        return DateText.day(text) ?? (serialDates ? DateText.day(excelSerial: text.utf8) : nil)
     }
 }

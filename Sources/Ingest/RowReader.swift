@@ -21,10 +21,13 @@ struct RowReader {
     private let combined: [(index: Int, kind: CombinedColumn.Kind)]
     private let required: [Registration.Field]
     private let columnOfField: [Registration.Field: Int]
+    private let serialDates: Bool
 
     /// A reader for the columns of `header`; a target repeated by a later column is read from
-    /// its first column only.
-    init(header: HeaderMatch) {
+    /// its first column only. With `serialDates` (an XLSX sheet) a number in a date column is an
+    /// Excel serial day.
+    init(header: HeaderMatch, serialDates: Bool = false) {
+        self.serialDates = serialDates
         var seen: Set<ColumnTarget> = []
         var columns: [Column] = []
         var combined: [(index: Int, kind: CombinedColumn.Kind)] = []
@@ -50,6 +53,13 @@ struct RowReader {
         self.columnOfField = columnOfField
     }
 
+    /// The typed value of a non-empty cell of `column`, nil when it is not of the column's type.
+    private func value(of cell: UnsafeBufferPointer<UInt8>, in column: Column) -> CellValue? {
+        if let value = column.type.value(of: cell, range: column.range) { return value }
+        guard serialDates, column.type == .date else { return nil }
+        return DateText.day(excelSerial: cell).map(CellValue.day)
+    }
+
     /// The registration on `record`, or nil after reporting what is wrong with it.
     func registration(from record: CSVRecord, problems: inout ProblemList) -> Registration? {
         var values = RowValues()
@@ -68,8 +78,7 @@ struct RowReader {
         }
         for column in columns where column.index < record.count {
             let index = column.index
-            guard let value = record.withTrimmedBytes(at: index, { $0.isEmpty ? nil : column.type.value(of: $0, range: column.range) })
-            else {
+            guard let value = record.withTrimmedBytes(at: index, { $0.isEmpty ? nil : value(of: $0, in: column) }) else {
                 if !record.isEmpty(at: index) {
                     report(column.field, column: index + 1, expected: column.expectation, found: record.trimmedText(at: index))
                 }
@@ -81,6 +90,7 @@ struct RowReader {
             guard let parts = record.withTrimmedBytes(at: index, { $0.isEmpty ? nil : kind.split($0) }) else {
                 if !record.isEmpty(at: index) {
                     report(kind.fills.last ?? .branch, column: index + 1, expected: kind.expectation, found: record.trimmedText(at: index))
+                    reported.formUnion(kind.fills)
                 }
                 continue
             }

@@ -60,6 +60,101 @@ struct ReleaseFileReaderProblemTests {
             "no-published.csv:1:1: error: published: expected DUO's publication date; add a line "
                 + "'Datum aanmaak;dd-mm-jjjj' to the block before the table, or pass --published dd-mm-jjjj",
         ]),
+        Case(fixture: "bad-institution.csv", messages: [
+            "bad-institution.csv:5:3: error: institution: expected an instellingscode of 4 letters or digits, "
+                + "found '01K'",
+        ]),
+        Case(fixture: "bad-branch.csv", messages: [
+            "bad-branch.csv:5:4: error: branch: expected a vestiging of 1 or 2 digits, found '123'",
+        ]),
+        Case(fixture: "bad-school-type.csv", messages: [
+            "bad-school-type.csv:5:5: error: schoolType: expected SO or VSO (or 1, 2), found 'XSO'",
+        ]),
+        Case(fixture: "bad-school-type-1252.csv", messages: [
+            "bad-school-type-1252.csv:5:5: error: schoolType: expected SO or VSO (or 1, 2), found 'Spéciaal'",
+        ]),
+        Case(fixture: "bad-funded.csv", messages: [
+            "bad-funded.csv:5:9: error: funded: expected J or N (or Ja, Nee, 1, 0), found 'misschien'",
+        ]),
+        Case(fixture: "bad-swv-cell.csv", messages: [
+            "bad-swv-cell.csv:5:1: error: swv: expected an SWV code like VO2508 or PO-27-07, found 'XX12'",
+        ]),
+        Case(fixture: "missing-value.csv", messages: [
+            "missing-value.csv:5:7: error: periodStart: expected a date dd-mm-jjjj (or jjjj-mm-dd), found nothing",
+        ]),
+        Case(fixture: "too-many-fields.csv", messages: [
+            "too-many-fields.csv:5:10: error: expected at most 9 fields, as many as the header has, found "
+                + "'extra'; quote a value that holds the separator",
+        ]),
+        Case(fixture: "text-after-quote.csv", messages: [
+            "text-after-quote.csv:5:2: error: expected a separator or line end after a closing '\"' (write a "
+                + "quote inside a quoted field as '\"\"'); found more text",
+        ]),
+        Case(fixture: "repeated-column.csv", messages: [
+            "repeated-column.csv:4:10: error: pgn: expected one column for pgn; column 2 gives it already; "
+                + "remove one of them",
+        ]),
+        Case(fixture: "no-header.csv", messages: [
+            "no-header.csv:1:1: error: expected a header line of Kijkglas 2 (BSN/Onderwijsnummer, "
+                + "Instellingscode, Vestiging, Schoolsoort, Datum inschrijving, Begindatum, Bekostigd); no line in the "
+                + "first 100 has a known header; if this is a DUO file with other headers, map them in a layout file "
+                + "passed with --layout FILE",
+        ]),
+        Case(fixture: "block-only.csv", messages: [
+            "block-only.csv:2:1: error: expected a header line of Kijkglas 2 (BSN/Onderwijsnummer, "
+                + "Instellingscode, Vestiging, Schoolsoort, Datum inschrijving, Begindatum, Bekostigd); no line in the "
+                + "first 100 has a known header; if this is a DUO file with other headers, map them in a layout file "
+                + "passed with --layout FILE",
+        ]),
+        Case(fixture: "bad-block-date.csv", messages: [
+            "bad-block-date.csv:3:2: error: published: expected a date dd-mm-jjjj (or jjjj-mm-dd), found "
+                + "'32-04-2022'; correct the block line 'Datum aanmaak' or pass the value on the command line",
+        ]),
+        Case(fixture: "bad-block-swv.csv", messages: [
+            "bad-block-swv.csv:1:2: error: swv: expected an SWV code like VO2508 or PO-27-07, found 'onbekend'; "
+                + "correct the block line 'Samenwerkingsverband' or pass the value on the command line",
+        ]),
+        Case(fixture: "bad-block-school-year.csv", messages: [
+            "bad-block-school-year.csv:2:2: error: schoolYear: expected a school year like 2021-2022, found "
+                + "'2021-2023'; correct the block line 'Schooljaar' or pass the value on the command line",
+        ]),
+        Case(fixture: "no-swv.csv", messages: [
+            "no-swv.csv:1:1: error: swv: expected the SWV the file is for; add a line "
+                + "'Samenwerkingsverband;VO2508' to the block before the table, or pass --swv",
+        ]),
+        Case(fixture: "no-school-year.csv", messages: [
+            "no-school-year.csv:1:1: error: schoolYear: expected the school year the file covers; add a line "
+                + "'Schooljaar;2021-2022' to the block before the table, or pass --school-year",
+        ]),
+        Case(fixture: "vestigingscode-conflict.csv", messages: [
+            "vestigingscode-conflict.csv:5:4: error: institution: expected '01KI' as in column 3, found '02XY00'",
+        ]),
+        Case(fixture: "bad-vestigingscode.csv", messages: [
+            "bad-vestigingscode.csv:5:3: error: branch: expected a vestigingscode of 6 letters or digits "
+                + "(instellingscode + vestiging), found '01KI0'",
+        ]),
+        Case(fixture: "bad-birth-date.csv", messages: [
+            "bad-birth-date.csv:5:3: error: birthDate: expected a date dd-mm-jjjj (or jjjj-mm-dd), found "
+                + "'**-**-****'",
+        ]),
+        Case(fixture: "bad-cluster-and-category.csv", messages: [
+            "bad-cluster-and-category.csv:5:6: error: cluster: expected a number from 1 to 4, found '9'",
+            "bad-cluster-and-category.csv:5:7: error: category: expected L, M or H (or Laag, Midden, Hoog, 1, 2, "
+                + "3), found 'Q'",
+        ]),
+        Case(fixture: "bad-tlv-number.csv", messages: [
+            "bad-tlv-number.csv:5:6: error: tlvNumber: expected a TLV number like VO2508-2021-00012, found "
+                + "'VO9901-21-1'",
+        ]),
+        Case(fixture: "missing-columns.csv", messages: [
+            "missing-columns.csv:4:1: error: schoolType: expected a column headed 'Schoolsoort'; add the column, "
+                + "or map its header in a layout file passed with --layout FILE",
+            "missing-columns.csv:4:1: error: funded: expected a column headed 'Bekostigd'; add the column, or "
+                + "map its header in a layout file passed with --layout FILE",
+        ]),
+        Case(fixture: "blank-lines.csv", messages: [
+            "blank-lines.csv:1:1: error: expected a header line and registration rows; the file is empty",
+        ]),
     ]
 
     @Test("bad input is reported with file, line, column, field, expected and found", arguments: cases)
@@ -98,19 +193,6 @@ struct ReleaseFileReaderProblemTests {
         #expect(error.problems.count == 5)
         #expect(error.truncated)
         #expect(error.description.hasSuffix("note: stopped after 5 problems; fix these and run again to see more"))
-    }
-
-    @Test("invalid UTF-8 names its line and column")
-    func invalidUTF8() throws {
-        var bytes = Array("BSN;Instellingscode;Vestiging;Schoolsoort;Datum inschrijving;Begindatum;Bekostigd;Reden niet bekostigd\n".utf8)
-        bytes += Array("100000017;01KI;00;VSO;01-08-2019;01-08-2021;N;Caf".utf8) + [0xE9] + [0x0A]
-        let path = try Fixture.write(bytes, as: "latin1-VO9901-2022-04-29.csv")
-        defer { Fixture.remove(path) }
-        let error = try #require(try Self.problems(file: path, overrides: ReleaseMetadata(schoolYear: "2021-2022")))
-        #expect(error.problems.map(\.description) == [
-            "latin1-VO9901-2022-04-29.csv:2:8: error: expected UTF-8 text (Windows-1252 files are not read yet: "
-                + "save the file as UTF-8); found bytes that are not UTF-8",
-        ])
     }
 
     @Test("a missing file and a bad override are problems too")

@@ -94,3 +94,42 @@ struct ReliabilityTests {
         #expect(killedMidway > 0, "no ingest was still running when killed")
     }
 }
+
+@Suite("NDJSON export and import", .serialized)
+struct ExportImportTests {
+    @Test("export then import rebuilds a ledger that answers exactly the same; a tampered export is refused naming its line")
+    func roundTrip() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let ledger = directory.appending("ledger")
+        #expect(try KijkglasBinary.run(["demo", "--ledger", ledger]).status == 0)
+        #expect(try KijkglasBinary.run(["withdraw", "R5", "--on", "10-05-2022", "--reason", "fouten", "--ledger", ledger]).status == 0)
+        let file = directory.appending("log.ndjson")
+        let export = try KijkglasBinary.run(["export", file, "--ledger", ledger])
+        #expect(export.status == 0, "\(export.standardError)")
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(mode.map { $0 & 0o777 } == 0o600)
+
+        let imported = directory.appending("imported")
+        let result = try KijkglasBinary.run(["import", file, "--ledger", imported])
+        #expect(result.status == 0, "\(result.standardError)")
+        for command in [["releases"], ["log", "--format", "ndjson"], ["diff", "R1", "R7"], ["count", "--on", "01-02-2022", "--known-at", "01-05-2022"]] {
+            #expect(
+                try KijkglasBinary.run(command + ["--ledger", imported]).standardOutput
+                    == KijkglasBinary.run(command + ["--ledger", ledger]).standardOutput, "\(command)")
+        }
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: imported + "/data.mdb")).count > 0)
+
+        var lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        let victim = lines[30]
+        let at = victim.index(victim.endIndex, offsetBy: -12)
+        lines[30] = victim.replacingCharacters(in: at...at, with: victim[at] == "A" ? "B" : "A")
+        let tampered = directory.appending("tampered.ndjson")
+        try (lines.joined(separator: "\n") + "\n").write(toFile: tampered, atomically: true, encoding: .utf8)
+        let refused = try KijkglasBinary.run(["import", tampered, "--ledger", directory.appending("other")])
+        #expect(refused.status == 65)
+        #expect(refused.standardError.contains("tampered.ndjson:31:"), "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appending("other/data.mdb")))
+    }
+}

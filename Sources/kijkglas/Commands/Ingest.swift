@@ -23,30 +23,12 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: "The files to record, in any order.")
     var files: [String]
 
-    @Option(help: "Product id, e.g. kijkglas-2 (default: from the file).")
-    var product: String?
-
-    @Option(help: "SWV code, e.g. VO2508 (default: from the file).")
-    var swv: String?
-
-    @Option(help: "School year, e.g. 2021-2022 (default: from the file).")
-    var schoolYear: String?
-
-    @Option(help: "Reference date (peildatum) of a snapshot product.")
-    var referenceDate: Day?
-
-    @Option(help: "DUO's publication date (default: from the file's block or name).")
-    var published: Day?
-
-    @Option(help: "A layout file for headers the built-in layouts do not know.")
-    var layout: String?
+    @OptionGroup var readOptions: ReadOptions
 
     func run() throws {
         try reportingFailures {
-            let reader = try layout.map { ReleaseFileReader(layouts: [try Layout(contentsOf: URL(fileURLWithPath: $0))]) }
-                ?? ReleaseFileReader.builtIn()
-            let overrides = ReleaseMetadata(
-                product: product, swv: swv, schoolYear: schoolYear, referenceDate: referenceDate, published: published)
+            let reader = try readOptions.reader()
+            let overrides = readOptions.overrides
             var incoming: [IncomingRelease] = []
             var problems: [InputProblem] = []
             for file in files {

@@ -1,0 +1,34 @@
+/// Checks bytes fed in chunks for well-formed UTF-8 (no overlong forms, surrogates or values
+/// past U+10FFFF), carrying a sequence split between chunks over to the next.
+struct UTF8Validator {
+    private var pending = 0
+    private var low: UInt8 = 0x80
+    private var high: UInt8 = 0xBF
+
+    /// Whether the bytes fed so far end on a whole character.
+    var isComplete: Bool { pending == 0 }
+
+    /// Checks the next bytes; false at the first byte that cannot continue valid UTF-8.
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            if pending == 0 {
+                if byte < 0x80 { continue }
+                switch byte {
+                case 0xC2...0xDF: (pending, low, high) = (1, 0x80, 0xBF)
+                case 0xE0: (pending, low, high) = (2, 0xA0, 0xBF)
+                case 0xED: (pending, low, high) = (2, 0x80, 0x9F)
+                case 0xE1...0xEF: (pending, low, high) = (2, 0x80, 0xBF)
+                case 0xF0: (pending, low, high) = (3, 0x90, 0xBF)
+                case 0xF1...0xF3: (pending, low, high) = (3, 0x80, 0xBF)
+                case 0xF4: (pending, low, high) = (3, 0x80, 0x8F)
+                default: return false
+                }
+            } else {
+                guard byte >= low && byte <= high else { return false }
+                pending -= 1
+                (low, high) = (0x80, 0xBF)
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,25 @@
+/// Why an XLSX file cannot be read as a workbook: not a ZIP archive, damaged, over a limit,
+/// or missing a part. About the file as a whole, so it has no line or column.
+public struct XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What the file should have been.
+    public var expected: String
+    /// What it was instead.
+    public var found: String
+
+    /// An error that expected `expected` and found `found`.
+    public init(expected: String, found: String) {
+        self.expected = expected
+        self.found = found
+    }
+
+    /// `expected …, found …`.
+    public var description: String { "expected \(expected), found \(found)" }
+
+    /// The file is not a ZIP archive at all.
+    static let notZip = XLSXError(
+        expected: "an XLSX workbook (a ZIP archive)", found: "a file that is not a ZIP archive; save it from Excel as .xlsx, or as CSV")
+    /// The archive is cut short or damaged: `reason` tells where.
+    static func damaged(_ reason: String) -> XLSXError {
+        XLSXError(expected: "a complete XLSX workbook", found: "a damaged or truncated ZIP archive (\(reason))")
+    }
+}

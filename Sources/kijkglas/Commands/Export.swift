@@ -1,0 +1,22 @@
+import ArgumentParser
+import Ledger
+
+/// `kijkglas export FILE`: the whole log as NDJSON, from which `import` rebuilds the ledger.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the whole log to a new NDJSON file (owner-only) that `kijkglas import` turns back into the same ledger.",
+        discussion: "The file holds full PGNs, like the ledger. Example: kijkglas export kijkglas-log.ndjson"
+    )
+
+    @OptionGroup var ledgerOptions: LedgerOptions
+
+    @Argument(help: "A new file.")
+    var file: String
+
+    func run() throws {
+        try reportingFailures {
+            let count = try ledgerOptions.open(readOnly: true).exportLog(to: file)
+            print("exported \(count) records to \(file)")
+        }
+    }
+}

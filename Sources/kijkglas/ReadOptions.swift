@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Ledger
+
+/// How to read DUO files: the layout and the metadata flags that override the file's own
+/// (`ingest` and `inspect` share them).
+struct ReadOptions: ParsableArguments {
+    @Option(help: "Product id, e.g. kijkglas-2 (default: from the file).")
+    var product: String?
+
+    @Option(help: "SWV code, e.g. VO2508 (default: from the file).")
+    var swv: String?
+
+    @Option(help: "School year, e.g. 2021-2022 (default: from the file).")
+    var schoolYear: String?
+
+    @Option(help: "Reference date (peildatum) of a snapshot product.")
+    var referenceDate: Day?
+
+    @Option(help: "DUO's publication date (default: from the file's block or name).")
+    var published: Day?
+
+    @Option(help: "A layout file for headers the built-in layouts do not know.")
+    var layout: String?
+
+    /// The reader: the given layout, else every built-in one.
+    func reader() throws -> ReleaseFileReader {
+        try layout.map { ReleaseFileReader(layouts: [try Layout(contentsOf: URL(fileURLWithPath: $0))]) }
+            ?? ReleaseFileReader.builtIn()
+    }
+
+    /// The metadata given on the command line; it wins over the file's.
+    var overrides: ReleaseMetadata {
+        ReleaseMetadata(product: product, swv: swv, schoolYear: schoolYear, referenceDate: referenceDate, published: published)
+    }
+}
