@@ -8,6 +8,7 @@ import SampleData
 ///     swift run -c release kijkglas-bench diff [ROWS] [RUNS]        in-memory diff of two releases
 ///     swift run -c release kijkglas-bench write-pair DIR [ROWS]     two Kijkglas 2 CSV files for peers
 ///     swift run -c release kijkglas-bench diff-files OLD NEW [RUNS]  read both files, then diff them
+///     swift run -c release kijkglas-bench ledger DIR [RELEASES] [ROWS]  one scope, RELEASES monthly versions
 ///
 /// The pair differs in 5% of rows: opened, closed, changed, flagged and retracted rows.
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -61,6 +62,28 @@ do {
             "read+diff \(events) events: read median \(String(format: "%.3f", median(readTimes))) s, "
                 + "diff median \(String(format: "%.3f", median(diffTimes))) s, "
                 + "total median \(String(format: "%.3f", median(zip(readTimes, diffTimes).map(+)))) s over \(runs) runs")
+    case "ledger":
+        guard arguments.count >= 2 else { throw BenchmarkUsage() }
+        let releases = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 120
+        let rows = arguments.dropFirst(3).first.flatMap { Int($0) } ?? 100_000
+        let store = try LedgerStore(directory: arguments[1])
+        var generator = RegistrationGenerator(seed: 11)
+        var current = generator.rows(count: rows)
+        let clock = ContinuousClock()
+        let started = clock.now
+        for index in 0..<releases {
+            let published = Day.literal(2021, 9, 15).adding(days: 30 * index)
+            var sha = [UInt8](repeating: 0, count: 32)
+            withUnsafeBytes(of: UInt32(index).bigEndian) { sha.replaceSubrange(0..<4, with: $0) }
+            _ = try store.record(
+                IncomingRelease(
+                    scope: Scope(product: "kijkglas-2", swv: "VO9901", period: "2021-2022"),
+                    publishedOn: published, fileName: "r\(index).csv", fileSHA256: sha, rows: current))
+            current = generator.evolve(current)
+            var seen = Set(current.map(\.key))
+            current += generator.rows(count: rows - current.count).filter { seen.insert($0.key).inserted }
+        }
+        print("recorded \(releases) releases of ~\(rows) rows in \(String(format: "%.1f", seconds(clock.now - started))) s")
     case "write-pair":
         guard let directory = arguments.dropFirst().first else { throw BenchmarkUsage() }
         let rows = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_000_000
@@ -76,5 +99,7 @@ do {
 }
 
 struct BenchmarkUsage: Error, CustomStringConvertible {
-    var description: String { "usage: kijkglas-bench diff [ROWS] [RUNS] | diff-files OLD NEW [RUNS] | write-pair DIR [ROWS]" }
+    var description: String {
+        "usage: kijkglas-bench diff [ROWS] [RUNS] | diff-files OLD NEW [RUNS] | write-pair DIR [ROWS] | ledger DIR [RELEASES] [ROWS]"
+    }
 }
