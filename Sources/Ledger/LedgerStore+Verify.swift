@@ -22,10 +22,14 @@ extension LedgerStore {
         var base: ReleaseID?
     }
 
+    /// Where a batch lies in the log: each is written in one transaction, so its events are
+    /// one run of sequence numbers. Only the range is kept, so memory stays bounded.
+    private typealias BatchRanges = [BatchKey: ClosedRange<UInt64>]
+
     private func verifyLog(
         in transaction: Transaction, into report: inout VerifyReport, lifecycles: inout [ReleaseID: ReleaseLifecycle]
-    ) throws -> [BatchKey: [RegistrationEvent]] {
-        var batches: [BatchKey: [RegistrationEvent]] = [:]
+    ) throws -> BatchRanges {
+        var batches: BatchRanges = [:]
         var expected: UInt64 = 1
         var chain = LogRecord.genesis
         var logIntact = true
@@ -53,7 +57,8 @@ extension LedgerStore {
                 do throws(RecordDecodingError) {
                     let event = try Event(encoded: record.payload)
                     if case .registration(let registration) = event {
-                        batches[BatchKey(release: registration.release, base: registration.base), default: []].append(registration)
+                        let batch = BatchKey(release: registration.release, base: registration.base)
+                        batches[batch] = (batches[batch]?.lowerBound ?? sequence)...sequence
                     }
                     ReleaseLifecycle.apply(event, to: &lifecycles)
                 } catch {
@@ -73,7 +78,7 @@ extension LedgerStore {
     }
 
     private func verifyReleases(
-        _ batches: [BatchKey: [RegistrationEvent]], lifecycles rebuilt: [ReleaseID: ReleaseLifecycle],
+        _ batches: BatchRanges, lifecycles rebuilt: [ReleaseID: ReleaseLifecycle],
         in transaction: Transaction, into report: inout VerifyReport
     ) throws {
         let all: [Release]
@@ -83,33 +88,52 @@ extension LedgerStore {
             report.problems.append(.init(message: "release records do not decode: \(error)"))
             return
         }
-        var rowsByRelease: [ReleaseID: [Registration]] = [:]
-        for release in all {
-            do {
-                let rows = try rows(of: release.id, in: transaction, verifyingAddresses: true)
-                report.rowsChecked += rows.count
-                rowsByRelease[release.id] = rows
-            } catch {
-                report.problems.append(.init(release: release.id, message: "rows unreadable: \(error)"))
-            }
-        }
         for release in all {
             report.releasesChecked += 1
             let lifecycle = rebuilt[release.id]
             if lifecycle == nil || (try? self.lifecycle(of: release.id, in: transaction)) != lifecycle {
                 report.problems.append(.init(release: release.id, message: "its stored lifecycle differs from the log's"))
             }
-            guard let stored = rowsByRelease[release.id] else { continue }
+            let stored: [Registration]
+            do {
+                stored = try rows(of: release.id, in: transaction, verifyingAddresses: true)
+                report.rowsChecked += stored.count
+            } catch {
+                report.problems.append(.init(release: release.id, message: "rows unreadable: \(error)"))
+                continue
+            }
             let base = lifecycle?.currentBase
-            var state = RowState(rows: base.flatMap { rowsByRelease[$0] } ?? [])
-            do throws(FoldError) {
-                for event in batches[BatchKey(release: release.id, base: base)] ?? [] { try state.apply(event) }
+            guard var state = try? RowState(rows: base.map { try rows(of: $0, in: transaction) } ?? []) else {
+                report.problems.append(.init(release: release.id, message: "the rows of its base are unreadable"))
+                continue
+            }
+            do {
+                if let range = batches[BatchKey(release: release.id, base: base)] {
+                    try fold(range, of: BatchKey(release: release.id, base: base), into: &state, in: transaction)
+                }
                 if state != RowState(rows: stored) {
                     report.problems.append(
                         .init(release: release.id, message: "folding its events onto its base does not give its rows"))
                 }
             } catch {
                 report.problems.append(.init(release: release.id, message: "its events do not fold: \(error)"))
+            }
+        }
+    }
+
+    /// Applies the events of `batch` found in the log range `range` to `state`.
+    private func fold(_ range: ClosedRange<UInt64>, of batch: BatchKey, into state: inout RowState, in transaction: Transaction) throws {
+        try transaction.withCursor(in: log) { cursor in
+            var entry = try cursor.seek(atOrAfter: LogRecord.key(range.lowerBound))
+            var sequence = range.lowerBound
+            while let (_, value) = entry, sequence <= range.upperBound {
+                if case .registration(let event) = try Event(encoded: try LogRecord(stored: value).payload),
+                    event.release == batch.release, event.base == batch.base
+                {
+                    try state.apply(event)
+                }
+                sequence += 1
+                entry = try cursor.next()
             }
         }
     }
