@@ -2,8 +2,8 @@ import LMDB
 
 /// What recording a release did.
 public enum RecordOutcome: Sendable {
-    /// The release is new: recorded with this many events (its `ReleaseRecorded` included).
-    case recorded(Release, eventCount: Int)
+    /// The release is new: recorded with the tally of its own batch of registration events.
+    case recorded(Release, batch: EventTally)
     /// A file with the same SHA-256 was recorded before, as this release; nothing was written.
     case alreadyRecorded(Release)
 }
@@ -42,7 +42,8 @@ extension LedgerStore {
 
             var events: [Event] = [.releaseRecorded(release)]
             let baseRows = try predecessor.map { try rows(of: $0.id, in: transaction) } ?? []
-            events += batch(from: baseRows, of: predecessor, to: sortedRows, of: release)
+            let ownBatch = batch(from: baseRows, of: predecessor, to: sortedRows, of: release)
+            events += ownBatch
             if let predecessor {
                 events.append(.releaseSuperseded(predecessor.id, by: id, on: release.publishedOn))
             }
@@ -53,7 +54,9 @@ extension LedgerStore {
                 events.append(.releaseSuperseded(id, by: successor.id, on: successor.publishedOn))
             }
             try append(events, in: transaction)
-            return .recorded(release, eventCount: events.count)
+            var tally = EventTally()
+            for case .registration(let event) in ownBatch { tally.add(event) }
+            return .recorded(release, batch: tally)
         }
     }
 
