@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "kijkglas", targets: ["kijkglas"]),
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "SampleData", targets: ["SampleData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
