@@ -2,12 +2,12 @@ import Ledger
 
 /// Reading the dates DUO's files hold: `dd-mm-jjjj` (DUO style), `d-m-jjjj` and `jjjj-mm-dd`;
 /// `/` and `.` work as separators too.
-enum DateText {
+public enum DateText {
     /// What a date cell should hold, for messages.
-    static let expectation = "a date dd-mm-jjjj (or jjjj-mm-dd)"
+    public static let expectation = "a date dd-mm-jjjj (or jjjj-mm-dd)"
 
     /// The day `text` names, or nil when it is malformed or no real day (31-02-2021).
-    static func day(_ text: some StringProtocol) -> Day? {
+    public static func day(_ text: some StringProtocol) -> Day? {
         day(utf8: text.utf8)
     }
 

@@ -1,15 +1,11 @@
 import ArgumentParser
+import Ingest
 import Ledger
 
 extension Day: ExpressibleByArgument {
-    /// Accepts `jjjj-mm-dd` and DUO's `dd-mm-jjjj`.
+    /// Accepts the dates DUO's files hold: `dd-mm-jjjj`, `d-m-jjjj` and `jjjj-mm-dd`.
     public init?(argument: String) {
-        if let day = Day(iso: argument) {
-            self = day
-            return
-        }
-        let parts = argument.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, let day = Day(year: parts[2], month: parts[1], day: parts[0]) else { return nil }
+        guard let day = DateText.day(argument) else { return nil }
         self = day
     }
 
