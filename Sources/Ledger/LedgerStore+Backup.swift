@@ -7,7 +7,7 @@ extension LedgerStore {
     /// - Returns: the copy's verify report; a backup is good only when it is valid.
     /// - Throws: `LedgerError.rejected` when `directory` already holds a ledger; storage errors.
     public func backup(to directory: String) throws(LedgerError) -> VerifyReport {
-        guard !FileManager.default.fileExists(atPath: directory + "/data.mdb") else {
+        guard !LedgerStore.holdsLedger(directory) else {
             throw .rejected("\(directory) already holds a ledger; back up into a new directory")
         }
         try LedgerError.mapping { try environment.copy(to: directory, compact: true) }
@@ -20,7 +20,7 @@ extension LedgerStore {
     /// - Throws: `LedgerError.corrupt` when the backup does not verify; `.rejected` when
     ///   `directory` holds a ledger; storage errors.
     public static func restore(from source: String, to directory: String) throws(LedgerError) -> VerifyReport {
-        guard !FileManager.default.fileExists(atPath: directory + "/data.mdb") else {
+        guard !LedgerStore.holdsLedger(directory) else {
             throw .rejected("\(directory) already holds a ledger; restore into a new directory")
         }
         let backup = try LedgerStore(directory: source, readOnly: true)

@@ -41,7 +41,7 @@ extension LedgerStore {
     /// - Throws: `LedgerError.rejected` naming the line of an export that does not check out;
     ///   nothing is written then.
     public static func importLog(from path: String, into directory: String) throws(LedgerError) -> VerifyReport {
-        guard !FileManager.default.fileExists(atPath: directory + "/data.mdb") else {
+        guard !LedgerStore.holdsLedger(directory) else {
             throw .rejected("\(directory) already holds a ledger; import into a new directory")
         }
         let records = try ExportedLog(path: path).records

@@ -55,6 +55,11 @@ public final class LedgerStore {
         if !readOnly { try quickCheck() }
     }
 
+    /// Whether `directory` holds a ledger (its LMDB data file).
+    public static func holdsLedger(_ directory: String) -> Bool {
+        FileManager.default.fileExists(atPath: directory + "/data.mdb")
+    }
+
     /// Refuses a data file shorter than the pages its last transaction uses, before any page is
     /// read: LMDB maps the file, and touching a page past its end would kill the process.
     private static func checkNotTruncated(_ environment: Environment) throws {

@@ -62,7 +62,7 @@ public struct DiffReport: Sendable {
             "| " + header.joined(separator: " | ") + " |",
             "|" + String(repeating: "---|", count: header.count),
         ]
-        lines += cells.map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
+        lines += cells.map { "| " + $0.map(MarkdownText.escape).joined(separator: " | ") + " |" }
         return lines.joined(separator: "\n")
     }
 
@@ -87,14 +87,5 @@ public struct DiffReport: Sendable {
             case .opened, .retracted: return [identity + ["", "", ""]]
             }
         }
-    }
-}
-
-/// Quoting of one CSV field.
-enum CSVField {
-    /// The field, quoted with `""` escapes when it holds `;`, `"` or a line end.
-    static func quote(_ text: String) -> String {
-        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -51,27 +51,27 @@ public struct DigestReport: Sendable {
     /// Markdown for e-mail: headings per release, the attention block first as a quote.
     public var markdown: String {
         guard !digest.isEmpty else { return emptyLine }
-        var lines = ["# Kijkglas digest for \(Self.escape(digest.subscriber))", "", Self.escape(headline), ""]
+        var lines = ["# Kijkglas digest for \(MarkdownText.escape(digest.subscriber))", "", MarkdownText.escape(headline), ""]
         if !digest.attention.isEmpty {
             lines += ["## ⚠️ Corrections of the past and corrected or withdrawn releases", ""]
             for section in digest.attention {
-                lines += ["### " + Self.escape(title(section)), ""]
-                lines += notices(section).map { "> **\(Self.escape($0))**" }
+                lines += ["### " + MarkdownText.escape(title(section)), ""]
+                lines += notices(section).map { "> **\(MarkdownText.escape($0))**" }
                 if !notices(section).isEmpty { lines.append("") }
-                lines += section.corrections.map { "- " + Self.escape(line($0.sequence, .registration($0.event))) }
+                lines += section.corrections.map { "- " + MarkdownText.escape(line($0.sequence, .registration($0.event))) }
                 if !section.corrections.isEmpty { lines.append("") }
             }
         }
         lines += ["## Changes by release", ""]
         for section in digest.sections {
-            lines += ["### " + Self.escape(title(section)), "", Self.escape(ReleaseListing.kindSummary(section.tally)), ""]
-            for entry in section.lifecycleEntries { lines.append("- " + Self.escape(line(entry.sequence, entry.event))) }
+            lines += ["### " + MarkdownText.escape(title(section)), "", MarkdownText.escape(ReleaseListing.kindSummary(section.tally)), ""]
+            for entry in section.lifecycleEntries { lines.append("- " + MarkdownText.escape(line(entry.sequence, entry.event))) }
             if !section.lifecycleEntries.isEmpty { lines.append("") }
             for group in DigestReport.newsGroups {
                 let entries = section.news(group.kinds)
                 guard !entries.isEmpty else { continue }
                 lines += ["**\(group.title) (\(entries.count))**", ""]
-                lines += entries.map { "- " + Self.escape(line($0.sequence, .registration($0.event))) }
+                lines += entries.map { "- " + MarkdownText.escape(line($0.sequence, .registration($0.event))) }
                 lines.append("")
             }
         }
@@ -119,15 +119,6 @@ public struct DigestReport: Sendable {
         "#\(sequence) " + EventText.describe(event)
     }
 
-    /// `text` with Markdown's active characters backslash-escaped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if "\\`*_[]<>|#".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
-    }
 }
 
 /// The JSON form of a change digest.

@@ -15,7 +15,7 @@ struct LedgerOptions: ParsableArguments {
     /// Opens the ledger; a read-only open of a directory that holds none is an error that says
     /// how to make one.
     func open(readOnly: Bool) throws -> LedgerStore {
-        if readOnly, !FileManager.default.fileExists(atPath: directory + "/data.mdb") {
+        if readOnly, !LedgerStore.holdsLedger(directory) {
             throw CommandFailure(
                 exitCode: .storageError,
                 message: "no ledger at \(directory); `kijkglas ingest FILE --ledger \(directory)` creates one")

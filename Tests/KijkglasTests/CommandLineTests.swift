@@ -39,13 +39,13 @@ struct CommandLineTests {
         let ledger = directory.appending("ledger")
         let first = try KijkglasBinary.run(["ingest", file, "--ledger", ledger])
         #expect(first.status == 0, "\(first.standardError)")
-        let before = try ledgerBytes(ledger)
+        let before = try KijkglasBinary.dataFile(of: ledger)
         let second = try KijkglasBinary.run(["ingest", file, "--ledger", ledger])
         #expect(second.status == 0)
         #expect(second.standardOutput.contains("already ingested as R1"))
         let log = try KijkglasBinary.run(["log", "--ledger", ledger, "--limit", "3"])
         #expect(log.standardOutput.split(separator: "\n").count == 3)
-        #expect(try ledgerBytes(ledger) == before)
+        #expect(try KijkglasBinary.dataFile(of: ledger) == before)
     }
 
     @Test("a flipped byte in a stored event makes verify exit 1 naming that record")
@@ -75,7 +75,7 @@ struct CommandLineTests {
         defer { directory.remove() }
         let ledger = directory.appending("ledger")
         #expect(try KijkglasBinary.run(["ingest", try demoFile(index: 0), "--ledger", ledger]).status == 0)
-        let before = try ledgerBytes(ledger)
+        let before = try KijkglasBinary.dataFile(of: ledger)
 
         let good = try String(contentsOfFile: try demoFile(index: 1), encoding: .utf8)
         var lines = good.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
@@ -92,7 +92,7 @@ struct CommandLineTests {
         #expect(result.standardError.contains("kijkglas2-bad.csv:\(headerIndex + 3):\(dateColumn + 1):"), "\(result.standardError)")
         #expect(result.standardError.contains("31-02-2022"))
         #expect(!containsNineDigitRun(result.standardError))
-        #expect(try ledgerBytes(ledger) == before)
+        #expect(try KijkglasBinary.dataFile(of: ledger) == before)
     }
 
     @Test("count on 1 February breaks down by category and adds up")
@@ -128,10 +128,6 @@ struct CommandLineTests {
             .deletingLastPathComponent().appendingPathComponent("Sources/kijkglas/Demo")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }.sorted()
         return folder.appendingPathComponent(files[index]).path
-    }
-
-    private func ledgerBytes(_ ledger: String) throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: ledger + "/data.mdb"))
     }
 
     private func containsNineDigitRun(_ text: String) -> Bool {

@@ -1,4 +1,6 @@
 import Foundation
+import Testing
+import TestSupport
 
 /// Runs the built `kijkglas` executable, as a user would, and captures what it prints.
 struct KijkglasBinary {
@@ -52,6 +54,19 @@ struct KijkglasBinary {
         return Result(
             status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
             standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Builds the demo ledger in `directory/ledger` with `kijkglas demo` and returns its path.
+    static func demoLedger(in directory: TemporaryDirectory) throws -> String {
+        let ledger = directory.appending("ledger")
+        let demo = try run(["demo", "--ledger", ledger])
+        #expect(demo.status == 0, "\(demo.standardError)")
+        return ledger
+    }
+
+    /// The bytes of a ledger's data file, to check that a command wrote nothing.
+    static func dataFile(of ledger: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: ledger + "/data.mdb"))
     }
 
     private final class Marker {}

@@ -4,30 +4,19 @@ import TestSupport
 
 @Suite("Lifecycle, diff and log commands", .serialized)
 struct LifecycleCommandTests {
-    private func demoLedger(_ directory: TemporaryDirectory) throws -> String {
-        let ledger = directory.appending("ledger")
-        let demo = try KijkglasBinary.run(["demo", "--ledger", ledger])
-        #expect(demo.status == 0, "\(demo.standardError)")
-        return ledger
-    }
-
-    private func bytes(_ ledger: String) throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: ledger + "/data.mdb"))
-    }
-
     @Test("refused lifecycle commands exit 64 or 65 with a message and leave the ledger byte-for-byte unchanged")
     func refusals() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let ledger = try demoLedger(directory)
-        let before = try bytes(ledger)
+        let ledger = try KijkglasBinary.demoLedger(in: directory)
+        let before = try KijkglasBinary.dataFile(of: ledger)
         let unknown = try KijkglasBinary.run(["withdraw", "R99", "--on", "01-05-2022", "--reason", "x", "--ledger", ledger])
         #expect(unknown.status == 64)
         #expect(unknown.standardError.contains("no release R99"))
         let early = try KijkglasBinary.run(["withdraw", "R5", "--on", "01-01-2022", "--reason", "x", "--ledger", ledger])
         #expect(early.status == 65)
         #expect(early.standardError.contains("before R5's publication"))
-        #expect(try bytes(ledger) == before)
+        #expect(try KijkglasBinary.dataFile(of: ledger) == before)
 
         #expect(try KijkglasBinary.run(["definitive", "R7", "--on", "01-09-2022", "--ledger", ledger]).status == 0)
         let second = try KijkglasBinary.run(["definitive", "R6", "--on", "01-09-2022", "--ledger", ledger])
@@ -39,7 +28,7 @@ struct LifecycleCommandTests {
     func withdrawal() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let ledger = try demoLedger(directory)
+        let ledger = try KijkglasBinary.demoLedger(in: directory)
         let beforeWithdrawal = try KijkglasBinary.run(["count", "--on", "01-02-2022", "--all", "--known-at", "01-05-2022", "--ledger", ledger])
         #expect(try KijkglasBinary.run(["withdraw", "R5", "--on", "10-05-2022", "--reason", "fouten", "--ledger", ledger]).status == 0)
         let releases = try KijkglasBinary.run(["releases", "--ledger", ledger])
@@ -55,7 +44,7 @@ struct LifecycleCommandTests {
     func diff() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let ledger = try demoLedger(directory)
+        let ledger = try KijkglasBinary.demoLedger(in: directory)
         let text = try KijkglasBinary.run(["diff", "R1", "R7", "--ledger", ledger])
         #expect(text.status == 0)
         #expect(text.standardOutput.contains("R1 (published 2021-09-15) → R7"))
@@ -79,7 +68,7 @@ struct LifecycleCommandTests {
     func ndjson() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let ledger = try demoLedger(directory)
+        let ledger = try KijkglasBinary.demoLedger(in: directory)
         let log = try KijkglasBinary.run(["log", "--release", "R5", "--corrections-only", "--format", "ndjson", "--ledger", ledger])
         let lines = log.standardOutput.split(separator: "\n")
         #expect(!lines.isEmpty)

@@ -4,17 +4,11 @@ import TestSupport
 
 @Suite("Backups, damaged files and killed ingests", .serialized)
 struct ReliabilityTests {
-    private func demoLedger(_ directory: TemporaryDirectory) throws -> String {
-        let ledger = directory.appending("ledger")
-        #expect(try KijkglasBinary.run(["demo", "--ledger", ledger]).status == 0)
-        return ledger
-    }
-
     @Test("a backup verifies, restores into a new directory, and the restored ledger answers the same")
     func backupAndRestore() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let ledger = try demoLedger(directory)
+        let ledger = try KijkglasBinary.demoLedger(in: directory)
         let backup = try KijkglasBinary.run(["backup", directory.appending("backup"), "--ledger", ledger])
         #expect(backup.status == 0, "\(backup.standardError)")
         #expect(backup.standardOutput.contains("verified"))
@@ -37,7 +31,7 @@ struct ReliabilityTests {
     func truncated() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let ledger = try demoLedger(directory)
+        let ledger = try KijkglasBinary.demoLedger(in: directory)
         let data = ledger + "/data.mdb"
         let size = try #require(try FileManager.default.attributesOfItem(atPath: data)[.size] as? Int)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: data))
@@ -56,7 +50,7 @@ struct ReliabilityTests {
     func deletedLockFile() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let ledger = try demoLedger(directory)
+        let ledger = try KijkglasBinary.demoLedger(in: directory)
         try FileManager.default.removeItem(atPath: ledger + "/lock.mdb")
         #expect(try KijkglasBinary.run(["verify", "--ledger", ledger]).status == 0)
     }
