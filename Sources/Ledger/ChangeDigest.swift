@@ -63,12 +63,12 @@ public struct ChangeDigest: Sendable {
             entries.filter { if case .batchSuperseded = $0.event { true } else { false } }
         }
 
-        /// Lifecycle events other than withdrawals and superseded batches (recorded,
-        /// superseded, definitive).
+        /// Lifecycle events other than withdrawals and superseded batches (recorded, figures
+        /// stated, superseded, definitive).
         public var lifecycleEntries: [Entry] {
             entries.filter { entry in
                 switch entry.event {
-                case .releaseRecorded, .releaseSuperseded, .releaseMarkedDefinitive: true
+                case .releaseRecorded, .releaseSuperseded, .releaseMarkedDefinitive, .figuresStated: true
                 case .registration, .releaseWithdrawn, .batchSuperseded: false
                 }
             }

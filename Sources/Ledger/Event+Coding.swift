@@ -5,6 +5,7 @@ extension Event {
     private enum Tag: UInt8 {
         case releaseRecorded = 1
         case releaseSuperseded = 8, releaseWithdrawn, releaseMarkedDefinitive, batchSuperseded
+        case figuresStated = 12
     }
 
     /// Writes the event's compact binary payload: a tag byte, then the fields of that kind.
@@ -51,6 +52,10 @@ extension Event {
             writer.write(varint: UInt64(release.value))
             writer.write(varint: UInt64(base?.value ?? 0))
             writer.write(varint: UInt64(newBase.value))
+        case .figuresStated(let id, let figures):
+            writer.write(byte: Tag.figuresStated.rawValue)
+            writer.write(varint: UInt64(id.value))
+            StatedFigure.encode(figures, into: &writer)
         }
     }
 
@@ -82,6 +87,8 @@ extension Event {
                 self = .batchSuperseded(
                     release: try reader.readReleaseID(), base: try reader.readOptionalReleaseID(),
                     newBase: try reader.readReleaseID())
+            case .figuresStated:
+                self = .figuresStated(try reader.readReleaseID(), try StatedFigure.decodeList(from: &reader))
             case nil:
                 throw RecordDecodingError(offset: 0, expected: "an event tag, found \(tag)")
             }

@@ -14,6 +14,8 @@ public enum Event: Hashable, Sendable {
     /// against `base` is superseded by a new batch against `newBase`, which follows:
     /// `BatchSuperseded`.
     case batchSuperseded(release: ReleaseID, base: ReleaseID?, newBase: ReleaseID)
+    /// The aggregate figures a release states, right after its `ReleaseRecorded`: `FiguresStated`.
+    case figuresStated(ReleaseID, [StatedFigure])
 
     /// The event's name in output and in the NDJSON feed.
     public var kindName: String {
@@ -24,6 +26,7 @@ public enum Event: Hashable, Sendable {
         case .releaseWithdrawn: "ReleaseWithdrawn"
         case .releaseMarkedDefinitive: "ReleaseMarkedDefinitive"
         case .batchSuperseded: "BatchSuperseded"
+        case .figuresStated: "FiguresStated"
         }
     }
 
@@ -32,7 +35,8 @@ public enum Event: Hashable, Sendable {
         switch self {
         case .releaseRecorded(let release): release.id
         case .registration(let event): event.release
-        case .releaseSuperseded(let id, _, _), .releaseWithdrawn(let id, _, _), .releaseMarkedDefinitive(let id, _):
+        case .releaseSuperseded(let id, _, _), .releaseWithdrawn(let id, _, _), .releaseMarkedDefinitive(let id, _),
+            .figuresStated(let id, _):
             id
         case .batchSuperseded(let release, _, _): release
         }

@@ -8,15 +8,24 @@ public struct IncomingRelease: Sendable {
     public var fileName: String
     /// SHA-256 of the file's bytes.
     public var fileSHA256: [UInt8]
-    /// Its rows; identities are unique.
+    /// What it holds.
+    public var content: ReleaseContent
+    /// Its rows; identities are unique. Empty for stated figures.
     public var rows: [Registration]
+    /// DUO's stated figures, for a figures release; empty otherwise.
+    public var figures: [StatedFigure]
 
     /// An incoming release from its parts.
-    public init(scope: Scope, publishedOn: Day, fileName: String, fileSHA256: [UInt8], rows: [Registration]) {
+    public init(
+        scope: Scope, publishedOn: Day, fileName: String, fileSHA256: [UInt8], content: ReleaseContent = .periods,
+        rows: [Registration], figures: [StatedFigure] = []
+    ) {
         self.scope = scope
         self.publishedOn = publishedOn
         self.fileName = fileName
         self.fileSHA256 = fileSHA256
+        self.content = content
         self.rows = rows
+        self.figures = figures
     }
 }

@@ -21,9 +21,10 @@ public struct KnownState: Sendable {
 }
 
 extension LedgerStore {
-    /// The state as known at `day` (today when nil), by `answeringReleases(knownAt:)`.
+    /// The state as known at `day` (today when nil), by `answeringReleases(knownAt:)`: the
+    /// registration periods the projections count, not the snapshots and figures DUO states.
     public func knownState(at day: Day? = nil) throws(LedgerError) -> KnownState {
-        let releases = try answeringReleases(knownAt: day)
+        let releases = try answeringReleases(knownAt: day).filter { $0.content == .periods }
         var rows: [Registration] = []
         for release in releases { rows += try self.rows(of: release.id) }
         return KnownState(knownAt: day, releases: releases, rows: rows)

@@ -16,6 +16,19 @@ extension LedgerStore {
         try read { try rows(of: id, in: $0) }
     }
 
+    /// The figures a figures release states; empty for a release of another content.
+    public func figures(of id: ReleaseID) throws(LedgerError) -> [StatedFigure] {
+        try read { try figures(of: id, in: $0) }
+    }
+
+    func figures(of id: ReleaseID, in transaction: Transaction) throws -> [StatedFigure] {
+        guard let figureRecords, let bytes = try transaction.get(id.storageKey, in: figureRecords) else { return [] }
+        var reader = ByteReader(bytes)
+        let figures = try StatedFigure.decodeList(from: &reader)
+        guard reader.isAtEnd else { throw RecordDecodingError(offset: reader.offset, expected: "end of the figures") }
+        return figures
+    }
+
     /// The lifecycle of every release.
     public func lifecycles() throws(LedgerError) -> [ReleaseID: ReleaseLifecycle] {
         try read { transaction in

@@ -30,7 +30,7 @@ extension LedgerStore {
             let siblings = existing.filter { $0.scope == incoming.scope }.sorted(by: Release.precedes)
             let placeholder = Release(
                 id: id, scope: incoming.scope, publishedOn: incoming.publishedOn, fileName: incoming.fileName,
-                fileSHA256: incoming.fileSHA256, rowCount: sortedRows.count, base: nil)
+                fileSHA256: incoming.fileSHA256, rowCount: sortedRows.count, base: nil, content: incoming.content)
             let predecessor = siblings.last { Release.precedes($0, placeholder) }
             let successor = siblings.first { Release.precedes(placeholder, $0) }
             var release = placeholder
@@ -41,6 +41,10 @@ extension LedgerStore {
             try transaction.put(id.storageKey, for: incoming.fileSHA256, in: files)
 
             var events: [Event] = [.releaseRecorded(release)]
+            if incoming.content == .figures {
+                try store(figures: incoming.figures, of: id, in: transaction)
+                events.append(.figuresStated(id, incoming.figures))
+            }
             let baseRows = try predecessor.map { try rows(of: $0.id, in: transaction) } ?? []
             let ownBatch = batch(from: baseRows, of: predecessor, to: sortedRows, of: release)
             events += ownBatch
@@ -72,6 +76,14 @@ extension LedgerStore {
                     release: release.id, base: base?.id, classification: change.classification, key: change.key,
                     change: change.change))
         }
+    }
+
+    /// Stores a figures release's stated figures under its id.
+    private func store(figures: [StatedFigure], of id: ReleaseID, in transaction: Transaction) throws {
+        guard let figureRecords else { throw LedgerError.rejected("the ledger is open read-only") }
+        var writer = ByteWriter()
+        StatedFigure.encode(figures, into: &writer)
+        try transaction.put(writer.bytes, for: id.storageKey, in: figureRecords)
     }
 
     func store(rows sortedRows: [Registration], of id: ReleaseID, in transaction: Transaction) throws {

@@ -4,14 +4,15 @@ extension LedgerStore {
     /// Walks the whole ledger in one read snapshot: every log record (gap-free sequence, format
     /// version, CRC32C, hash chain, decodable event), the head, the stored release lifecycles
     /// against a rebuild from the log, every release's rows (stored, matching their content
-    /// address) and that folding each release's active batch onto its base's rows gives
-    /// exactly its rows.
+    /// address), that folding each release's active batch onto its base's rows gives
+    /// exactly its rows, and that a figures release's stored figures are those its log states.
     public func verify() throws(LedgerError) -> VerifyReport {
         try read { transaction in
             var report = VerifyReport()
             var rebuilt: [ReleaseID: ReleaseLifecycle] = [:]
-            let batches = try verifyLog(in: transaction, into: &report, lifecycles: &rebuilt)
-            try verifyReleases(batches, lifecycles: rebuilt, in: transaction, into: &report)
+            var stated: [ReleaseID: [StatedFigure]] = [:]
+            let batches = try verifyLog(in: transaction, into: &report, lifecycles: &rebuilt, figures: &stated)
+            try verifyReleases(batches, lifecycles: rebuilt, figures: stated, in: transaction, into: &report)
             return report
         }
     }
@@ -27,7 +28,8 @@ extension LedgerStore {
     private typealias BatchRanges = [BatchKey: ClosedRange<UInt64>]
 
     private func verifyLog(
-        in transaction: Transaction, into report: inout VerifyReport, lifecycles: inout [ReleaseID: ReleaseLifecycle]
+        in transaction: Transaction, into report: inout VerifyReport, lifecycles: inout [ReleaseID: ReleaseLifecycle],
+        figures: inout [ReleaseID: [StatedFigure]]
     ) throws -> BatchRanges {
         var batches: BatchRanges = [:]
         var expected: UInt64 = 1
@@ -56,9 +58,14 @@ extension LedgerStore {
                 chain = record.chain
                 do throws(RecordDecodingError) {
                     let event = try Event(encoded: record.payload)
-                    if case .registration(let registration) = event {
+                    switch event {
+                    case .registration(let registration):
                         let batch = BatchKey(release: registration.release, base: registration.base)
                         batches[batch] = (batches[batch]?.lowerBound ?? sequence)...sequence
+                    case .figuresStated(let release, let stated):
+                        figures[release] = stated
+                    default:
+                        break
                     }
                     ReleaseLifecycle.apply(event, to: &lifecycles)
                 } catch {
@@ -78,7 +85,7 @@ extension LedgerStore {
     }
 
     private func verifyReleases(
-        _ batches: BatchRanges, lifecycles rebuilt: [ReleaseID: ReleaseLifecycle],
+        _ batches: BatchRanges, lifecycles rebuilt: [ReleaseID: ReleaseLifecycle], figures stated: [ReleaseID: [StatedFigure]],
         in transaction: Transaction, into report: inout VerifyReport
     ) throws {
         let all: [Release]
@@ -93,6 +100,12 @@ extension LedgerStore {
             let lifecycle = rebuilt[release.id]
             if lifecycle == nil || (try? self.lifecycle(of: release.id, in: transaction)) != lifecycle {
                 report.problems.append(.init(release: release.id, message: "its stored lifecycle differs from the log's"))
+            }
+            if release.content == .figures || stated[release.id] != nil {
+                let stored = try? figures(of: release.id, in: transaction)
+                if stored == nil || stored != (stated[release.id] ?? []) {
+                    report.problems.append(.init(release: release.id, message: "its stored figures differ from the figures its log states"))
+                }
             }
             let stored: [Registration]
             do {

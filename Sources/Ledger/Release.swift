@@ -14,11 +14,13 @@ public struct Release: Hashable, Sendable {
     public var rowCount: Int
     /// The release of the same scope it was diffed against; nil for the first.
     public var base: ReleaseID?
+    /// What it holds: registration periods, a settled snapshot or stated figures.
+    public var content: ReleaseContent
 
     /// A release from its parts.
     public init(
         id: ReleaseID, scope: Scope, publishedOn: Day, fileName: String, fileSHA256: [UInt8],
-        rowCount: Int, base: ReleaseID?
+        rowCount: Int, base: ReleaseID?, content: ReleaseContent = .periods
     ) {
         self.id = id
         self.scope = scope
@@ -27,5 +29,6 @@ public struct Release: Hashable, Sendable {
         self.fileSHA256 = fileSHA256
         self.rowCount = rowCount
         self.base = base
+        self.content = content
     }
 }

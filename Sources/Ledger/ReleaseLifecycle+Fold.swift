@@ -18,6 +18,8 @@ extension ReleaseLifecycle {
         case .batchSuperseded(let release, _, let newBase):
             lifecycles[release]?.currentBase = newBase
             lifecycles[release]?.tally = EventTally()
+        case .figuresStated:
+            break
         }
     }
 

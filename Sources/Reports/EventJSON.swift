@@ -29,6 +29,34 @@ public struct EventJSON: Encodable, Sendable {
     public var on: String?
     /// The newer release of a `ReleaseSuperseded`, or the new base of a `BatchSuperseded`.
     public var by: String?
+    /// The figures of a `FiguresStated`.
+    public var figures: [Figure]?
+
+    /// One stated figure: what it measures, its cell and its value as stated.
+    public struct Figure: Encodable, Sendable {
+        /// `count`, `countOctober`, `countFebruary`, `growth`, `amountPerPupil` or `transferDuty`.
+        public var measure: String
+        /// The day it is for, `jjjj-mm-dd`.
+        public var day: String?
+        /// `SO` or `VSO`; absent for all.
+        public var schoolType: String?
+        /// `L`, `M` or `H`; absent for all.
+        public var category: String?
+        /// DUO's description of the row.
+        public var label: String?
+        /// The value as stated: `12`, `-3`, `<5`, `€ 9059.77`.
+        public var value: String
+
+        /// The JSON form of `figure`.
+        public init(_ figure: StatedFigure) {
+            measure = figure.measure.rawValue
+            day = figure.day?.iso
+            schoolType = figure.schoolType?.rawValue
+            category = figure.category?.rawValue
+            label = figure.label.map(PGN.mask)
+            value = figure.value.description
+        }
+    }
 
     /// A row identity, masked.
     public struct Identity: Encodable, Sendable {
@@ -95,6 +123,8 @@ public struct EventJSON: Encodable, Sendable {
         case .batchSuperseded(_, let oldBase, let newBase):
             base = oldBase?.description
             by = newBase.description
+        case .figuresStated(_, let stated):
+            figures = stated.map(Figure.init)
         }
     }
 

@@ -16,6 +16,10 @@ public enum EventText {
             return "ReleaseMarkedDefinitive \(id) on \(day.iso)"
         case .batchSuperseded(let release, let base, let newBase):
             return "BatchSuperseded \(release): its batch against \(base?.description ?? "nothing") is replaced by one against \(newBase), a release loaded late"
+        case .figuresStated(let id, let figures):
+            let measures = Set(figures.map(\.measure))
+            let names = StatedFigure.Measure.allCases.filter(measures.contains).map(\.rawValue).joined(separator: ", ")
+            return "FiguresStated \(id): \(figures.count) figures (\(names))"
         case .registration(let registration):
             let head = "\(registration.change.kind.name) \(registration.key) [\(registration.classification.rawValue)]"
             switch registration.change {
