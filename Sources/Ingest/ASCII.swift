@@ -2,6 +2,8 @@
 enum ASCII {
     /// `"`.
     static let quote: UInt8 = 0x22
+    /// ` `.
+    static let space: UInt8 = 0x20
     /// Line feed.
     static let lineFeed: UInt8 = 0x0A
     /// Carriage return.

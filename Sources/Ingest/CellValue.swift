@@ -17,6 +17,8 @@ enum CellValue: Equatable {
     case yesNo(Bool)
     /// A whole number 0–255.
     case number(UInt8)
+    /// A figure's value as DUO states it.
+    case stated(StatedValue)
 
     /// The canonical text, as `Registration.text(of:)` gives it.
     var canonicalText: String {
@@ -28,6 +30,7 @@ enum CellValue: Equatable {
         case .category(let category): category.rawValue
         case .yesNo(let value): value ? "J" : "N"
         case .number(let value): String(value)
+        case .stated(let value): value.description
         }
     }
 }

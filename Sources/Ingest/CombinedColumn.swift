@@ -7,20 +7,40 @@ public struct CombinedColumn: Sendable {
     public enum Kind: String, Sendable, Decodable {
         /// Four characters of instellingscode, then two of vestiging.
         case institutionBranch
+        /// The teldatum of a settled snapshot (`Teldatum`): the pupil was enrolled that day, so
+        /// it is the row's enrolment date and its one-day period. Without the column the
+        /// release's peildatum fills the fields.
+        case referenceDay
 
         /// The fields it fills, in order.
-        public var fills: [Registration.Field] { [.institution, .branch] }
+        public var fills: [Registration.Field] {
+            switch self {
+            case .institutionBranch: [.institution, .branch]
+            case .referenceDay: [.enrolledFrom, .periodStart, .periodEnd]
+            }
+        }
 
         /// What its cells should hold, for messages.
-        var expectation: String { "a vestigingscode of 6 letters or digits (instellingscode + vestiging)" }
+        var expectation: String {
+            switch self {
+            case .institutionBranch: "a vestigingscode of 6 letters or digits (instellingscode + vestiging)"
+            case .referenceDay: DateText.expectation
+            }
+        }
 
         /// The values of the fields, in the order of `fills`, in a trimmed, non-empty cell's
-        /// bytes, or nil when it does not fit.
-        func split(_ cell: UnsafeBufferPointer<UInt8>) -> [(field: Registration.Field, value: CellValue)]? {
-            guard let institution = ASCII.uppercasedAlphanumeric(cell.prefix(4), lengths: 4...4),
-                let branch = ASCII.uppercasedAlphanumeric(cell.dropFirst(4), lengths: 2...2)
-            else { return nil }
-            return [(.institution, .text(institution)), (.branch, .text(branch))]
+        /// bytes, or nil when it does not fit; `serialDates` reads a number as an Excel serial day.
+        func split(_ cell: UnsafeBufferPointer<UInt8>, serialDates: Bool) -> [(field: Registration.Field, value: CellValue)]? {
+            switch self {
+            case .institutionBranch:
+                guard let institution = ASCII.uppercasedAlphanumeric(cell.prefix(4), lengths: 4...4),
+                    let branch = ASCII.uppercasedAlphanumeric(cell.dropFirst(4), lengths: 2...2)
+                else { return nil }
+                return [(.institution, .text(institution)), (.branch, .text(branch))]
+            case .referenceDay:
+                guard let day = DateText.day(utf8: cell) ?? (serialDates ? DateText.day(excelSerial: cell) : nil) else { return nil }
+                return fills.map { ($0, CellValue.day(day)) }
+            }
         }
     }
 

@@ -15,6 +15,8 @@ extension FieldType {
         case .smallNumber: range.map { "a number from \($0.lowerBound) to \($0.upperBound)" } ?? "a number"
         case .tlvNumber: "a TLV number like VO2508-2021-00012"
         case .text: "text"
+        case .statedCount: StatedText.countExpectation
+        case .amount: StatedText.amountExpectation
         }
     }
 
@@ -54,6 +56,10 @@ extension FieldType {
             return FieldType.tlvNumber(cell).map(CellValue.text)
         case .text:
             return .text(String(decoding: cell, as: UTF8.self))
+        case .statedCount:
+            return StatedText.count(cell).map(CellValue.stated)
+        case .amount:
+            return StatedText.amount(cell).map(CellValue.stated)
         }
     }
 

@@ -24,10 +24,16 @@ public enum FieldType: String, Sendable, Decodable, CaseIterable {
     case tlvNumber
     /// Any text.
     case text
+    /// A whole number of pupils, or `<5` for one DUO suppressed: a stated figure.
+    case statedCount
+    /// An amount in euros (`9.059,77`, `9059.77`): a stated figure.
+    case amount
 
-    /// The kind of canonical text this type produces; a layout field's type must produce its kind.
-    public var kind: Registration.Kind {
+    /// The kind of canonical text this type produces for a registration field, nil for the
+    /// types of stated figures; a layout field's type must produce its field's kind.
+    public var kind: Registration.Kind? {
         switch self {
+        case .statedCount, .amount: nil
         case .pgn: .pgn
         case .swvCode: .swvCode
         case .date: .day

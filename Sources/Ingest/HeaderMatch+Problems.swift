@@ -7,9 +7,10 @@ extension HeaderMatch {
         let unrecognised = missing.isEmpty ? [] : self.unrecognised
         for field in missing {
             let targets = feeding(field)
+            let fieldName = name(of: field)
             let suggested = unrecognised.first { item in item.suggestion.map { targets.contains($0.target) } ?? false }
             let names = targets.flatMap { layout.headers(of: $0) }
-            var expected = "a column headed '\(names.first ?? field.rawValue)'"
+            var expected = "a column headed '\(names.first ?? fieldName)'"
             if names.count > 1 { expected += " (or " + names.dropFirst().map { "'\($0)'" }.joined(separator: ", ") + ")" }
             var hints: [String] = []
             if let alias = suggested?.suggestion?.alias { hints.append("closest alias '\(alias)'") }
@@ -23,7 +24,7 @@ extension HeaderMatch {
                     ? "add the column, or map its header in a layout file passed with --layout FILE"
                     : "rename the header, or map it in a layout file passed with --layout FILE")
             problems.add(
-                line: line, column: suggested?.column ?? 1, field: field.rawValue, expected: expected,
+                line: line, column: suggested?.column ?? 1, field: fieldName, expected: expected,
                 found: suggested?.header, hint: hints.joined(separator: "; "), foundIsValue: false)
         }
         for (column, first, target) in repeated {
@@ -33,9 +34,10 @@ extension HeaderMatch {
         }
     }
 
-    /// The targets that would fill `field`: its own column, or a combined one.
-    private func feeding(_ field: Registration.Field) -> [ColumnTarget] {
-        [.field(field)] + layout.combined.indices.filter { layout.combined[$0].kind.fills.contains(field) }.map { .combined($0) }
+    /// The targets that would fill the field `target` feeds: its own column, or a combined one.
+    private func feeding(_ target: ColumnTarget) -> [ColumnTarget] {
+        guard case .field(let field) = target else { return [target] }
+        return [target] + layout.combined.indices.filter { layout.combined[$0].kind.fills.contains(field) }.map { .combined($0) }
     }
 
     /// `'BSN nummer' (column 2, closest alias 'BSN')`.
@@ -48,6 +50,7 @@ extension HeaderMatch {
     func name(of target: ColumnTarget) -> String {
         switch target {
         case .field(let field): field.rawValue
+        case .figure(let field): field.rawValue
         case .combined(let index): layout.combined[index].headers.first ?? "combined column"
         }
     }

@@ -20,8 +20,8 @@ struct HeaderMatch {
     let targets: [ColumnTarget?]
     /// The cells of the line.
     let headers: [String]
-    /// Required fields no column fills.
-    let missing: [Registration.Field]
+    /// Required fields no column fills, as the target their own column would feed.
+    let missing: [ColumnTarget]
     /// Columns (from 1) that feed a target an earlier column already feeds, with that column.
     let repeated: [(column: Int, first: Int, target: ColumnTarget)]
 
@@ -29,6 +29,13 @@ struct HeaderMatch {
     var matchedCount: Int { targets.count { $0 != nil } }
     /// Whether the line has every column the layout requires.
     var isComplete: Bool { missing.isEmpty }
+    /// Whether a column gives the teldatum of a snapshot's rows.
+    var hasReferenceDayColumn: Bool {
+        targets.contains { target in
+            guard case .combined(let index)? = target else { return false }
+            return layout.combined[index].kind == .referenceDay
+        }
+    }
 
     /// Non-empty headers the layout does not know, each with the closest alias of a field no
     /// column feeds: worked out only when asked, as the header search tries many lines.

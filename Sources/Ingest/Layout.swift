@@ -23,8 +23,12 @@ public struct Layout: Sendable {
     public let blockTitles: [String]
     /// What one release covers.
     public let scope: ScopeKind
-    /// The fields, in the order files are written.
+    /// What a release holds: registration periods, a settled snapshot or stated figures.
+    public let content: ReleaseContent
+    /// The registration fields, in the order files are written; empty for a figures layout.
     public let fields: [LayoutField]
+    /// The fields of a figures layout, in the order files are written; empty otherwise.
+    public let figureFields: [FigureColumn]
     /// Columns holding several fields at once.
     public let combined: [CombinedColumn]
     /// Every accepted header, normalised, and what it feeds.
@@ -41,28 +45,45 @@ public struct Layout: Sendable {
     }
 
     /// Every accepted header with what it feeds, reference headers first.
-    var aliases: [(header: String, target: ColumnTarget)] { Layout.aliases(fields: fields, combined: combined) }
+    var aliases: [(header: String, target: ColumnTarget)] {
+        Layout.aliases(fields: fields, figureFields: figureFields, combined: combined)
+    }
 
-    private static func aliases(fields: [LayoutField], combined: [CombinedColumn]) -> [(header: String, target: ColumnTarget)] {
+    private static func aliases(fields: [LayoutField], figureFields: [FigureColumn], combined: [CombinedColumn])
+        -> [(header: String, target: ColumnTarget)]
+    {
         fields.flatMap { field in field.headers.map { ($0, ColumnTarget.field(field.field)) } }
+            + figureFields.flatMap { field in field.headers.map { ($0, ColumnTarget.figure(field.field)) } }
             + combined.enumerated().flatMap { index, column in column.headers.map { ($0, ColumnTarget.combined(index)) } }
     }
 
-    /// The fields that the columns feeding `mapped` do not fill although the layout requires them.
-    func missingFields(mapped: Set<ColumnTarget>) -> [Registration.Field] {
+    /// The fields of `figure`'s entry, nil when the layout does not have it.
+    func entry(for figure: FigureField) -> FigureColumn? {
+        figureFields.first { $0.field == figure }
+    }
+
+    /// The required fields that the columns feeding `mapped` do not fill: as the target a
+    /// column of their own would feed. A field a reference-day column fills is never missing:
+    /// the release's peildatum fills it when the file has no such column.
+    func missingFields(mapped: Set<ColumnTarget>) -> [ColumnTarget] {
         let filled = Set(mapped.flatMap { target -> [Registration.Field] in
             switch target {
             case .field(let field): [field]
+            case .figure: []
             case .combined(let index): combined[index].kind.fills
             }
         })
-        return fields.filter { $0.required && !filled.contains($0.field) }.map(\.field)
+        let fromReferenceDay = Set(combined.filter { $0.kind == .referenceDay }.flatMap(\.kind.fills))
+        return fields.filter { $0.required && !filled.contains($0.field) && !fromReferenceDay.contains($0.field) }
+            .map { .field($0.field) }
+            + figureFields.filter { $0.required && !mapped.contains(.figure($0.field)) }.map { .figure($0.field) }
     }
 
     /// The headers of `target`.
     func headers(of target: ColumnTarget) -> [String] {
         switch target {
         case .field(let field): entry(for: field)?.headers ?? []
+        case .figure(let field): entry(for: field)?.headers ?? []
         case .combined(let index): combined[index].headers
         }
     }
@@ -70,11 +91,12 @@ public struct Layout: Sendable {
 
 extension Layout: Decodable {
     private enum CodingKeys: String, CodingKey {
-        case product, displayName, layoutVersion, blockTitles, scope, fields, combined
+        case product, displayName, layoutVersion, blockTitles, scope, content, fields, combined
     }
 
     /// Decodes a layout file and checks it: known field names, types that give each field's
-    /// kind, every field a row needs present and required, no header given for two fields.
+    /// kind, every field a row needs present and required (for a figures layout: at least one
+    /// measure), no header given for two fields.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         product = try container.decode(String.self, forKey: .product)
@@ -87,8 +109,35 @@ extension Layout: Decodable {
         layoutVersion = try container.decode(Int.self, forKey: .layoutVersion)
         blockTitles = try container.decodeIfPresent([String].self, forKey: .blockTitles) ?? []
         scope = try container.decode(ScopeKind.self, forKey: .scope)
-        fields = try container.decode([LayoutField].self, forKey: .fields)
+        let contentName = try container.decodeIfPresent(String.self, forKey: .content) ?? ReleaseContent.periods.name
+        guard let content = ReleaseContent(name: contentName) else {
+            throw Swift.DecodingError.dataCorruptedError(
+                forKey: .content, in: container,
+                debugDescription: "content '\(contentName)' is not one of "
+                    + ReleaseContent.allCases.map { "'\($0.name)'" }.joined(separator: ", "))
+        }
+        self.content = content
         combined = try container.decodeIfPresent([CombinedColumn].self, forKey: .combined) ?? []
+        if content == .figures {
+            fields = []
+            figureFields = try container.decode([FigureColumn].self, forKey: .fields)
+            guard figureFields.contains(where: { $0.field.measure != nil }), combined.isEmpty else {
+                throw Swift.DecodingError.dataCorruptedError(
+                    forKey: .fields, in: container,
+                    debugDescription: "a figures layout needs at least one measure field ("
+                        + FigureField.allCases.filter { $0.measure != nil }.map(\.rawValue).joined(separator: ", ")
+                        + ") and no combined columns")
+            }
+            var seenFigures: Set<FigureField> = []
+            for field in figureFields where !seenFigures.insert(field.field).inserted {
+                throw Swift.DecodingError.dataCorruptedError(
+                    forKey: .fields, in: container, debugDescription: "field '\(field.field.rawValue)' is listed twice")
+            }
+            targets = try Layout.targets(fields: [], figureFields: figureFields, combined: [], in: container)
+            return
+        }
+        figureFields = []
+        fields = try container.decode([LayoutField].self, forKey: .fields)
 
         var seen: Set<Registration.Field> = []
         for field in fields where !seen.insert(field.field).inserted {
@@ -101,8 +150,21 @@ extension Layout: Decodable {
                 forKey: .fields, in: container,
                 debugDescription: "field '\(field.rawValue)' is missing: no row exists without it")
         }
+        if content != .snapshot, combined.contains(where: { $0.kind == .referenceDay }) {
+            throw Swift.DecodingError.dataCorruptedError(
+                forKey: .combined, in: container, debugDescription: "a 'referenceDay' column needs content 'snapshot'")
+        }
+        targets = try Layout.targets(fields: fields, figureFields: [], combined: combined, in: container)
+    }
+
+    /// Every accepted header, normalised, with what it feeds.
+    /// - Throws: `DecodingError` when one header is given for two different fields.
+    private static func targets(
+        fields: [LayoutField], figureFields: [FigureColumn], combined: [CombinedColumn],
+        in container: KeyedDecodingContainer<CodingKeys>
+    ) throws -> [String: ColumnTarget] {
         var targets: [String: ColumnTarget] = [:]
-        for (header, target) in Layout.aliases(fields: fields, combined: combined) {
+        for (header, target) in Layout.aliases(fields: fields, figureFields: figureFields, combined: combined) {
             let key = HeaderName.normalised(header)
             if let other = targets[key], other != target {
                 throw Swift.DecodingError.dataCorruptedError(
@@ -111,6 +173,6 @@ extension Layout: Decodable {
             }
             targets[key] = target
         }
-        self.targets = targets
+        return targets
     }
 }

@@ -80,7 +80,9 @@ public struct ReleaseFileReader: Sendable {
                 problems.add(error)
                 throw problems.error
             }
-            table = try readTable(&csv, size: csv.source.size, serialDates: true, keys: keys, overrides: overrides, problems: &problems)
+            table = try readTable(
+                &csv, size: csv.source.size, serialDates: true, keys: keys, overrides: overrides, fileName: fileName,
+                problems: &problems)
         } else {
             var csv: CSVReader<DecodingByteSource<HashingByteSource<FileByteSource>>>
             let size: Int
@@ -94,7 +96,8 @@ public struct ReleaseFileReader: Sendable {
                 problems.add(error)
                 throw problems.error
             }
-            table = try readTable(&csv, size: size, serialDates: false, keys: keys, overrides: overrides, problems: &problems)
+            table = try readTable(
+                &csv, size: size, serialDates: false, keys: keys, overrides: overrides, fileName: fileName, problems: &problems)
             digest = csv.source.base.digest
         }
         let header = table.header
@@ -105,14 +108,26 @@ public struct ReleaseFileReader: Sendable {
                 number: index + 1, header: text, field: index < header.targets.count ? header.targets[index].map(header.name) : nil)
         }
         var rows = table.rows
-        inspection.rowCount = rows.count
+        let figures = table.figureRows.flatMap(\.figures)
+        inspection.rowCount = header.layout.content == .figures ? table.figureRows.count : rows.count
         if problems.truncated { throw problems.error }
 
         var metadata = table.block.overridden(by: overrides)
         var fromRows = ReleaseMetadata()
-        if metadata.swv == nil, let swv = rows.lazy.compactMap(\.swv).first, rows.allSatisfy({ $0.swv == nil || $0.swv == swv }) {
+        let rowSWVs = rows.lazy.compactMap(\.swv) + table.figureRows.lazy.compactMap(\.swv)
+        if metadata.swv == nil, let swv = rowSWVs.first, rowSWVs.allSatisfy({ $0 == swv }) {
             fromRows.swv = swv
             metadata.swv = swv
+        }
+        let rowDays: [Day] =
+            switch header.layout.content {
+            case .periods: []
+            case .snapshot: rows.map(\.periodStart)
+            case .figures: figures.compactMap(\.day)
+            }
+        if metadata.referenceDate == nil, let day = rowDays.first, rowDays.allSatisfy({ $0 == day }) {
+            fromRows.referenceDate = day
+            metadata.referenceDate = day
         }
         let fromName = ReleaseMetadata(fileName: fileName)
         metadata = fromName.overridden(by: metadata)
@@ -124,22 +139,27 @@ public struct ReleaseFileReader: Sendable {
                 line: 1, column: 1, field: "published", expected: "DUO's publication date", found: nil,
                 hint: "add a line 'Datum aanmaak;dd-mm-jjjj' to the block before the table, or pass --published dd-mm-jjjj")
         }
-        if rows.isEmpty && problems.isEmpty {
+        if rows.isEmpty && figures.isEmpty && problems.isEmpty {
+            let what = header.layout.content == .figures ? "figure rows" : "registration rows"
             problems.add(
-                line: header.line + 1, column: 1, field: nil, expected: "registration rows after the header", found: nil,
+                line: header.line + 1, column: 1, field: nil, expected: "\(what) after the header", found: nil,
                 hint: "the file has a header only")
         }
         guard problems.isEmpty, let scope, let published = metadata.published else { throw problems.error }
         for index in rows.indices where rows[index].swv == nil { rows[index].swv = scope.swv }
-        return IncomingRelease(scope: scope, publishedOn: published, fileName: fileName, fileSHA256: digest, rows: rows)
+        return IncomingRelease(
+            scope: scope, publishedOn: published, fileName: fileName, fileSHA256: digest, content: header.layout.content,
+            rows: rows, figures: figures)
     }
 
-    /// What the table part of a file gave: its header, the header's texts, the block's metadata and the rows.
+    /// What the table part of a file gave: its header, the header's texts, the block's metadata,
+    /// and the registrations or figure rows.
     private struct Table {
         var header: HeaderMatch
         var headers: [String]
         var block: ReleaseMetadata
-        var rows: [Registration]
+        var rows: [Registration] = []
+        var figureRows: [FigureRowReader.Row] = []
     }
 
     /// Finds the header in `csv` (of about `size` bytes), reads the block before it and the rows
@@ -147,7 +167,7 @@ public struct ReleaseFileReader: Sendable {
     /// - Throws: `InputError` when the input cannot be read or has no header.
     private func readTable<Source: ByteSource>(
         _ csv: inout CSVReader<Source>, size: Int, serialDates: Bool, keys: MetadataBlockKeys, overrides: ReleaseMetadata,
-        problems: inout ProblemList
+        fileName: String, problems: inout ProblemList
     ) throws(InputError) -> Table {
         let search: HeaderSearch.Outcome
         let expectedRows: Int
@@ -165,10 +185,55 @@ public struct ReleaseFileReader: Sendable {
         let blockMetadata = ReleaseMetadata(
             block: block, keys: keys, layouts: layouts, serialDates: serialDates, problems: &problems)
         csv.separator = separator
-        let rows = readRows(
-            from: &csv, reader: RowReader(header: header, serialDates: serialDates), headerLine: header.line,
-            expectedRows: expectedRows, problems: &problems)
-        return Table(header: header, headers: headers, block: blockMetadata, rows: rows)
+        var table = Table(header: header, headers: headers, block: blockMetadata)
+        let referenceDay = ReleaseMetadata(fileName: fileName).overridden(by: blockMetadata.overridden(by: overrides)).referenceDate
+        switch header.layout.content {
+        case .figures:
+            table.figureRows = readFigureRows(
+                from: &csv, reader: FigureRowReader(header: header, serialDates: serialDates, referenceDay: referenceDay),
+                headerLine: header.line, problems: &problems)
+        case .snapshot where referenceDay == nil && !header.hasReferenceDayColumn:
+            problems.add(
+                line: header.line, column: 1, field: "referenceDate", expected: "the teldatum the snapshot is for", found: nil,
+                hint: "add a column 'Teldatum', a line 'Peildatum;dd-mm-jjjj' to the block before the table, or pass --reference-date")
+        case .periods, .snapshot:
+            table.rows = readRows(
+                from: &csv, reader: RowReader(header: header, serialDates: serialDates, referenceDay: referenceDay),
+                headerLine: header.line, expectedRows: expectedRows, problems: &problems)
+        }
+        return table
+    }
+
+    /// The figure rows on the lines after the header at `headerLine`; a line that states a
+    /// figure another line stated already is reported and left out. Stops at the problem limit.
+    private func readFigureRows<Source: ByteSource>(
+        from csv: inout CSVReader<Source>, reader: FigureRowReader, headerLine: Int, problems: inout ProblemList
+    ) -> [FigureRowReader.Row] {
+        var rows: [FigureRowReader.Row] = []
+        var firstLine: [StatedFigure: Int] = [:]
+        do {
+            while let record = try csv.next(), record.line < headerLine {}
+            while !problems.truncated, let record = try csv.next() {
+                guard !record.isBlank, let row = reader.row(from: record, problems: &problems) else { continue }
+                let cells = row.figures.map { figure in
+                    var cell = figure
+                    cell.value = .number(0)
+                    return cell
+                }
+                if let first = cells.lazy.compactMap({ firstLine[$0] }).first {
+                    problems.add(
+                        line: record.line, column: 1, field: nil,
+                        expected: "one line per day, schoolsoort, category and description", found: nil,
+                        hint: "line \(first) states the same figures")
+                    continue
+                }
+                for cell in cells { firstLine[cell] = record.line }
+                rows.append(row)
+            }
+        } catch {
+            problems.add(error)
+        }
+        return rows
     }
 
     /// About how many lines a file of `fileSize` bytes has, judged by the lines in its first

@@ -22,11 +22,13 @@ struct RowReader {
     private let required: [Registration.Field]
     private let columnOfField: [Registration.Field: Int]
     private let serialDates: Bool
+    private let defaults: [(field: Registration.Field, value: CellValue)]
 
     /// A reader for the columns of `header`; a target repeated by a later column is read from
     /// its first column only. With `serialDates` (an XLSX sheet) a number in a date column is an
-    /// Excel serial day.
-    init(header: HeaderMatch, serialDates: Bool = false) {
+    /// Excel serial day. `referenceDay` (the release's peildatum) fills the fields of a
+    /// reference-day column the file does not have.
+    init(header: HeaderMatch, serialDates: Bool = false, referenceDay: Day? = nil) {
         self.serialDates = serialDates
         var seen: Set<ColumnTarget> = []
         var columns: [Column] = []
@@ -44,7 +46,15 @@ struct RowReader {
                 let kind = header.layout.combined[number].kind
                 combined.append((index, kind))
                 for field in kind.fills where columnOfField[field] == nil { columnOfField[field] = index + 1 }
+            case .figure:
+                continue
             }
+        }
+        let referenceColumns = header.layout.combined.indices.filter { header.layout.combined[$0].kind == .referenceDay }
+        if let referenceDay, !referenceColumns.contains(where: { seen.contains(.combined($0)) }) {
+            defaults = referenceColumns.isEmpty ? [] : CombinedColumn.Kind.referenceDay.fills.map { ($0, CellValue.day(referenceDay)) }
+        } else {
+            defaults = []
         }
         self.columnCount = header.targets.count
         self.columns = columns
@@ -63,6 +73,7 @@ struct RowReader {
     /// The registration on `record`, or nil after reporting what is wrong with it.
     func registration(from record: CSVRecord, problems: inout ProblemList) -> Registration? {
         var values = RowValues()
+        for (field, value) in defaults { values.set(field, to: value) }
         var reported: Set<Registration.Field> = []
         func report(_ field: Registration.Field, column: Int, expected: String, found: String, hint: String? = nil) {
             let line = column <= record.count ? record.line(ofField: column - 1) : record.line
@@ -87,7 +98,7 @@ struct RowReader {
             values.set(column.field, to: value)
         }
         for (index, kind) in combined where index < record.count {
-            guard let parts = record.withTrimmedBytes(at: index, { $0.isEmpty ? nil : kind.split($0) }) else {
+            guard let parts = record.withTrimmedBytes(at: index, { $0.isEmpty ? nil : kind.split($0, serialDates: serialDates) }) else {
                 if !record.isEmpty(at: index) {
                     report(kind.fills.last ?? .branch, column: index + 1, expected: kind.expectation, found: record.trimmedText(at: index))
                     reported.formUnion(kind.fills)

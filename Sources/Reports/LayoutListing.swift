@@ -9,11 +9,17 @@ public enum LayoutListing {
     }
 
     private static func text(_ layout: Layout) -> String {
-        var lines = ["\(layout.product): \(layout.displayName), layout version \(layout.layoutVersion), one release per \(scope(layout))"]
-        let nameWidth = layout.fields.map(\.field.rawValue.count).max() ?? 0
-        let typeWidth = layout.fields.map(\.type.rawValue.count).max() ?? 0
-        for field in layout.fields {
-            lines.append("  " + pad(field.field.rawValue, nameWidth) + "  " + pad(field.type.rawValue, typeWidth) + "  "
+        var lines = [
+            "\(layout.product): \(layout.displayName), layout version \(layout.layoutVersion), one release per \(scope(layout)), "
+                + content(layout)
+        ]
+        let fields =
+            layout.fields.map { (name: $0.field.rawValue, type: $0.type, required: $0.required, headers: $0.headers) }
+            + layout.figureFields.map { (name: $0.field.rawValue, type: $0.type, required: $0.required, headers: $0.headers) }
+        let nameWidth = fields.map(\.name.count).max() ?? 0
+        let typeWidth = fields.map(\.type.rawValue.count).max() ?? 0
+        for field in fields {
+            lines.append("  " + pad(field.name, nameWidth) + "  " + pad(field.type.rawValue, typeWidth) + "  "
                 + (field.required ? "required" : "optional") + "  " + field.headers.joined(separator: " | "))
         }
         for column in layout.combined {
@@ -27,6 +33,14 @@ public enum LayoutListing {
         switch layout.scope {
         case .schoolYear: "school year"
         case .referenceDate: "peildatum"
+        }
+    }
+
+    private static func content(_ layout: Layout) -> String {
+        switch layout.content {
+        case .periods: "holding registration periods"
+        case .snapshot: "holding the registrations settled on one teldatum"
+        case .figures: "holding DUO's stated figures"
         }
     }
 
