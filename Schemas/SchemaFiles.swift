@@ -16,6 +16,9 @@ public enum SchemaFiles {
     /// The rules that decide which pupils are counted on a day.
     public static var countingRulesFile: URL { resource("rules/counting.json") }
 
+    /// How DUO's stated figures map onto the ledger's own counts.
+    public static var reconciliationRulesFile: URL { resource("rules/reconciliation.json") }
+
     /// The funding regimes: teldata, age split, growth transfer.
     public static var fundingRulesFile: URL { resource("rules/funding.json") }
 

@@ -77,3 +77,18 @@ public struct CountingRules: Decodable, Sendable {
         }
     }
 }
+
+extension CountingRules {
+    /// These rules with one assumption (`[?]`) reversed, by the assumption's name: the rules a
+    /// reconciliation tries to see which pupils count only because of an assumption.
+    public var reversedAssumptions: [(rule: String, rules: CountingRules)] {
+        func flipped(_ presence: Presence) -> Presence { presence == .counted ? .notCounted : .counted }
+        var cluster = self
+        cluster.missingCluster.value = flipped(missingCluster.value)
+        var residence = self
+        residence.missingResidence.value = flipped(missingResidence.value)
+        var tlv = self
+        tlv.tlvWithoutDates.value = flipped(tlvWithoutDates.value)
+        return [("missingCluster", cluster), ("missingResidence", residence), ("tlvWithoutDates", tlv)]
+    }
+}

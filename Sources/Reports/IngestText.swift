@@ -6,6 +6,9 @@ public enum IngestText {
     /// `file.csv: already ingested as R3`.
     public static func outcome(_ outcome: RecordOutcome, file: String) -> String {
         switch outcome {
+        case .recorded(let release, _) where release.content == .figures:
+            return "\(release.id) \(release.scope) published \(release.publishedOn.iso): DUO's stated figures recorded; "
+                + "compare them with kijkglas reconcile \(release.id)"
         case .recorded(let release, let batch):
             let base = release.base.map { "against \($0)" } ?? "first release of its scope"
             let corrections = batch.corrections > 0 ? ", \(batch.corrections) correcting the past" : ""

@@ -50,7 +50,7 @@ struct HeaderMatchTests {
         let layout = try #require(try Layout.builtIn().first { $0.product == "kijkglas-2" })
         let headers = ["BSN nummer", "Instellingscode", "Vestiging", "Schoolsoort", "Datum inschrijving", "Begindatum", "Bekostigd", "BRIN"]
         let match = HeaderMatch(layout: layout, headers: headers, line: 3)
-        #expect(match.missing == [.pgn])
+        #expect(match.missing == [.field(.pgn)])
         #expect(match.unrecognised.map(\.header) == ["BSN nummer"])
         #expect(match.repeated.map(\.column) == [8])
         var problems = ProblemList(file: "x.csv", limit: 10)

@@ -108,7 +108,7 @@ struct ProjectionOptions: ParsableArguments {
         return try decode(RateTable.self, from: file)
     }
 
-    private static func decode<T: Decodable>(_ type: T.Type, from file: URL) throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, from file: URL) throws -> T {
         do {
             return try JSONDecoder().decode(type, from: Data(contentsOf: file))
         } catch {

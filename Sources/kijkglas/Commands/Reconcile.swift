@@ -1,0 +1,93 @@
+import ArgumentParser
+import Ledger
+import Reports
+import Schemas
+
+/// `kijkglas reconcile R`: DUO's stated figures or settled pupils against the ledger's own.
+struct Reconcile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare DUO's stated figures (Kijkglas 3, Kijkglas 1 part 1) or settled pupils (Kijkglas 1 part 2) with the ledger's own.",
+        discussion: """
+            The ledger's side is counted from the registration releases as known on the \
+            release's publication date, for the pupils whose TLV the release's SWV issued, by \
+            the counting rules of Schemas/rules/counting.json. A figure that differs lists the \
+            pupils that may explain it: counted differently as known today (corrected since), \
+            or counted only because of an assumption rule. Exit 1 when anything differs. PGNs \
+            are masked unless --show-pgn.
+
+            Example: kijkglas reconcile R12
+            """
+    )
+
+    @OptionGroup var ledgerOptions: LedgerOptions
+
+    @Argument(help: "The figures or snapshot release, e.g. R12.")
+    var release: ReleaseID
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Show full PGNs (personal data).")
+    var showPgn = false
+
+    func validate() throws {
+        guard [.text, .json].contains(format) else { throw ValidationError("reconcile prints text or json") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let store = try ledgerOptions.open(readOnly: true)
+            let stated = try store.release(release)
+            let rules = try ProjectionOptions.countingRules()
+            let swv = stated.scope.swv
+            let then = try store.knownState(at: stated.publishedOn)
+            let now = try store.knownState()
+            let outcome: ReconcileReport.Outcome
+            switch stated.content {
+            case .periods:
+                throw CommandFailure(
+                    exitCode: .validationFailure,
+                    message: "kijkglas: \(release) holds registration periods (\(stated.scope)); reconcile takes a release of stated figures or a settled snapshot (kijkglas releases lists them)")
+            case .snapshot:
+                guard let day = stated.scope.validTime?.lowerBound else {
+                    throw CommandFailure(exitCode: .dataError, message: "kijkglas: \(release) has no teldatum in its scope \(stated.scope)")
+                }
+                outcome = .snapshot(
+                    SnapshotReconciliation(
+                        settled: try store.rows(of: release), swv: swv,
+                        counted: CountedPupils(rows: then.rows, on: day, selection: .rules(rules), payingSwv: swv)))
+            case .figures:
+                guard let peildatum = stated.scope.validTime?.lowerBound else {
+                    throw CommandFailure(exitCode: .dataError, message: "kijkglas: \(release) has no peildatum in its scope \(stated.scope)")
+                }
+                let growthDays = try ProjectionOptions.fundingRules().growth
+                let reconciliation = try Self.reconciliationRules()
+                func counter(_ state: KnownState, _ rules: CountingRules) -> (Day) -> CountedPupils {
+                    var cache: [Day: CountedPupils] = [:]
+                    return { day in
+                        if let known = cache[day] { return known }
+                        let counted = CountedPupils(rows: state.rows, on: day, selection: .rules(rules), payingSwv: swv)
+                        cache[day] = counted
+                        return counted
+                    }
+                }
+                outcome = .figures(
+                    FigureReconciliation(
+                        figures: try store.figures(of: release), peildatum: peildatum,
+                        octoberBefore: { growthDays.reference.latest(before: $0) }, isTotal: reconciliation.isTotal,
+                        then: counter(then, rules), now: counter(now, rules),
+                        assumptions: rules.reversedAssumptions.map { (rule: $0.rule, count: counter(then, $0.rules)) }))
+            }
+            let report = ReconcileReport(
+                release: stated, outcome: outcome, context: ProjectionContext(state: then, selection: "rules", swv: swv),
+                showPGN: showPgn)
+            print(format == .json ? report.json : report.text)
+            if !report.agrees { throw ExitCode(1) }
+        }
+    }
+
+    /// `Schemas/rules/reconciliation.json`.
+    static func reconciliationRules() throws -> ReconciliationRules {
+        try ProjectionOptions.decode(ReconciliationRules.self, from: SchemaFiles.reconciliationRulesFile)
+    }
+}
