@@ -57,6 +57,11 @@ public struct Layout: Sendable {
             + combined.enumerated().flatMap { index, column in column.headers.map { ($0, ColumnTarget.combined(index)) } }
     }
 
+    /// The reference header of every required field, in file order.
+    var requiredHeaders: [String] {
+        fields.filter(\.required).compactMap(\.headers.first) + figureFields.filter(\.required).compactMap(\.headers.first)
+    }
+
     /// The fields of `figure`'s entry, nil when the layout does not have it.
     func entry(for figure: FigureField) -> FigureColumn? {
         figureFields.first { $0.field == figure }

@@ -260,7 +260,7 @@ public struct ReleaseFileReader: Sendable {
             closest.report(into: &problems)
         case .notFound(let closest):
             let names = layouts.map { layout in
-                "\(layout.displayName) (" + layout.fields.filter(\.required).compactMap(\.headers.first).joined(separator: ", ") + ")"
+                "\(layout.displayName) (" + layout.requiredHeaders.joined(separator: ", ") + ")"
             }
             problems.add(
                 line: closest?.line ?? 1, column: 1, field: nil, expected: "a header line of " + names.joined(separator: " or "),

@@ -95,14 +95,20 @@ struct ReleaseFileReaderProblemTests {
                 + "remove one of them",
         ]),
         Case(fixture: "no-header.csv", messages: [
-            "no-header.csv:1:1: error: expected a header line of Kijkglas 2 (BSN/Onderwijsnummer, "
-                + "Instellingscode, Vestiging, Schoolsoort, Datum inschrijving, Begindatum, Bekostigd); no line in the "
+            "no-header.csv:1:1: error: expected a header line of Kijkglas 1 deel 1 (Omschrijving, Aantal) or "
+                + "Kijkglas 1 deel 2 (BSN/Onderwijsnummer, Instellingscode, Vestiging, Schoolsoort, Bekostigd) or "
+                + "Kijkglas 2 (BSN/Onderwijsnummer, Instellingscode, Vestiging, Schoolsoort, Datum inschrijving, Begindatum, "
+                + "Bekostigd) or Kijkglas 3 (Schoolsoort, Bekostigingscategorie, Aantal 1 oktober, Aantal 1 februari, "
+                + "Groei); no line in the "
                 + "first 100 has a known header; if this is a DUO file with other headers, map them in a layout file "
                 + "passed with --layout FILE",
         ]),
         Case(fixture: "block-only.csv", messages: [
-            "block-only.csv:2:1: error: expected a header line of Kijkglas 2 (BSN/Onderwijsnummer, "
-                + "Instellingscode, Vestiging, Schoolsoort, Datum inschrijving, Begindatum, Bekostigd); no line in the "
+            "block-only.csv:2:1: error: expected a header line of Kijkglas 1 deel 1 (Omschrijving, Aantal) or "
+                + "Kijkglas 1 deel 2 (BSN/Onderwijsnummer, Instellingscode, Vestiging, Schoolsoort, Bekostigd) or "
+                + "Kijkglas 2 (BSN/Onderwijsnummer, Instellingscode, Vestiging, Schoolsoort, Datum inschrijving, Begindatum, "
+                + "Bekostigd) or Kijkglas 3 (Schoolsoort, Bekostigingscategorie, Aantal 1 oktober, Aantal 1 februari, "
+                + "Groei); no line in the "
                 + "first 100 has a known header; if this is a DUO file with other headers, map them in a layout file "
                 + "passed with --layout FILE",
         ]),
