@@ -69,6 +69,7 @@ extension FileInspection {
         let items: [(String, (ReleaseMetadata) -> String?)] = [
             ("product", \.product), ("swv", \.swv), ("swvName", \.swvName), ("schoolYear", \.schoolYear),
             ("referenceDate", { $0.referenceDate?.iso }), ("published", { $0.published?.iso }),
+            ("status", { $0.definitive.map { $0 ? "definitive" : "provisional" } }),
         ]
         return items.compactMap { name, value in
             guard let text = value(metadata), let origin = sources.first(where: { value($0.1) != nil })?.0 else { return nil }

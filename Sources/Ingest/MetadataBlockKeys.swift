@@ -6,13 +6,16 @@ import Schemas
 struct MetadataBlockKeys: Sendable {
     /// A release metadata item a block key gives.
     enum Item: String, Sendable, CaseIterable {
-        case product, swv, swvName, schoolYear, referenceDate, published
+        case product, swv, swvName, schoolYear, referenceDate, published, status
     }
 
     /// Normalised block key to the item it gives.
     let items: [String: Item]
     /// Normalised product name to product id.
     let products: [String: String]
+    /// Normalised `Status` value to whether it marks the file definitive (`Definitief`) or
+    /// provisional (`Voorlopig`).
+    let statuses: [String: Bool]
 
     /// The item block key `key` gives, nil for keys the block may hold but releases ignore.
     func item(forKey key: String) -> Item? { items[HeaderName.normalised(key)] }
@@ -24,6 +27,10 @@ struct MetadataBlockKeys: Sendable {
         if let id = products[key] { return id }
         return layouts.first { HeaderName.normalised($0.product) == key || HeaderName.normalised($0.displayName) == key }?.product
     }
+
+    /// Whether a `Status` value marks the file definitive (true) or provisional (false); nil
+    /// when unknown.
+    func isDefinitive(status: String) -> Bool? { statuses[HeaderName.normalised(status)] }
 
     /// The keys shipped in `Schemas/metadata-block.json`, or why they cannot be read.
     static let builtIn: Result<MetadataBlockKeys, LayoutError> = {
@@ -40,6 +47,7 @@ struct MetadataBlockKeys: Sendable {
         struct File: Decodable {
             var keys: [String: [String]]
             var products: [String: [String]]
+            var statuses: [String: [String]]
         }
         let file: File
         do {
@@ -64,5 +72,13 @@ struct MetadataBlockKeys: Sendable {
             for name in names + [id] { products[HeaderName.normalised(name)] = id }
         }
         self.products = products
+        var statuses: [String: Bool] = [:]
+        for (meaning, values) in file.statuses {
+            guard meaning == "definitive" || meaning == "provisional" else {
+                throw LayoutError(file: url.path, message: "unknown status '\(meaning)'; the statuses are definitive, provisional")
+            }
+            for value in values { statuses[HeaderName.normalised(value)] = meaning == "definitive" }
+        }
+        self.statuses = statuses
     }
 }

@@ -149,7 +149,7 @@ public struct ReleaseFileReader: Sendable {
         for index in rows.indices where rows[index].swv == nil { rows[index].swv = scope.swv }
         return IncomingRelease(
             scope: scope, publishedOn: published, fileName: fileName, fileSHA256: digest, content: header.layout.content,
-            rows: rows, figures: figures)
+            rows: rows, figures: figures, isDefinitive: metadata.definitive == true)
     }
 
     /// What the table part of a file gave: its header, the header's texts, the block's metadata,

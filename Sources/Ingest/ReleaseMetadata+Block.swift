@@ -31,7 +31,8 @@ extension ReleaseMetadata {
             func report(_ expected: String) {
                 problems.add(
                     line: line, column: column, field: item.rawValue, expected: expected, found: value,
-                    hint: "correct the block line '\(key)' or pass the value on the command line")
+                    hint: item == .status
+                        ? "correct the block line '\(key)'" : "correct the block line '\(key)' or pass the value on the command line")
             }
             switch item {
             case .product:
@@ -50,6 +51,9 @@ extension ReleaseMetadata {
             case .published:
                 guard let day = ReleaseMetadata.day(value, serialDates: serialDates) else { report(DateText.expectation); continue }
                 published = day
+            case .status:
+                guard let isDefinitive = keys.isDefinitive(status: value) else { report("Definitief or Voorlopig"); continue }
+                definitive = isDefinitive
             }
         }
     }

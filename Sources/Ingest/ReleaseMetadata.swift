@@ -15,11 +15,13 @@ public struct ReleaseMetadata: Sendable, Equatable {
     public var referenceDate: Day?
     /// DUO's publication date.
     public var published: Day?
+    /// Whether the file says it is definitive (`Definitief`, true) or provisional (`Voorlopig`, false).
+    public var definitive: Bool?
 
     /// Metadata with the given items; the others unknown.
     public init(
         product: String? = nil, swv: String? = nil, swvName: String? = nil, schoolYear: String? = nil,
-        referenceDate: Day? = nil, published: Day? = nil
+        referenceDate: Day? = nil, published: Day? = nil, definitive: Bool? = nil
     ) {
         self.product = product
         self.swv = swv
@@ -27,6 +29,7 @@ public struct ReleaseMetadata: Sendable, Equatable {
         self.schoolYear = schoolYear
         self.referenceDate = referenceDate
         self.published = published
+        self.definitive = definitive
     }
 
     /// This metadata with every item `other` knows replaced by `other`'s.
@@ -34,6 +37,6 @@ public struct ReleaseMetadata: Sendable, Equatable {
         ReleaseMetadata(
             product: other.product ?? product, swv: other.swv ?? swv, swvName: other.swvName ?? swvName,
             schoolYear: other.schoolYear ?? schoolYear, referenceDate: other.referenceDate ?? referenceDate,
-            published: other.published ?? published)
+            published: other.published ?? published, definitive: other.definitive ?? definitive)
     }
 }

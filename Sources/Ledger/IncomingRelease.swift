@@ -14,11 +14,13 @@ public struct IncomingRelease: Sendable {
     public var rows: [Registration]
     /// DUO's stated figures, for a figures release; empty otherwise.
     public var figures: [StatedFigure]
+    /// Whether the file says DUO made it definitive: recorded as definitive on its publication date.
+    public var isDefinitive: Bool
 
     /// An incoming release from its parts.
     public init(
         scope: Scope, publishedOn: Day, fileName: String, fileSHA256: [UInt8], content: ReleaseContent = .periods,
-        rows: [Registration], figures: [StatedFigure] = []
+        rows: [Registration], figures: [StatedFigure] = [], isDefinitive: Bool = false
     ) {
         self.scope = scope
         self.publishedOn = publishedOn
@@ -27,5 +29,6 @@ public struct IncomingRelease: Sendable {
         self.content = content
         self.rows = rows
         self.figures = figures
+        self.isDefinitive = isDefinitive
     }
 }

@@ -12,10 +12,12 @@ extension LedgerStore {
     /// Records a release in one write transaction: its record, its rows, the batch of events that
     /// diffs it against its predecessor, and the new chain head.
     ///
-    /// Releases of a scope are ordered by publication date (then file hash), whatever the order
-    /// of loading. A release that lands between two recorded ones is diffed against the earlier,
+    /// A release whose file says it is definitive is marked so on its publication date, in
+    /// the same transaction. Releases of a scope are ordered by publication date (then file
+    /// hash), whatever the order of loading. A release that lands between two recorded ones is diffed against the earlier,
     /// and the later one's batch is superseded by a new batch against it: nothing is rewritten.
-    /// - Throws: `LedgerError.rejected` for two rows with one identity; storage errors.
+    /// - Throws: `LedgerError.rejected` for two rows with one identity, or a definitive file
+    ///   when its scope has a definitive release already; storage errors.
     public func record(_ incoming: IncomingRelease) throws(LedgerError) -> RecordOutcome {
         let sortedRows = incoming.rows.sorted { $0.key < $1.key }
         for (a, b) in zip(sortedRows, sortedRows.dropFirst()) where a.key == b.key {
@@ -56,6 +58,16 @@ extension LedgerStore {
                 events.append(.batchSuperseded(release: successor.id, base: oldBase, newBase: id))
                 events += batch(from: sortedRows, of: release, to: try rows(of: successor.id, in: transaction), of: successor)
                 events.append(.releaseSuperseded(id, by: successor.id, on: successor.publishedOn))
+            }
+            if incoming.isDefinitive {
+                for sibling in siblings {
+                    if let definitive = try lifecycle(of: sibling.id, in: transaction).definitiveOn {
+                        throw LedgerError.rejected(
+                            "\(incoming.fileName) says it is definitive, but \(sibling.id) is already the definitive release of "
+                                + "\(incoming.scope) (since \(definitive.iso)); nothing was written")
+                    }
+                }
+                events.append(.releaseMarkedDefinitive(id, on: release.publishedOn))
             }
             try append(events, in: transaction)
             var tally = EventTally()

@@ -3,8 +3,14 @@ import Ledger
 /// The line `ingest` prints per file.
 public enum IngestText {
     /// `R3 kijkglas-2 VO2508 2021-2022 published 2022-04-29: 1204 rows; 3 opened, 1 closed (against R2)` or
-    /// `file.csv: already ingested as R3`.
-    public static func outcome(_ outcome: RecordOutcome, file: String) -> String {
+    /// `file.csv: already ingested as R3`; a file that says it is definitive adds `; definitive`.
+    public static func outcome(_ outcome: RecordOutcome, of incoming: IncomingRelease) -> String {
+        let text = summary(outcome, file: incoming.fileName)
+        guard case .recorded = outcome, incoming.isDefinitive else { return text }
+        return text + "; definitive since its publication"
+    }
+
+    private static func summary(_ outcome: RecordOutcome, file: String) -> String {
         switch outcome {
         case .recorded(let release, _) where release.content == .figures:
             return "\(release.id) \(release.scope) published \(release.publishedOn.iso): DUO's stated figures recorded; "

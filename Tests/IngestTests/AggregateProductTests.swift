@@ -123,6 +123,23 @@ struct AggregateProductTests {
         ])
     }
 
+    @Test("a Status line marks the file Definitief or Voorlopig; another value is a problem on its line")
+    func status() throws {
+        let table = "\n\nSchoolsoort;Categorie;Aantal 1 oktober;Aantal 1 februari;Groei\nSO;L;12;14;2\n"
+        let block = "Samenwerkingsverband;VO2508\nPeildatum;01-02-2022\nDatum aanmaak;11-04-2023\nStatus;"
+        for (status, definitive) in [("Definitief", true), ("voorlopig", false)] {
+            let path = try Fixture.write(block + status + table, as: "k3.csv")
+            defer { Fixture.remove(path) }
+            #expect(try ReleaseFileReader.builtIn().read(file: path).isDefinitive == definitive)
+        }
+        let path = try Fixture.write(block + "Misschien" + table, as: "k3.csv")
+        defer { Fixture.remove(path) }
+        let error = try #require(throws: InputError.self) { try ReleaseFileReader.builtIn().read(file: path) }
+        #expect(error.problems.map(\.description) == [
+            "k3.csv:4:2: error: status: expected Definitief or Voorlopig, found 'Misschien'; correct the block line 'Status'"
+        ])
+    }
+
     @Test("Kijkglas 1 part 2: each settled pupil a one-day registration on the teldatum, from the block or a column")
     func kijkglas1Part2() throws {
         let header = "BSN;Vestigingscode;Schoolsoort;Categorie;SWV TLV;Bekostigd"

@@ -27,6 +27,24 @@ struct LedgerStoreTests {
         return result
     }
 
+    @Test("a file that says it is definitive is marked so on its publication, in the same transaction; a second one is refused whole")
+    func definitiveFile() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try LedgerStore(directory: directory.path)
+        var releases = history(seed: 12, releases: 3)
+        releases[1].isDefinitive = true
+        releases[2].isDefinitive = true
+        _ = try store.record(releases[0])
+        guard case .recorded(let definitive, _) = try store.record(releases[1]) else { throw LedgerError.rejected("not recorded") }
+        #expect(try store.lifecycles()[definitive.id]?.definitiveOn == releases[1].publishedOn)
+        let events = try store.eventCount()
+        #expect(throws: LedgerError.self) { try store.record(releases[2]) }
+        #expect(try store.eventCount() == events)
+        #expect(try store.releases().count == 2)
+        #expect(try store.verify().isValid)
+    }
+
     @Test("recorded releases verify, keep their rows, and diff each against its predecessor")
     func recordAndVerify() throws {
         let directory = try TemporaryDirectory()

@@ -58,7 +58,7 @@ struct Demo: ParsableCommand {
         print("## 1. Ingest: each release is diffed against the previous one of its scope\n")
         for file in try demoFiles() {
             let incoming = try reader.read(file: file.path)
-            print("  " + IngestText.outcome(try store.record(incoming), file: incoming.fileName))
+            print("  " + IngestText.outcome(try store.record(incoming), of: incoming))
         }
 
         let releases = try store.releases()

@@ -41,7 +41,7 @@ struct IngestCommand: ParsableCommand {
             if !problems.isEmpty { throw InputError(problems: problems, truncated: false) }
             let store = try ledgerOptions.open(readOnly: false)
             for release in incoming {
-                print(IngestText.outcome(try store.record(release), file: release.fileName))
+                print(IngestText.outcome(try store.record(release), of: release))
             }
         }
     }
