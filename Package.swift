@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "SampleData", dependencies: ["Ledger"], path: "Tools/SampleData"),
         .executableTarget(
             name: "generate-demo",
-            dependencies: ["Ledger", "Ingest", "SampleData"],
+            dependencies: ["Ledger", "Ingest", "Schemas", "SampleData"],
             path: "Tools/DemoGenerator"
         ),
         .executableTarget(

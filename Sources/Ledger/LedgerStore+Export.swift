@@ -36,7 +36,7 @@ extension LedgerStore {
 
     /// Builds a new ledger in `directory` (which must hold none) from a log exported with
     /// `exportLog`, in one write transaction: every record is checked (gap-free sequence,
-    /// CRC32C, chain) and appended unchanged; releases, rows, file hashes and lifecycles are
+    /// CRC32C, chain) and appended unchanged; releases, rows, stated figures, file hashes and lifecycles are
     /// rebuilt by folding the events. The new ledger is verified.
     /// - Throws: `LedgerError.rejected` naming the line of an export that does not check out;
     ///   nothing is written then.
@@ -70,6 +70,8 @@ extension LedgerStore {
                 if originalBase[registration.release] == registration.base {
                     try rowsByRelease[registration.release]?.apply(registration)
                 }
+            case .figuresStated(let id, let figures):
+                try store(figures: figures, of: id, in: transaction)
             default:
                 break
             }

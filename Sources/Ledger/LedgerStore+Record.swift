@@ -91,7 +91,7 @@ extension LedgerStore {
     }
 
     /// Stores a figures release's stated figures under its id.
-    private func store(figures: [StatedFigure], of id: ReleaseID, in transaction: Transaction) throws {
+    func store(figures: [StatedFigure], of id: ReleaseID, in transaction: Transaction) throws {
         guard let figureRecords else { throw LedgerError.rejected("the ledger is open read-only") }
         var writer = ByteWriter()
         StatedFigure.encode(figures, into: &writer)

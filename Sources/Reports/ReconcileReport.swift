@@ -42,18 +42,17 @@ public struct ReconcileReport: Sendable {
         var parts = ["Reconciling \(release.id) \(release.scope) (published \(release.publishedOn.iso)) with the ledger", context.line]
         switch outcome {
         case .figures(let figures):
+            let labelled = figures.lines.contains { $0.figure.label != nil }
             parts.append(
                 TextTable(
-                    header: ["measure", "days", "schoolsoort", "category", "description", "DUO", "ledger", "verdict"],
+                    header: ["measure", "days", "schoolsoort", "category"] + (labelled ? ["description"] : []) + ["DUO", "ledger", "verdict"],
                     rows: figures.lines.map { line in
-                        [
-                            line.figure.measure.rawValue, line.days.isEmpty ? (line.figure.day?.iso ?? "-") : line.days.map(\.iso).joined(separator: " → "),
-                            line.figure.schoolType?.rawValue ?? "all",
-                            line.figure.category?.rawValue ?? "all", line.figure.label.map(PGN.mask) ?? "", line.figure.value.description,
-                            ledgerText(line), verdictText(line.verdict),
-                        ]
+                        let days = line.days.isEmpty ? (line.figure.day?.iso ?? "-") : line.days.map(\.iso).joined(separator: " → ")
+                        return [line.figure.measure.rawValue, days, line.figure.schoolType?.rawValue ?? "all", line.figure.category?.rawValue ?? "all"]
+                            + (labelled ? [line.figure.label.map(PGN.mask) ?? ""] : [])
+                            + [line.figure.value.description, ledgerText(line), verdictText(line.verdict)]
                     },
-                    rightAligned: [5, 6]
+                    rightAligned: labelled ? [5, 6] : [4, 5]
                 ).render())
             for line in figures.lines where line.verdict == .differs {
                 let cell = [line.figure.schoolType?.rawValue, line.figure.category?.rawValue].compactMap { $0 }.joined(separator: " ")

@@ -13,7 +13,7 @@ struct CommandLineTests {
         #expect(result.status == 0, "\(result.standardError)")
         for heading in [
             "## 1. Ingest", "## 2. Releases", "## 3. Events", "## 4. The correction it found", "## 5. Counts", "## 6. Growth",
-            "## 7. Revisions", "## 8. Verify",
+            "## 7. Revisions", "## 8. DUO's kijkglas-3 for 2022-02-01: withdrawn, republished, made definitive", "## 9. Verify",
         ] {
             #expect(result.standardOutput.contains(heading))
         }
@@ -24,6 +24,10 @@ struct CommandLineTests {
         #expect(result.standardOutput.contains("\nok: "))
         #expect(result.standardOutput.contains("Growth from 2021-10-01 to 2022-02-01"))
         #expect(result.standardOutput.contains("published R7"))
+        #expect(result.standardOutput.contains("R8 withdrawn on 2022-05-20"))
+        let reconciliations = result.standardOutput.components(separatedBy: "\n### ").dropFirst()
+        #expect(reconciliations.map { $0.split(separator: "\n").last { $0 == "Differs." || $0 == "Agrees." } }
+            == ["Differs.", "Differs.", "Agrees."])
         let withoutPath = result.standardOutput.replacingOccurrences(of: directory.path, with: "")
         #expect(!containsNineDigitRun(withoutPath), "a PGN leaked into the demo output")
 

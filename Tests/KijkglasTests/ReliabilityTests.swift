@@ -109,7 +109,7 @@ struct ExportImportTests {
         let imported = directory.appending("imported")
         let result = try KijkglasBinary.run(["import", file, "--ledger", imported])
         #expect(result.status == 0, "\(result.standardError)")
-        for command in [["releases"], ["log", "--format", "ndjson"], ["diff", "R1", "R7"], ["count", "--on", "01-02-2022", "--known-at", "01-05-2022"]] {
+        for command in [["releases"], ["log", "--format", "ndjson"], ["diff", "R1", "R7"], ["count", "--on", "01-02-2022", "--known-at", "01-05-2022"], ["reconcile", "R10"]] {
             #expect(
                 try KijkglasBinary.run(command + ["--ledger", imported]).standardOutput
                     == KijkglasBinary.run(command + ["--ledger", ledger]).standardOutput, "\(command)")

@@ -7,12 +7,14 @@ import Reports
 /// `kijkglas demo`: build a ledger from the bundled sample releases and tour it.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build a ledger from seven bundled Kijkglas 2 releases of a fictional SWV and tour it.",
+        abstract: "Build a ledger from bundled Kijkglas 2 and Kijkglas 3 releases of a fictional SWV and tour it.",
         discussion: """
-            The releases cover school year 2021-2022 of the fictional SWV VO9901 at real (v)so \
-            schools; the pupils are generated (their numbers fail the BSN eleven-test). The \
-            release of 29 April 2022 corrects the past. Without --ledger the ledger is built in \
-            a temporary directory and removed afterwards.
+            Seven Kijkglas 2 releases cover school year 2021-2022 of the fictional SWV VO9901 at \
+            real (v)so schools; the pupils are generated (their numbers fail the BSN \
+            eleven-test). The release of 29 April 2022 corrects the past. Three versions of the \
+            Kijkglas 3 for 1 February 2022 follow the real story: published wrong in April 2022 \
+            and withdrawn, republished still wrong in September, made definitive in April 2023. \
+            Without --ledger the ledger is built in a temporary directory and removed afterwards.
 
             Example: kijkglas demo --ledger ./demo-ledger
             """
@@ -43,7 +45,8 @@ struct Demo: ParsableCommand {
                 print("\n## 7. Revisions: the count on \(peildatum.dutch) as known at each release\n")
                 try RevisionsCommand.parse(["--on", peildatum.iso, "--ledger", directory]).run()
             }
-            print("\n## 8. Verify\n")
+            try tourGrowthFigures(releases, ledger: directory)
+            print("\n## 9. Verify\n")
             try Verify.parse(["--ledger", directory]).run()
             let elapsed = ContinuousClock.now - started
             print("\nDone in \(elapsed.formatted(.units(allowed: [.milliseconds]))). Next: kijkglas --help")
@@ -73,6 +76,10 @@ struct Demo: ParsableCommand {
             return true
         }
         for release in releases {
+            guard release.content == .periods else {
+                print("  \(release.id) published \(release.publishedOn.dutch): \(release.scope.product), DUO's stated figures (section 8)")
+                continue
+            }
             let events = eventsByRelease[release.id] ?? []
             let tally = lifecycles[release.id]?.tally ?? EventTally()
             print("  \(release.id) published \(release.publishedOn.dutch): \(ReleaseListing.kindSummary(tally))")
@@ -99,6 +106,26 @@ struct Demo: ParsableCommand {
         return releases
     }
 
+    /// Section 8: DUO's Kijkglas 3 versions — the first withdrawn — each reconciled with the
+    /// ledger's own growth as known when it was published.
+    private func tourGrowthFigures(_ releases: [Release], ledger directory: String) throws {
+        let versions = releases.filter { $0.content == .figures }
+        guard let first = versions.first else { return }
+        print("\n## 8. DUO's \(first.scope.product) for \(first.scope.period): withdrawn, republished, made definitive\n")
+        let withdrawal = "2022-05-20"
+        try Withdraw.parse([
+            first.id.description, "--on", withdrawal, "--reason", "fouten in de koppeling van TLV's", "--ledger", directory,
+        ]).run()
+        for version in versions {
+            print("\n### \(version.id), published \(version.publishedOn.dutch)\n")
+            do {
+                try Reconcile.parse([version.id.description, "--ledger", directory]).run()
+            } catch let exit as ExitCode where exit.rawValue == 1 {
+                continue
+            }
+        }
+    }
+
     /// The bundled sample files, by name (their names sort by publication date).
     private func demoFiles() throws -> [URL] {
         guard let folder = Bundle.module.url(forResource: "Demo", withExtension: nil) else {
@@ -111,7 +138,7 @@ struct Demo: ParsableCommand {
 
     /// 1 October and 1 February of the school years the releases cover.
     private func countingDays(of releases: [Release]) -> [Day] {
-        let firstYears = Set(releases.compactMap { Int($0.scope.period.prefix(4)) }).sorted()
+        let firstYears = Set(releases.filter { $0.content == .periods }.compactMap { Int($0.scope.period.prefix(4)) }).sorted()
         return firstYears.flatMap { year in
             [Day(year: year, month: 10, day: 1), Day(year: year + 1, month: 2, day: 1)].compactMap { $0 }
         }
