@@ -28,11 +28,17 @@ extension LedgerStore {
                 return .alreadyRecorded(try release(storageKey: known, in: transaction))
             }
             let existing = try releases(in: transaction)
+            if incoming.content != .figures, let holder = existing.first(where: { $0.content != .figures }),
+                holder.pseudonymFingerprint != incoming.pseudonymFingerprint
+            {
+                throw LedgerError.rejected(LedgerStore.pseudonymMismatch(ledger: holder.pseudonymFingerprint, file: incoming))
+            }
             let id = ReleaseID((existing.map(\.id.value).max() ?? 0) + 1)
             let siblings = existing.filter { $0.scope == incoming.scope }.sorted(by: Release.precedes)
             let placeholder = Release(
                 id: id, scope: incoming.scope, publishedOn: incoming.publishedOn, fileName: incoming.fileName,
-                fileSHA256: incoming.fileSHA256, rowCount: sortedRows.count, base: nil, content: incoming.content)
+                fileSHA256: incoming.fileSHA256, rowCount: sortedRows.count, base: nil, content: incoming.content,
+                pseudonymFingerprint: incoming.pseudonymFingerprint)
             let predecessor = siblings.last { Release.precedes($0, placeholder) }
             let successor = siblings.first { Release.precedes(placeholder, $0) }
             var release = placeholder
@@ -73,6 +79,20 @@ extension LedgerStore {
             var tally = EventTally()
             for case .registration(let event) in ownBatch { tally.add(event) }
             return .recorded(release, batch: tally)
+        }
+    }
+
+    /// Why `incoming` may not join a ledger whose releases carry `ledger` as their pseudonym
+    /// key fingerprint: the releases that name pupils hold either real PGNs or pseudonyms under
+    /// one key (stated figures name none).
+    private static func pseudonymMismatch(ledger: [UInt8]?, file incoming: IncomingRelease) -> String {
+        switch (ledger, incoming.pseudonymFingerprint) {
+        case (nil, _?):
+            "this ledger holds real PGNs; a pseudonymised file needs a new ledger of its own; nothing was written"
+        case (_?, nil):
+            "this ledger is pseudonymised; ingest \(incoming.fileName) with --pseudonymize and the ledger's key file; nothing was written"
+        default:
+            "\(incoming.fileName) was pseudonymised with another key than this ledger's; nothing was written"
         }
     }
 

@@ -10,7 +10,21 @@ extension Release {
         writer.write(blob: fileSHA256)
         writer.write(varint: UInt64(rowCount))
         writer.write(varint: UInt64(base?.value ?? 0))
-        if content != .periods { writer.write(byte: content.rawValue) }
+        if content != .periods {
+            writer.write(byte: TrailerTag.content.rawValue)
+            writer.write(byte: content.rawValue)
+        }
+        if let pseudonymFingerprint {
+            writer.write(byte: TrailerTag.pseudonymFingerprint.rawValue)
+            writer.write(blob: pseudonymFingerprint)
+        }
+    }
+
+    /// Tags of the optional fields after the base, each written only when it differs from its
+    /// default, so records written before a field existed read unchanged. Frozen.
+    private enum TrailerTag: UInt8 {
+        case content = 1
+        case pseudonymFingerprint = 2
     }
 
     /// The release record's bytes.
@@ -20,9 +34,8 @@ extension Release {
         return writer.bytes
     }
 
-    /// Reads a release record. A record that ends after its base holds periods: the content
-    /// byte is written only for the other contents, so records written before it existed read
-    /// unchanged; a release record always ends its payload.
+    /// Reads a release record: the fields, then tagged optional ones until the end (a release
+    /// record always ends its payload).
     public init(from reader: inout ByteReader) throws(RecordDecodingError) {
         let id = try reader.readReleaseID()
         let scope = Scope(product: try reader.readString(), swv: try reader.readString(), period: try reader.readString())
@@ -32,16 +45,23 @@ extension Release {
         let rowCount = try reader.readCount()
         let base = try reader.readOptionalReleaseID()
         var content = ReleaseContent.periods
-        if !reader.isAtEnd {
-            let code = try reader.readByte()
-            guard let stated = ReleaseContent(rawValue: code), stated != .periods else {
-                throw RecordDecodingError(offset: reader.offset, expected: "a release content code 1 or 2")
+        var fingerprint: [UInt8]?
+        while !reader.isAtEnd {
+            switch TrailerTag(rawValue: try reader.readByte()) {
+            case .content:
+                guard let stated = ReleaseContent(rawValue: try reader.readByte()) else {
+                    throw RecordDecodingError(offset: reader.offset, expected: "a release content code")
+                }
+                content = stated
+            case .pseudonymFingerprint:
+                fingerprint = try reader.readBlob()
+            case nil:
+                throw RecordDecodingError(offset: reader.offset, expected: "a release field tag")
             }
-            content = stated
         }
         self.init(
             id: id, scope: scope, publishedOn: publishedOn, fileName: fileName, fileSHA256: sha,
-            rowCount: rowCount, base: base, content: content)
+            rowCount: rowCount, base: base, content: content, pseudonymFingerprint: fingerprint)
     }
 
     /// Decodes a whole release record.

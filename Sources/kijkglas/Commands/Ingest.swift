@@ -12,7 +12,10 @@ struct IngestCommand: ParsableCommand {
         discussion: """
             Every file is read and validated before anything is written; one bad file records \
             none. Each release is one write transaction. A file recorded before (same SHA-256) \
-            is skipped with "already ingested".
+            is skipped with "already ingested". With --pseudonymize KEYFILE every PGN is \
+            replaced by a keyed pseudonym (a permutation of the nine-digit numbers, so pupils \
+            never merge) before anything is written; the key stays outside the ledger, which \
+            keeps only its fingerprint and then refuses files without that key.
 
             Example: kijkglas ingest kijkglas2-VO2508-2022-04-29.csv --published 29-04-2022
             """
@@ -25,15 +28,24 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var readOptions: ReadOptions
 
+    @Option(help: "Replace every PGN by a pseudonym keyed by this file (32+ random bytes, mode 600), for a ledger analysts may see.")
+    var pseudonymize: String?
+
     func run() throws {
         try reportingFailures {
             let reader = try readOptions.reader()
             let overrides = readOptions.overrides
+            let key = try pseudonymize.map { path throws(InputError) in try PseudonymKey(contentsOf: path) }
             var incoming: [IncomingRelease] = []
             var problems: [InputProblem] = []
             for file in files {
                 do throws(InputError) {
-                    incoming.append(try reader.read(file: file, overrides: overrides))
+                    var release = try reader.read(file: file, overrides: overrides)
+                    if let key {
+                        release.rows = key.pseudonymise(release.rows)
+                        release.pseudonymFingerprint = key.fingerprint
+                    }
+                    incoming.append(release)
                 } catch {
                     problems += error.problems
                 }
