@@ -16,13 +16,24 @@ enum OwnerOnlyFiles {
             guard info.st_mode & S_IFMT == S_IFDIR else { throw LMDBError(rawValue: ENOTDIR) }
             return
         }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = parent(of: path)
         if !parent.isEmpty, parent != path { try makeDirectory(parent) }
         guard mkdir(path, directoryMode) == 0 else {
             guard errno == EEXIST else { throw LMDBError(rawValue: errno) }
             return
         }
         try restrict(path, to: directoryMode)
+    }
+
+    /// The directory that holds `path`: `a/b` for `a/b/c`, `/` for `/a`, empty for a relative
+    /// name without a slash. (Foundation's `deletingLastPathComponent` traps on some one-letter
+    /// relative paths.)
+    static func parent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        let parent = trimmed[..<slash]
+        return parent.isEmpty ? "/" : String(parent)
     }
 
     /// Sets `path`'s permission bits to exactly `mode`.

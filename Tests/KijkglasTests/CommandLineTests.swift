@@ -35,6 +35,18 @@ struct CommandLineTests {
         #expect(verify.status == 0)
     }
 
+    @Test("a ledger named by a relative one-letter path, and a nested relative one, is created owner-only")
+    func relativeLedgerPaths() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for ledger in ["l", "a/b/l"] {
+            let result = try KijkglasBinary.run(["ingest", try demoFile(index: 0), "--ledger", ledger], in: directory.path)
+            #expect(result.status == 0, "\(ledger): \(result.standardError)")
+            let mode = try FileManager.default.attributesOfItem(atPath: directory.appending(ledger))[.posixPermissions] as? Int
+            #expect(mode.map { $0 & 0o777 } == 0o700)
+        }
+    }
+
     @Test("ingesting the same file twice says already ingested and writes nothing")
     func idempotentIngest() throws {
         let directory = try TemporaryDirectory()

@@ -37,11 +37,15 @@ struct KijkglasBinary {
         try run(arguments, executable: url.deletingLastPathComponent().appendingPathComponent(name))
     }
 
-    /// Runs `kijkglas arguments…` with `environment` added to this process's environment.
-    static func run(_ arguments: [String], environment: [String: String] = [:], executable: URL = url) throws -> Result {
+    /// Runs `kijkglas arguments…` with `environment` added to this process's environment, in
+    /// `directory` when given.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], executable: URL = url, in directory: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
         let error = Pipe()
