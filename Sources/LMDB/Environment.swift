@@ -39,7 +39,9 @@ public final class Environment: @unchecked Sendable {
 
     /// The directory holding the environment's files.
     public let directory: String
-    /// Reader slots of dead processes that `mdb_reader_check` released when opening.
+    /// Reader slots of dead processes that `mdb_reader_check` released when opening. (LMDB
+    /// also resets the whole reader table when the first process opens the environment, so
+    /// stale slots only outlive their process while another process keeps it open.)
     public let staleReadersCleared: Int
 
     private let handle: OpaquePointer
@@ -69,9 +71,7 @@ public final class Environment: @unchecked Sendable {
                     try OwnerOnlyFiles.restrict(directory + "/" + file, to: OwnerOnlyFiles.fileMode)
                 }
             }
-            var dead: Int32 = 0
-            try LMDBError.check(mdb_reader_check(handle, &dead))
-            staleReadersCleared = Int(dead)
+            staleReadersCleared = try Environment.clearStaleReaders(handle)
         } catch {
             mdb_env_close(handle)
             throw error
@@ -79,6 +79,19 @@ public final class Environment: @unchecked Sendable {
         self.handle = handle
         self.directory = directory
         self.isReadOnly = options.readOnly
+    }
+
+    /// Releases the reader slots of processes that died inside a read transaction (their
+    /// snapshots would otherwise keep old pages from reuse); for a process that keeps the
+    /// environment open while others come and go. Returns how many it released.
+    public func clearStaleReaders() throws -> Int {
+        try Environment.clearStaleReaders(handle)
+    }
+
+    private static func clearStaleReaders(_ handle: OpaquePointer) throws -> Int {
+        var dead: Int32 = 0
+        try LMDBError.check(mdb_reader_check(handle, &dead))
+        return Int(dead)
     }
 
     deinit {

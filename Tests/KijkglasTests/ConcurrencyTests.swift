@@ -1,4 +1,5 @@
 import Foundation
+import LMDB
 import Testing
 import TestSupport
 
@@ -48,5 +49,34 @@ struct ConcurrencyTests {
         #expect(try KijkglasBinary.run(["verify", "--ledger", ledger]).status == 0)
         let diff = try KijkglasBinary.run(["diff", "R1", "R2", "--fail-if-changed", "--ledger", ledger])
         #expect(diff.status == 1, "the two releases differ in 5% of their rows")
+    }
+
+    @Test("a reader killed inside its read transaction leaves a stale slot that a process keeping the ledger open clears")
+    func killedReader() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let pair = directory.appending("pair")
+        #expect(try KijkglasBinary.runTool("kijkglas-bench", ["write-pair", pair, "20000"]).status == 0)
+        let ledger = directory.appending("ledger")
+        for file in ["old.csv", "new.csv"] {
+            #expect(try KijkglasBinary.run(["ingest", pair + "/" + file, "--ledger", ledger]).status == 0)
+        }
+        // This process keeps the environment open, as a long-running reader would: otherwise
+        // LMDB resets the reader table when the next process opens it.
+        let environment = try Environment(directory: ledger, options: .init(readOnly: true))
+        // verify reads the whole ledger in one read transaction; kill it somewhere inside,
+        // later each try, until a kill lands while the transaction is open.
+        var cleared = 0
+        for delay in [0.5, 0.8, 1.2, 0.3, 2.0] where cleared == 0 {
+            let reader = try KijkglasBinary.start(["verify", "--ledger", ledger])
+            Thread.sleep(forTimeInterval: delay)
+            guard reader.isRunning else { continue }
+            kill(reader.processIdentifier, SIGKILL)
+            reader.waitUntilExit()
+            cleared = try environment.clearStaleReaders()
+        }
+        #expect(cleared == 1, "no kill landed inside verify's read transaction")
+        #expect(try environment.clearStaleReaders() == 0)
+        #expect(try KijkglasBinary.run(["verify", "--ledger", ledger]).status == 0)
     }
 }
