@@ -56,11 +56,7 @@ extension CombinedColumn: Decodable {
     /// Decodes `{ "headers": […], "type": "institutionBranch", "fills": ["institution", "branch"] }`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        headers = try container.decode([String].self, forKey: .headers)
-        guard !headers.isEmpty, headers.allSatisfy({ !HeaderName.normalised($0).isEmpty }) else {
-            throw Swift.DecodingError.dataCorruptedError(
-                forKey: .headers, in: container, debugDescription: "a combined column needs at least one non-empty header")
-        }
+        headers = try HeaderList.decode(from: container, forKey: .headers, owner: "a combined column")
         kind = try container.decode(Kind.self, forKey: .type)
         let fills = try container.decode([String].self, forKey: .fills)
         guard fills == kind.fills.map(\.rawValue) else {

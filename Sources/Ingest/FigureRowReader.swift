@@ -43,13 +43,7 @@ struct FigureRowReader {
     func row(from record: CSVRecord, problems: inout ProblemList) -> Row? {
         var values: [FigureField: CellValue] = [:]
         var reported: Set<FigureField> = []
-        if record.count > columnCount, let extra = (columnCount..<record.count).first(where: { !record.isEmpty(at: $0) }) {
-            problems.add(
-                line: record.line(ofField: extra), column: extra + 1, field: nil,
-                expected: "at most \(columnCount) fields, as many as the header has", found: record.trimmedText(at: extra),
-                hint: "quote a value that holds the separator")
-            return nil
-        }
+        if record.reportsExtraFields(beyond: columnCount, into: &problems) { return nil }
         for column in columns where column.index < record.count && !record.isEmpty(at: column.index) {
             let value = record.withTrimmedBytes(at: column.index) { cell -> CellValue? in
                 if let value = column.type.value(of: cell, range: nil) { return value }

@@ -29,11 +29,7 @@ extension LayoutField: Decodable {
                     + Registration.Field.allCases.map(\.rawValue).joined(separator: ", "))
         }
         self.field = field
-        headers = try container.decode([String].self, forKey: .headers)
-        guard !headers.isEmpty, headers.allSatisfy({ !HeaderName.normalised($0).isEmpty }) else {
-            throw Swift.DecodingError.dataCorruptedError(
-                forKey: .headers, in: container, debugDescription: "field '\(name)' needs at least one non-empty header")
-        }
+        headers = try HeaderList.decode(from: container, forKey: .headers, owner: "field '\(name)'")
         type = try container.decode(FieldType.self, forKey: .type)
         guard type.kind == field.kind else {
             throw Swift.DecodingError.dataCorruptedError(

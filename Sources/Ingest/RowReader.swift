@@ -80,13 +80,7 @@ struct RowReader {
             problems.add(line: line, column: column, field: field.rawValue, expected: expected, found: found, hint: hint)
             reported.insert(field)
         }
-        if record.count > columnCount, let extra = (columnCount..<record.count).first(where: { !record.isEmpty(at: $0) }) {
-            problems.add(
-                line: record.line(ofField: extra), column: extra + 1, field: nil,
-                expected: "at most \(columnCount) fields, as many as the header has", found: record.trimmedText(at: extra),
-                hint: "quote a value that holds the separator")
-            return nil
-        }
+        if record.reportsExtraFields(beyond: columnCount, into: &problems) { return nil }
         for column in columns where column.index < record.count {
             let index = column.index
             guard let value = record.withTrimmedBytes(at: index, { $0.isEmpty ? nil : value(of: $0, in: column) }) else {
