@@ -3,9 +3,9 @@ import Ledger
 /// Turns the table's data lines into registrations through the columns a header mapped:
 /// each cell's bytes normalised by its field's type into a typed value, the values then made
 /// into a `Registration`.
-struct RowReader {
+struct RowReader: Sendable {
     /// A column read into a field: plain values, so the per-cell loop copies nothing counted.
-    private struct Column {
+    private struct Column: Sendable {
         /// The field number in the record, from 0.
         let index: Int
         let field: Registration.Field
