@@ -12,6 +12,8 @@ public struct CSVReader<Source: ByteSource> {
     private var buffer: [UInt8]
     private var start = 0
     private var end = 0
+    /// Bytes of the source moved out of the buffer, read and parsed.
+    private var discarded = 0
     private var sourceEnded = false
     private var checkedByteOrderMark = false
     private var line = 1
@@ -23,6 +25,20 @@ public struct CSVReader<Source: ByteSource> {
         self.separator = separator
         self.buffer = [UInt8](repeating: 0, count: max(chunkSize, 1))
     }
+
+    /// A reader of `source`, a stretch from the middle of a file that starts on a record: no
+    /// byte order mark is looked for, and lines count from 1 at its start.
+    init(stretch source: Source, separator: UInt8, chunkSize: Int) {
+        self.init(source: source, separator: separator, chunkSize: chunkSize)
+        checkedByteOrderMark = true
+    }
+
+    /// How many bytes of the source the records returned so far (and a byte order mark) span:
+    /// where in the source the next record starts.
+    public var offset: Int { discarded + start }
+
+    /// The line the next record starts on, from 1.
+    public var nextLine: Int { line }
 
     /// The first `maxBytes` bytes of the input (after any byte order mark), without consuming
     /// them, and whether they are all of it: for finding the header before parsing.
@@ -153,6 +169,7 @@ public struct CSVReader<Source: ByteSource> {
     /// reads more; skips a byte order mark at the very start.
     private mutating func refill() throws(CSVError) {
         if start > 0 {
+            discarded += start
             let count = end - start
             buffer.withUnsafeMutableBufferPointer { bytes in
                 for offset in 0..<count { bytes[offset] = bytes[start + offset] }

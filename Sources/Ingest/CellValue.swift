@@ -2,7 +2,7 @@ import Ledger
 
 /// The typed value a cell's bytes normalise to: what a `FieldType` reads and a `Registration`
 /// field holds, without a detour through canonical text.
-enum CellValue: Equatable {
+enum CellValue: Equatable, Sendable {
     /// A pupil number.
     case pgn(PGN)
     /// Text in its canonical form (SWV code, instellingscode, vestiging, TLV number, free text).

@@ -32,6 +32,21 @@ struct ProblemList {
             hint: hint, foundIsValue: foundIsValue))
     }
 
+    /// Adds `problem`, found and made elsewhere (on another thread); beyond the limit it only
+    /// sets `truncated`.
+    mutating func add(_ problem: InputProblem) {
+        guard problems.count < limit else {
+            truncated = true
+            return
+        }
+        problems.append(problem)
+    }
+
+    /// Notes that a problem beyond the limit was found elsewhere and dropped there.
+    mutating func truncate() {
+        truncated = true
+    }
+
     /// Adds a parse error of the CSV layer.
     mutating func add(_ error: CSVError) {
         add(line: error.line, column: error.column, field: nil, expected: error.expected, found: nil,

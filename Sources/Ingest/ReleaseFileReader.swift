@@ -8,6 +8,9 @@ public struct ReleaseFileReader: Sendable {
     public let layouts: [Layout]
     /// The bounds an XLSX file must keep, so a hostile or broken one is a problem, not a crash.
     public var xlsxLimits = XLSXLimits()
+    /// About how many bytes of a UTF-8 file's data lines one thread reads at a time; a file
+    /// with fewer than twice as many is read on one thread.
+    var stretchBytes = 4 << 20
     let keys: Result<MetadataBlockKeys, LayoutError>
 
     /// A reader choosing among `layouts`: the product the metadata names, else the layout whose
@@ -81,24 +84,32 @@ public struct ReleaseFileReader: Sendable {
                 throw problems.error
             }
             table = try readTable(
-                &csv, size: csv.source.size, serialDates: true, keys: keys, overrides: overrides, fileName: fileName,
-                problems: &problems)
+                &csv, size: csv.source.size, path: nil, serialDates: true, keys: keys, overrides: overrides,
+                fileName: fileName, problems: &problems)
         } else {
-            var csv: CSVReader<DecodingByteSource<HashingByteSource<FileByteSource>>>
+            let fileDigest = FileDigest(path: path)
+            var csv: CSVReader<DecodingByteSource<FileByteSource>>
             let size: Int
+            let encoding: TextEncoding
             do {
-                let encoding = try TextEncoding.detect(path: path)
+                encoding = try TextEncoding.detect(path: path)
                 inspection.encoding = encoding
                 let file = try FileByteSource(path: path)
                 size = file.size
-                csv = CSVReader(source: DecodingByteSource(base: HashingByteSource(base: file), encoding: encoding))
+                csv = CSVReader(source: DecodingByteSource(base: file, encoding: encoding))
             } catch {
                 problems.add(error)
                 throw problems.error
             }
             table = try readTable(
-                &csv, size: size, serialDates: false, keys: keys, overrides: overrides, fileName: fileName, problems: &problems)
-            digest = csv.source.base.digest
+                &csv, size: size, path: encoding == .windows1252 ? nil : path, serialDates: false, keys: keys,
+                overrides: overrides, fileName: fileName, problems: &problems)
+            do {
+                digest = try fileDigest.value()
+            } catch {
+                problems.add(error)
+                throw problems.error
+            }
         }
         let header = table.header
         inspection.layout = header.layout
@@ -114,8 +125,10 @@ public struct ReleaseFileReader: Sendable {
 
         var metadata = table.block.overridden(by: overrides)
         var fromRows = ReleaseMetadata()
-        let rowSWVs = rows.lazy.compactMap(\.swv) + table.figureRows.lazy.compactMap(\.swv)
-        if metadata.swv == nil, let swv = rowSWVs.first, rowSWVs.allSatisfy({ $0 == swv }) {
+        if metadata.swv == nil,
+            let swv = rows.lazy.compactMap(\.swv).first ?? table.figureRows.lazy.compactMap(\.swv).first,
+            rows.allSatisfy({ $0.swv == nil || $0.swv == swv }), table.figureRows.allSatisfy({ $0.swv == nil || $0.swv == swv })
+        {
             fromRows.swv = swv
             metadata.swv = swv
         }
@@ -163,10 +176,11 @@ public struct ReleaseFileReader: Sendable {
     }
 
     /// Finds the header in `csv` (of about `size` bytes), reads the block before it and the rows
-    /// after it; `serialDates` reads a number in a date cell as an Excel serial day.
+    /// after it; `serialDates` reads a number in a date cell as an Excel serial day. `path` is the
+    /// file `csv` reads as it is, when it may be read in stretches on every core.
     /// - Throws: `InputError` when the input cannot be read or has no header.
     private func readTable<Source: ByteSource>(
-        _ csv: inout CSVReader<Source>, size: Int, serialDates: Bool, keys: MetadataBlockKeys, overrides: ReleaseMetadata,
+        _ csv: inout CSVReader<Source>, size: Int, path: String?, serialDates: Bool, keys: MetadataBlockKeys, overrides: ReleaseMetadata,
         fileName: String, problems: inout ProblemList
     ) throws(InputError) -> Table {
         let search: HeaderSearch.Outcome
@@ -199,7 +213,7 @@ public struct ReleaseFileReader: Sendable {
         case .periods, .snapshot:
             table.rows = readRows(
                 from: &csv, reader: RowReader(header: header, serialDates: serialDates, referenceDay: referenceDay),
-                headerLine: header.line, expectedRows: expectedRows, problems: &problems)
+                headerLine: header.line, expectedRows: expectedRows, path: path, problems: &problems)
         }
         return table
     }
@@ -269,36 +283,5 @@ public struct ReleaseFileReader: Sendable {
                     + "if this is a DUO file with other headers, map them in a layout file passed with --layout FILE")
         }
         throw problems.error
-    }
-
-    /// The registrations on the lines after the header at `headerLine`, each identity once; what is wrong with a
-    /// line is reported and the line left out. Stops at the problem limit.
-    /// `expectedRows` (an estimate) reserves room up front.
-    private func readRows<Source: ByteSource>(
-        from csv: inout CSVReader<Source>, reader rowReader: RowReader, headerLine: Int, expectedRows: Int,
-        problems: inout ProblemList
-    ) -> [Registration] {
-        var rows: [Registration] = []
-        rows.reserveCapacity(expectedRows)
-        var firstLine: [RegistrationKey: Int] = [:]
-        firstLine.reserveCapacity(expectedRows)
-        do {
-            while let record = try csv.next(), record.line < headerLine {}
-            while !problems.truncated, let record = try csv.next() {
-                guard !record.isBlank, let row = rowReader.registration(from: record, problems: &problems) else { continue }
-                let key = row.key
-                if let first = firstLine.updateValue(record.line, forKey: key) {
-                    firstLine[key] = first
-                    problems.add(
-                        line: record.line, column: 1, field: nil, expected: "one row per pupil, instelling, vestiging and begindatum",
-                        found: "\(key)", hint: "line \(first) has the same row")
-                    continue
-                }
-                rows.append(row)
-            }
-        } catch {
-            problems.add(error)
-        }
-        return rows
     }
 }

@@ -3,9 +3,9 @@ import Ledger
 /// Turns the table's data lines into registrations through the columns a header mapped:
 /// each cell's bytes normalised by its field's type into a typed value, the values then made
 /// into a `Registration`.
-struct RowReader {
+struct RowReader: Sendable {
     /// A column read into a field: plain values, so the per-cell loop copies nothing counted.
-    private struct Column {
+    private struct Column: Sendable {
         /// The field number in the record, from 0.
         let index: Int
         let field: Registration.Field
@@ -63,8 +63,10 @@ struct RowReader {
         self.columnOfField = columnOfField
     }
 
-    /// The typed value of a non-empty cell of `column`, nil when it is not of the column's type.
-    private func value(of cell: UnsafeBufferPointer<UInt8>, in column: Column) -> CellValue? {
+    /// The typed value of a non-empty cell of `column`, nil when it is not of the column's type;
+    /// `serialDates` reads a number in a date cell as an Excel serial day. Static, so the
+    /// per-cell closure captures no copy of the reader.
+    private static func value(of cell: UnsafeBufferPointer<UInt8>, in column: Column, serialDates: Bool) -> CellValue? {
         if let value = column.type.value(of: cell, range: column.range) { return value }
         guard serialDates, column.type == .date else { return nil }
         return DateText.day(excelSerial: cell).map(CellValue.day)
@@ -81,9 +83,13 @@ struct RowReader {
             reported.insert(field)
         }
         if record.reportsExtraFields(beyond: columnCount, into: &problems) { return nil }
+        let serialDates = self.serialDates
         for column in columns where column.index < record.count {
             let index = column.index
-            guard let value = record.withTrimmedBytes(at: index, { $0.isEmpty ? nil : value(of: $0, in: column) }) else {
+            guard
+                let value = record.withTrimmedBytes(
+                    at: index, { $0.isEmpty ? nil : RowReader.value(of: $0, in: column, serialDates: serialDates) })
+            else {
                 if !record.isEmpty(at: index) {
                     report(column.field, column: index + 1, expected: column.expectation, found: record.trimmedText(at: index))
                 }

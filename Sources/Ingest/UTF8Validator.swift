@@ -10,7 +10,18 @@ struct UTF8Validator {
 
     /// Checks the next bytes; false at the first byte that cannot continue valid UTF-8.
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        var index = 0
+        while index < bytes.count {
+            if pending == 0 && bytes.count - index >= 8 {
+                // Eight ASCII bytes at a time: most of a DUO file.
+                if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let byte = bytes[index]
+            index += 1
             if pending == 0 {
                 if byte < 0x80 { continue }
                 switch byte {

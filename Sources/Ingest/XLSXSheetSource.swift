@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import ZIPFoundation
 
@@ -28,20 +27,12 @@ struct XLSXSheetSource: ByteSource {
 
     /// SHA-256 of the file's bytes, read in chunks.
     static func sha256(path: String) throws(XLSXError) -> [UInt8] {
-        var hasher = SHA256()
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw XLSXError.damaged("it cannot be opened") }
-        defer { try? handle.close() }
-        while true {
-            let data: Data?
-            do {
-                data = try handle.read(upToCount: 1 << 20)
-            } catch {
-                throw XLSXError.damaged("it cannot be read")
-            }
-            guard let data, !data.isEmpty else { break }
-            hasher.update(data: data)
+        guard var file = try? FileByteSource(path: path) else { throw XLSXError.damaged("it cannot be opened") }
+        do {
+            return try FileDigest.sha256(of: &file)
+        } catch {
+            throw XLSXError.damaged("it cannot be read")
         }
-        return Array(hasher.finalize())
     }
 
     /// Reads the sheet of the workbook at `path` that is named like one of `titles`, else its first.

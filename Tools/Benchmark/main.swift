@@ -8,6 +8,7 @@ import SampleData
 ///     swift run -c release kijkglas-bench diff [ROWS] [RUNS]        in-memory diff of two releases
 ///     swift run -c release kijkglas-bench write-pair DIR [ROWS]     two Kijkglas 2 CSV files for peers
 ///     swift run -c release kijkglas-bench diff-files OLD NEW [RUNS]  read both files, then diff them
+///     swift run -c release kijkglas-bench read FILE [RUNS]          read one file: wall and CPU time, MB/s
 ///     swift run -c release kijkglas-bench ledger DIR [RELEASES] [ROWS]  one scope, RELEASES monthly versions
 ///
 /// The pair differs in 5% of rows: opened, closed, changed, flagged and retracted rows.
@@ -20,6 +21,13 @@ func median(_ values: [Double]) -> Double {
 
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// CPU time used so far by every thread of the process, in seconds.
+func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
 do {
@@ -62,6 +70,27 @@ do {
             "read+diff \(events) events: read median \(String(format: "%.3f", median(readTimes))) s, "
                 + "diff median \(String(format: "%.3f", median(diffTimes))) s, "
                 + "total median \(String(format: "%.3f", median(zip(readTimes, diffTimes).map(+)))) s over \(runs) runs")
+    case "read":
+        guard arguments.count >= 2 else { throw BenchmarkUsage() }
+        let runs = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 5
+        let reader = try ReleaseFileReader.builtIn()
+        let size = Double((try FileManager.default.attributesOfItem(atPath: arguments[1])[.size] as? NSNumber)?.intValue ?? 0)
+        var wallTimes: [Double] = []
+        var cpuTimes: [Double] = []
+        var rows = 0
+        for _ in 0..<runs {
+            let clock = ContinuousClock()
+            let started = clock.now
+            let cpuStarted = processCPUSeconds()
+            rows = try reader.read(file: arguments[1]).rows.count
+            cpuTimes.append(processCPUSeconds() - cpuStarted)
+            wallTimes.append(seconds(clock.now - started))
+        }
+        let wall = median(wallTimes)
+        print(
+            "read \(rows) rows, \(String(format: "%.1f", size / 1e6)) MB: wall median \(String(format: "%.3f", wall)) s "
+                + "(\(String(format: "%.0f", size / 1e6 / wall)) MB/s), CPU median \(String(format: "%.3f", median(cpuTimes))) s "
+                + "over \(runs) runs")
     case "ledger":
         guard arguments.count >= 2 else { throw BenchmarkUsage() }
         let releases = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 120
@@ -100,6 +129,6 @@ do {
 
 struct BenchmarkUsage: Error, CustomStringConvertible {
     var description: String {
-        "usage: kijkglas-bench diff [ROWS] [RUNS] | diff-files OLD NEW [RUNS] | write-pair DIR [ROWS] | ledger DIR [RELEASES] [ROWS]"
+        "usage: kijkglas-bench diff [ROWS] [RUNS] | diff-files OLD NEW [RUNS] | read FILE [RUNS] | write-pair DIR [ROWS] | ledger DIR [RELEASES] [ROWS]"
     }
 }
