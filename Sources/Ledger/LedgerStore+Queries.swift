@@ -100,13 +100,17 @@ extension LedgerStore {
         return try ReleaseLifecycle(encoded: bytes)
     }
 
+    /// The content addresses of release `id`'s rows, 16 bytes each, in identity order.
+    func rowHashes(of id: ReleaseID, in transaction: Transaction) throws -> [UInt8] {
+        guard let hashes = try transaction.get(id.storageKey, in: releaseRows) else { throw LedgerError.unknownRelease(id) }
+        guard hashes.count % 16 == 0 else { throw LedgerError.corrupt("row list of \(id) is not whole hashes") }
+        return hashes
+    }
+
     /// The rows of release `id`; with `verifyingAddresses`, also checks that each stored row
     /// still hashes to its content address.
     func rows(of id: ReleaseID, in transaction: Transaction, verifyingAddresses: Bool = false) throws -> [Registration] {
-        guard let hashes = try transaction.get(id.storageKey, in: releaseRows) else {
-            throw LedgerError.unknownRelease(id)
-        }
-        guard hashes.count % 16 == 0 else { throw LedgerError.corrupt("row list of \(id) is not whole hashes") }
+        let hashes = try rowHashes(of: id, in: transaction)
         return try stride(from: 0, to: hashes.count, by: 16).map { offset in
             let hash = Array(hashes[offset..<offset + 16])
             guard let bytes = try transaction.get(hash, in: rows) else {

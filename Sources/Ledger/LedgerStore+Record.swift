@@ -23,6 +23,9 @@ extension LedgerStore {
         for (a, b) in zip(sortedRows, sortedRows.dropFirst()) where a.key == b.key {
             throw .rejected("two rows have the identity \(a.key)")
         }
+        try LedgerError.mapping {
+            try environment.reserve(extraBytes: (incoming.rows.count + incoming.figures.count) * LedgerStore.bytesPerIncomingRow)
+        }
         return try write { transaction in
             if let known = try transaction.get(incoming.fileSHA256, in: files) {
                 return .alreadyRecorded(try release(storageKey: known, in: transaction))
@@ -44,7 +47,9 @@ extension LedgerStore {
             var release = placeholder
             release.base = predecessor?.id
 
-            try store(rows: sortedRows, of: id, in: transaction)
+            let baseRows = try predecessor.map { try rows(of: $0.id, in: transaction) } ?? []
+            let baseHashes = try predecessor.map { try rowHashes(of: $0.id, in: transaction) } ?? []
+            try store(rows: sortedRows, of: id, reusing: (baseRows, baseHashes), in: transaction)
             try transaction.put(release.encoded, for: id.storageKey, in: releaseRecords)
             try transaction.put(id.storageKey, for: incoming.fileSHA256, in: files)
 
@@ -53,7 +58,6 @@ extension LedgerStore {
                 try store(figures: incoming.figures, of: id, in: transaction)
                 events.append(.figuresStated(id, incoming.figures))
             }
-            let baseRows = try predecessor.map { try rows(of: $0.id, in: transaction) } ?? []
             let ownBatch = batch(from: baseRows, of: predecessor, to: sortedRows, of: release)
             events += ownBatch
             if let predecessor {
@@ -81,6 +85,14 @@ extension LedgerStore {
             return .recorded(release, batch: tally)
         }
     }
+
+    /// Room to reserve in the map per incoming row before recording a release, so a large
+    /// release does not hit `MDB_MAP_FULL` and rerun its transaction after each doubling: the
+    /// stored row, its address in the row list, its event in the log (the whole row for an
+    /// opening one) and B-tree slack. A first release of 1,000,000 generated rows took 287 MB
+    /// (about 290 bytes a row); four times that leaves room for longer rows. The map is address
+    /// space, not disk.
+    static let bytesPerIncomingRow = 1_200
 
     /// Why `incoming` may not join a ledger whose releases carry `ledger` as their pseudonym
     /// key fingerprint: the releases that name pupils hold either real PGNs or pseudonyms under
@@ -118,10 +130,23 @@ extension LedgerStore {
         try transaction.put(writer.bytes, for: id.storageKey, in: figureRecords)
     }
 
-    func store(rows sortedRows: [Registration], of id: ReleaseID, in transaction: Transaction) throws {
+    /// Stores the rows of release `id` (in identity order) by content address and its list of
+    /// addresses. A row equal to the row of the same identity in `base` (the predecessor's rows
+    /// in identity order, with their addresses) is that stored row: its address is taken over
+    /// without encoding, hashing or looking it up, so a release costs what changed in it.
+    func store(
+        rows sortedRows: [Registration], of id: ReleaseID, reusing base: (rows: [Registration], hashes: [UInt8]) = ([], []),
+        in transaction: Transaction
+    ) throws {
         var hashes: [UInt8] = []
         hashes.reserveCapacity(sortedRows.count * 16)
+        var next = 0
         for row in sortedRows {
+            while next < base.rows.count, base.rows[next].key < row.key { next += 1 }
+            if next < base.rows.count, base.rows[next] == row {
+                hashes += base.hashes[next * 16..<(next + 1) * 16]
+                continue
+            }
             let encoded = row.encoded
             let hash = LedgerStore.rowHash(encoded)
             if try transaction.get(hash, in: rows) == nil {
