@@ -9,6 +9,7 @@ struct SheetWriter {
     private var startedRow = false
     private var column = 0
     private var cellColumn = 0
+    private var inCell = false
     private var cellType = ""
     private var value = ""
     private var inValue = false
@@ -51,8 +52,11 @@ struct SheetWriter {
             }
             cellType = attributes.first { $0.name == "t" }?.value ?? "n"
             value = ""
+            inCell = !empty
             if empty { try closeCell() }
-        case .end("c"):
+        case .end("c") where inCell:
+            // A closing tag without its opening one (a broken file) closes nothing.
+            inCell = false
             try closeCell()
         case .start("v", _, let empty):
             inValue = !empty

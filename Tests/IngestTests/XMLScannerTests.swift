@@ -104,4 +104,14 @@ struct XMLScannerTests {
             _ = try scanner.feed(Array(#"<row r="2"><c t="s"><v>5</v></c></row>"#.utf8)) { event throws(XLSXError) in try writer.handle(event) }
         }
     }
+
+    @Test("a closing cell tag without its opening one closes nothing (it crashed the reader: found by fuzzing, seed 1)")
+    func strayCellEnd() throws {
+        var writer = SheetWriter(sharedStrings: [], limit: 1 << 20)
+        var scanner = XMLScanner()
+        let xml = #"<row r="1"></c><c<is><r><c r="B1" t="inlineStr"><is><t>x</t></is></c></c></row>"#
+        let malformed = try scanner.feed(Array(xml.utf8)) { event throws(XLSXError) in try writer.handle(event) }
+        #expect(malformed == nil)
+        #expect(String(decoding: writer.output, as: UTF8.self) == ";\"x\"")
+    }
 }
