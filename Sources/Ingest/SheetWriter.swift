@@ -9,6 +9,7 @@ struct SheetWriter {
     private var startedRow = false
     private var column = 0
     private var cellColumn = 0
+    private var inCell = false
     private var cellType = ""
     private var value = ""
     private var inValue = false
@@ -37,14 +38,25 @@ struct SheetWriter {
                 output.append(ASCII.lineFeed)
                 lines += 1
             }
+            try checkLimit()
             column = 0
         case .start("c", let attributes, let empty):
             let reference = attributes.first { $0.name == "r" }?.value
             cellColumn = max(reference.map(SheetWriter.columnNumber) ?? 0, column + 1)
+            // Excel has at most 16,384 columns (A–XFD): a cell beyond is a hostile file, whose
+            // empty cells would otherwise cost a separator per column skipped.
+            guard cellColumn <= SheetWriter.maxColumns else {
+                throw XLSXError(
+                    expected: "cells within Excel's \(SheetWriter.maxColumns) columns (A–XFD)",
+                    found: "cell '\(reference?.prefix(20) ?? "")' in row \(lines + 1)")
+            }
             cellType = attributes.first { $0.name == "t" }?.value ?? "n"
             value = ""
+            inCell = !empty
             if empty { try closeCell() }
-        case .end("c"):
+        case .end("c") where inCell:
+            // A closing tag without its opening one (a broken file) closes nothing.
+            inCell = false
             try closeCell()
         case .start("v", _, let empty):
             inValue = !empty
@@ -77,7 +89,7 @@ struct SheetWriter {
             guard let index = Int(value), sharedStrings.indices.contains(index) else {
                 throw XLSXError(
                     expected: "shared string references within the \(sharedStrings.count) shared strings",
-                    found: "reference '\(value)' in row \(lines + 1)")
+                    found: "reference '\(value.prefix(20))' in row \(lines + 1)")
             }
             text = sharedStrings[index]
         case "n":
@@ -91,7 +103,7 @@ struct SheetWriter {
         output.append(contentsOf: repeatElement(ASCII.semicolon, count: separators))
         column = cellColumn
         value = ""
-        guard !text.isEmpty else { return }
+        guard !text.isEmpty else { return try checkLimit() }
         output.append(ASCII.quote)
         for byte in text.utf8 {
             switch byte {
@@ -101,6 +113,12 @@ struct SheetWriter {
             }
         }
         output.append(ASCII.quote)
+        try checkLimit()
+    }
+
+    /// Throws once the output has outgrown the limit: every byte written is counted, line
+    /// feeds for skipped rows and separators for skipped columns too.
+    private func checkLimit() throws(XLSXError) {
         if output.count > limit {
             throw XLSXError(expected: "a worksheet of at most \(limit) bytes of text", found: "more, by row \(lines + 1)")
         }
@@ -114,11 +132,15 @@ struct SheetWriter {
         return String(Int64(value))
     }
 
-    /// The column number (A is 1) of a cell reference like `AB12`.
+    /// Excel's last column, XFD.
+    static let maxColumns = 16_384
+
+    /// The column number (A is 1) of a cell reference like `AB12`; past `maxColumns` it stops
+    /// counting, so any longer reference is just too far.
     private static func columnNumber(_ reference: String) -> Int {
         var number = 0
         for byte in reference.utf8 {
-            guard byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"), number < 1 << 20 else { break }
+            guard byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"), number <= maxColumns else { break }
             number = number * 26 + Int(byte - UInt8(ascii: "A") + 1)
         }
         return number

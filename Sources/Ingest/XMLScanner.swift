@@ -23,6 +23,12 @@ struct XMLScanner {
     }
 
     private var pending: [UInt8] = []
+    /// How many bytes of the unfinished token that starts `pending` were searched for its end
+    /// without finding it: the next chunk's search resumes there, so a huge unfinished token
+    /// (a comment, text or tag over many chunks) is scanned once, not once per chunk.
+    private var searched = 0
+    /// Whether the search of an unfinished tag stopped inside a quoted value, and which quote.
+    private var searchedQuote: UInt8 = 0
 
     /// Scans `bytes` after what came before, calling `handle` for every whole token.
     mutating func feed(_ bytes: some Collection<UInt8>, _ handle: (Event) throws(XLSXError) -> Void) throws(XLSXError)
@@ -31,11 +37,23 @@ struct XMLScanner {
         pending.append(contentsOf: bytes)
         var index = 0
         let count = pending.count
+        let (resume, resumeQuote) = (searched, searchedQuote)
+        (searched, searchedQuote) = (0, 0)
         defer { pending.removeFirst(index) }
+        /// Where the search for the end of the token at `index` starts: at `start`, or for the
+        /// token left unfinished by the last chunk where that search stopped, less `overlap`
+        /// bytes for a terminator that spans the two.
+        func from(_ start: Int, overlap: Int = 0) -> Int {
+            index == 0 ? max(start, resume - overlap) : start
+        }
+        /// Remembers how far the unfinished token at `index` was searched.
+        func unfinished(quote: UInt8 = 0) -> Malformed? {
+            (searched, searchedQuote) = (count - index, quote)
+            return nil
+        }
         while index < count {
             if pending[index] != UInt8(ascii: "<") {
-                let end = pending[index...].firstIndex(of: UInt8(ascii: "<")) ?? count
-                if end == count { return nil }
+                guard let end = pending[from(index)...].firstIndex(of: UInt8(ascii: "<")) else { return unfinished() }
                 try handle(.text(pending[index..<end]))
                 index = end
                 continue
@@ -43,14 +61,14 @@ struct XMLScanner {
             guard index + 1 < count else { return nil }
             switch pending[index + 1] {
             case UInt8(ascii: "?"):
-                guard let end = find([0x3F, 0x3E], from: index + 2) else { return nil }
+                guard let end = find([0x3F, 0x3E], from: from(index + 2, overlap: 1)) else { return unfinished() }
                 index = end + 2
             case UInt8(ascii: "!"):
                 if starts(with: "<!--", at: index) {
-                    guard let end = find(Array("-->".utf8), from: index + 4) else { return nil }
+                    guard let end = find(Array("-->".utf8), from: from(index + 4, overlap: 2)) else { return unfinished() }
                     index = end + 3
                 } else if starts(with: "<![CDATA[", at: index) {
-                    guard let end = find(Array("]]>".utf8), from: index + 9) else { return nil }
+                    guard let end = find(Array("]]>".utf8), from: from(index + 9, overlap: 2)) else { return unfinished() }
                     try handle(.text(XMLScanner.escaped(pending[(index + 9)..<end])[...]))
                     index = end + 3
                 } else if count - index < 9 {
@@ -59,7 +77,9 @@ struct XMLScanner {
                     return Malformed(reason: "a document type declaration, which a workbook never has")
                 }
             default:
-                guard let end = tagEnd(from: index + 1) else { return nil }
+                let start = from(index + 1)
+                let (end, quote) = tagEnd(from: start, quote: index == 0 && start > index + 1 ? resumeQuote : 0)
+                guard let end else { return unfinished(quote: quote) }
                 if let malformed = try tag(pending[(index + 1)..<end], handle) { return malformed }
                 index = end + 1
             }
@@ -109,9 +129,10 @@ struct XMLScanner {
         content.flatMap { $0 == UInt8(ascii: "&") ? Array("&amp;".utf8) : [$0] }
     }
 
-    /// The `>` closing the tag that starts at `from`, outside quoted attribute values.
-    private func tagEnd(from start: Int) -> Int? {
-        var quote: UInt8 = 0
+    /// The `>` closing a tag, searched from `start` (inside a value quoted with `quote`, when
+    /// not 0), outside quoted attribute values; without one, the quote the search ended in.
+    private func tagEnd(from start: Int, quote: UInt8) -> (end: Int?, quote: UInt8) {
+        var quote = quote
         for index in start..<pending.count {
             let byte = pending[index]
             if quote != 0 {
@@ -119,10 +140,10 @@ struct XMLScanner {
             } else if byte == 0x22 || byte == 0x27 {
                 quote = byte
             } else if byte == UInt8(ascii: ">") {
-                return index
+                return (index, 0)
             }
         }
-        return nil
+        return (nil, quote)
     }
 
     /// Reads the inside of a tag, `name attr="value" …` or `/name`, and hands it on.

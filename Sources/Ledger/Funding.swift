@@ -65,6 +65,23 @@ public struct Funding: Sendable {
         }
     }
 
+    /// The funding of `year` under `regime` charged to `swv`, from the pupils of `rows` that
+    /// `rules` count on `days`: the teldatum priced, plus the growth transfer where the regime
+    /// has one.
+    public init(
+        year: FundingYear, regime: FundingRegime, days: FundingDays, rates: RateTable.Version, rows: [Registration],
+        rules: CountingRules, payingSwv swv: String?
+    ) {
+        func counted(_ day: Day) -> CountedPupils {
+            CountedPupils(rows: rows, on: day, selection: .rules(rules), payingSwv: swv)
+        }
+        var growth: Growth?
+        if let reference = days.growthReference, let peildatum = days.growthPeildatum {
+            growth = Growth(from: counted(reference), to: counted(peildatum))
+        }
+        self.init(year: year, regime: regime, rates: rates, counted: counted(days.teldatum), growth: growth)
+    }
+
     /// The sum of every line that has a rate.
     public var total: Money {
         (lines + growthLines).compactMap(\.amount).reduce(.zero, +)

@@ -27,4 +27,16 @@ public struct FundingRules: Decodable, Sendable {
     public func regime(for year: FundingYear) -> FundingRegime? {
         regimes.first { $0.covers(year) }
     }
+
+    /// The funding year in force on `day`: the year containing it of the newest regime that
+    /// covers such a year, so from 1 January 2023 calendar year 2023, not school year
+    /// 2022-2023 (a school year runs from 1 August); nil before the first regime.
+    public func fundingYear(on day: Day) -> FundingYear? {
+        let (year, month, _) = day.components
+        for regime in regimes.reversed() {
+            let candidate = FundingYear(kind: regime.yearKind, base: regime.yearKind == .schoolYear && month < 8 ? year - 1 : year)
+            if regime.covers(candidate) { return candidate }
+        }
+        return nil
+    }
 }

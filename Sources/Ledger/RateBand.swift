@@ -9,6 +9,9 @@ public enum RateBand: String, Hashable, Sendable, CaseIterable, Comparable, Deco
     /// VSO.
     case vso = "VSO"
 
+    /// The school type the band prices: SO for the SO bands, VSO for VSO.
+    public var schoolType: SchoolType { self == .vso ? .vso : .so }
+
     public static func < (lhs: RateBand, rhs: RateBand) -> Bool {
         (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }

@@ -26,7 +26,7 @@ public struct FundingReport: Sendable {
             parts.append("Growth transfer for peildatum \(peildatum.iso) (positive net growth per band and category):")
             parts.append(Self.table(funding.growthLines, growth: true))
         }
-        parts.append("Total deducted: \(Self.euro(funding.total))")
+        parts.append("Total deducted: \(DutchFormat.euro(funding.total))")
         if funding.unpriced > 0 {
             parts.append("Not priced: \(funding.unpriced) pupil(s) without a category or a rate in the table")
         }
@@ -44,23 +44,10 @@ public struct FundingReport: Sendable {
         let rows = lines.map { line -> [String] in
             [line.band.rawValue, line.category?.rawValue ?? "-"]
                 + (growth ? [GrowthReport.signed(line.netGrowth ?? 0), String(line.pupils)] : [String(line.pupils)])
-                + [line.perPupil.map(euro) ?? "no rate", line.amount.map(euro) ?? "-"]
+                + [line.perPupil.map(DutchFormat.euro) ?? "no rate", line.amount.map(DutchFormat.euro) ?? "-"]
         }
         let numbers = growth ? Set(2...5) : Set(2...4)
         return TextTable(header: header, rows: rows, rightAligned: numbers).render()
-    }
-
-    /// `€ 9.059,77`.
-    static func euro(_ money: Money) -> String {
-        let magnitude = money.cents.magnitude
-        var whole = String(magnitude / 100)
-        var grouped = ""
-        while whole.count > 3 {
-            grouped = "." + whole.suffix(3) + grouped
-            whole = String(whole.dropLast(3))
-        }
-        let cents = magnitude % 100
-        return (money.cents < 0 ? "-€ " : "€ ") + whole + grouped + "," + (cents < 10 ? "0" : "") + "\(cents)"
     }
 }
 

@@ -50,10 +50,10 @@ public struct RevisionsReport: Sendable {
         return parts.joined(separator: "; ")
     }
 
-    func format(_ value: Int) -> String { unit == "cents" ? FundingReport.euro(Money(cents: value)) : String(value) }
+    func format(_ value: Int) -> String { unit == "cents" ? DutchFormat.euro(Money(cents: value)) : String(value) }
 
     func signed(_ value: Int) -> String {
-        unit == "cents" ? (value > 0 ? "+" : "") + FundingReport.euro(Money(cents: value)) : GrowthReport.signed(value)
+        unit == "cents" ? (value > 0 ? "+" : "") + DutchFormat.euro(Money(cents: value)) : GrowthReport.signed(value)
     }
 }
 

@@ -19,12 +19,12 @@ public enum TrendHTML {
             <dt>Stand van kennis</dt><dd>\(knownAt)</dd>
             <dt>Releases</dt><dd>\(HTMLText.escape(releaseList(report.context)))</dd>
             <dt>Telling</dt><dd>\(report.context.selection == "all" ? "alle geldige regels" : "volgens de telregels")\(report.context.swv.map { ", TLV's van \(HTMLText.escape($0))" } ?? "")</dd>
-            </dl>
+            \(ratesItems(report))</dl>
             </header>
 
             """
         body += seriesSection(report, metricTitle: metricTitle)
-        if let revisions = report.revisions { body += revisionsSection(revisions, metricTitle: metricTitle) }
+        if let revisions = report.revisions { body += revisionsSection(revisions, report: report, metricTitle: metricTitle) }
         body += correctionsSection(report.corrections)
         return """
             <!DOCTYPE html>
@@ -45,54 +45,90 @@ public enum TrendHTML {
             """
     }
 
-    /// `Aantal leerlingen` or `Groei sinds 1 oktober`.
+    /// `Aantal leerlingen`, `Groei sinds 1 oktober` or `Aftrek van het SWV-budget`.
     public static func title(of metric: Trend.Metric) -> String {
         switch metric {
         case .count: "Aantal leerlingen"
         case .growth: "Groei sinds 1 oktober"
+        case .funding: "Aftrek van het SWV-budget"
         }
+    }
+
+    /// The y axis of a chart of `metric`: its title, for funding in thousands of euros.
+    private static func axisLabel(of metric: Trend.Metric) -> String {
+        metric == .funding ? "× € 1.000 per bekostigingsjaar" : title(of: metric)
+    }
+
+    /// A value as the tables show it: pupils, or euros (`€ 9.059,77`).
+    private static func cell(_ value: Int, _ metric: Trend.Metric) -> String {
+        metric == .funding ? DutchFormat.euro(Money(cents: value)) : DutchFormat.number(value)
+    }
+
+    /// A value as the charts plot it: pupils, or thousands of euros (so the axis labels fit).
+    private static func plotted(_ value: Int, _ metric: Trend.Metric) -> Int {
+        metric == .funding ? (value >= 0 ? value + 50_000 : value - 50_000) / 100_000 : value
+    }
+
+    /// `Tarieven` items of the header: per funding year the version used and its source.
+    private static func ratesItems(_ report: TrendReport) -> String {
+        report.rateVersions.map { year, version in
+            "<dt>Tarieven \(year)</dt><dd>gepubliceerd op \(version.published.dutch): \(HTMLText.escape(version.source))</dd>\n"
+        }.joined()
     }
 
     private static func seriesSection(_ report: TrendReport, metricTitle: String) -> String {
         let trend = report.trend
+        let metric = trend.metric
+        let funding = metric == .funding
         let labels = trend.points.map(\.day.dutch)
-        var series = [SVGChart.Series(label: "Totaal", values: trend.points.map(\.total), color: "#000000")]
+        var series = [SVGChart.Series(label: "Totaal", values: trend.points.map { $0.total.map { plotted($0, metric) } }, color: "#000000")]
         for (index, label) in trend.groupLabels.enumerated() {
             let style = SVGChart.palette[index % SVGChart.palette.count]
             series.append(
                 SVGChart.Series(
-                    label: categoryName(label), values: trend.points.map { $0.total == nil ? nil : $0.groups[label] ?? 0 },
+                    label: groupName(label, trend.breakdown),
+                    values: trend.points.map { $0.total == nil ? nil : plotted($0.groups[label] ?? 0, metric) },
                     color: style.color, dash: style.dash))
         }
-        let chartTitle = trend.groupLabels.isEmpty ? metricTitle : "\(metricTitle) per categorie"
-        let header = ["Peildatum", "Totaal"] + trend.groupLabels.map(categoryName)
+        let chartTitle = trend.breakdown.map { "\(metricTitle) \(breakdownName($0))" } ?? metricTitle
+        let header = ["Peildatum"] + (funding ? ["Bekostigingsjaar"] : []) + ["Totaal"]
+            + trend.groupLabels.map { groupName($0, trend.breakdown) } + (funding ? ["Opmerking"] : [])
         let rows = trend.points.map { point in
-            [point.day.dutch, point.total.map(DutchFormat.number) ?? "–"]
-                + trend.groupLabels.map { point.total == nil ? "–" : DutchFormat.number(point.groups[$0] ?? 0) }
+            [point.day.dutch] + (funding ? [point.fundingYear?.description ?? "–"] : [])
+                + [point.total.map { cell($0, metric) } ?? "–"]
+                + trend.groupLabels.map { point.total == nil ? "–" : cell(point.groups[$0] ?? 0, metric) }
+                + (funding ? [point.missing.map(shortReason) ?? ""] : [])
         }
+        let firstNumber = funding ? 2 : 1
         return """
             <section>
             <h2>\(HTMLText.escape(chartTitle))</h2>
-            \(SVGChart.lines(title: chartTitle, yLabel: metricTitle, xLabels: labels, series: series))
-            \(table(header: header, rows: rows, numeric: Set(1..<header.count)))
-            </section>
+            \(SVGChart.lines(title: chartTitle, yLabel: axisLabel(of: metric), xLabels: labels, series: series))
+            \(table(header: header, rows: rows, numeric: Set(firstNumber..<(firstNumber + 1 + trend.groupLabels.count))))
+            \(notes(report))</section>
 
             """
     }
 
-    private static func revisionsSection(_ revisions: Revisions, metricTitle: String) -> String {
+    private static func revisionsSection(_ revisions: Revisions, report: TrendReport, metricTitle: String) -> String {
         guard !revisions.rows.isEmpty else { return "" }
+        let metric = report.trend.metric
         let labels = revisions.days.map(\.dutch)
         let series = revisions.rows.enumerated().map { index, row in
             let style = SVGChart.palette[index % SVGChart.palette.count]
-            return SVGChart.Series(label: "Bekend op \(row.point.day.dutch) (\(event(row.point)))", values: row.values, color: style.color, dash: style.dash)
+            return SVGChart.Series(
+                label: "Bekend op \(row.point.day.dutch) (\(event(row.point)))", values: row.values.map { $0.map { plotted($0, metric) } },
+                color: style.color, dash: style.dash)
         }
         let column = revisions.days.indices.last { index in revisions.rows.contains { $0.values[index] != nil } }
         var tableHTML = ""
         if let column {
             let day = revisions.days[column]
             let rows = revisions.rows.map { row in
-                [row.point.day.dutch, event(row.point), row.values[column].map(DutchFormat.number) ?? "–", row.revisions[column].map(DutchFormat.signed) ?? ""]
+                [
+                    row.point.day.dutch, event(row.point), row.values[column].map { cell($0, metric) } ?? "–",
+                    row.revisions[column].map { ($0 > 0 ? "+" : "") + cell($0, metric) } ?? "",
+                ]
             }
             tableHTML = "<h3>Waarde voor \(day.dutch) per release</h3>\n"
                 + table(header: ["Bekend op", "Release", metricTitle, "Herziening"], rows: rows, numeric: [2, 3])
@@ -100,8 +136,8 @@ public enum TrendHTML {
         return """
             <section>
             <h2>Herzieningen per release</h2>
-            <p>De reeks zoals die bekend was na elke publicatie of intrekking: waar de lijnen uiteenlopen heeft DUO een eerder gemelde waarde herzien.</p>
-            \(SVGChart.lines(title: "\(metricTitle) zoals bekend na elke release", yLabel: metricTitle, xLabels: labels, series: series, fromZero: false))
+            <p>De reeks zoals die bekend was na elke publicatie of intrekking: waar de lijnen uiteenlopen heeft DUO een eerder gemelde waarde herzien.\(metric == .funding ? " Elke stand is berekend met de tarieven van de reeks hierboven, zodat alleen herzieningen van DUO's gegevens zichtbaar worden." : "")</p>
+            \(SVGChart.lines(title: "\(metricTitle) zoals bekend na elke release", yLabel: axisLabel(of: metric), xLabels: labels, series: series, fromZero: false))
             \(tableHTML)
             </section>
 
@@ -144,14 +180,60 @@ public enum TrendHTML {
             + rows.map { "<tr>\(cells($0, tag: "td"))</tr>" }.joined(separator: "\n") + "\n</tbody>\n</table>"
     }
 
-    /// `L` → `Laag (L)`.
-    private static func categoryName(_ label: String) -> String {
-        switch label {
-        case FundingCategory.low.rawValue: "Laag (L)"
-        case FundingCategory.medium.rawValue: "Midden (M)"
-        case FundingCategory.high.rawValue: "Hoog (H)"
-        default: "Zonder categorie"
+    /// A group's name: `L` → `Laag (L)`, `-` → `Zonder categorie`; other labels as they are.
+    private static func groupName(_ label: String, _ breakdown: PupilCount.Breakdown?) -> String {
+        switch (breakdown, label) {
+        case (.category?, FundingCategory.low.rawValue): "Laag (L)"
+        case (.category?, FundingCategory.medium.rawValue): "Midden (M)"
+        case (.category?, FundingCategory.high.rawValue): "Hoog (H)"
+        case (.category?, _): "Zonder categorie"
+        case (_, "-"): "Onbekend"
+        default: label
         }
+    }
+
+    /// `per categorie`, `per schoolsoort`, ….
+    private static func breakdownName(_ breakdown: PupilCount.Breakdown) -> String {
+        switch breakdown {
+        case .category: "per categorie"
+        case .school: "per school (instelling/vestiging)"
+        case .schooltype: "per schoolsoort"
+        case .funded: "naar bekostiging"
+        case .payingswv: "per SWV dat de TLV afgaf"
+        }
+    }
+
+    /// The cell of a funding point without a value.
+    private static func shortReason(_ missing: Trend.Missing) -> String {
+        switch missing {
+        case .data: "geen gegevens"
+        case .noRegime: "geen regime"
+        case .noRateTable: "geen tarieven"
+        case .ratesNotYetPublished: "nog geen tarieven"
+        }
+    }
+
+    /// The notes under a funding series: why points have no value, and pupils left unpriced.
+    private static func notes(_ report: TrendReport) -> String {
+        var items = report.gaps.map { gap -> String in
+            let year = gap.fundingYear?.description ?? ""
+            let explanation: String
+            switch gap.missing {
+            case .data:
+                explanation = "de aftrek voor \(year) wordt geteld op \(gap.countedOn.map(\.dutch).joined(separator: ", ")); geen geldende release dekt die dagen."
+            case .noRegime:
+                explanation = "geen bekostigingsregime in Schemas/rules/funding.json dekt deze datum."
+            case .noRateTable(let year):
+                explanation = "geen tarieventabel voor \(year): voeg Schemas/rates/\(year.rateFileName) toe (zie Schemas/rates/README.md)."
+            case .ratesNotYetPublished(let year, let first):
+                explanation = "de tarieven voor \(year) zijn pas op \(first.dutch) gepubliceerd, na de stand van kennis."
+            }
+            return "<li><strong>\(shortReason(gap.missing))</strong>: \(HTMLText.escape(explanation))</li>"
+        }
+        items += report.unpriced.map { year, pupils in
+            "<li><strong>niet geprijsd</strong>: \(DutchFormat.number(pupils)) leerling(en) zonder categorie of tarief in \(year) tellen niet mee.</li>"
+        }
+        return items.isEmpty ? "" : "<ul class=\"notes\">\n" + items.joined(separator: "\n") + "\n</ul>\n"
     }
 
     /// `R3` or `R3; ingetrokken R2`.

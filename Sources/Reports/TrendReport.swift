@@ -46,31 +46,72 @@ public struct TrendReport: Sendable {
         }
     }
 
-    /// `pupils` for a count, `pupils since 1 October` for growth.
+    /// One reason points have no value, with the funding year and days it concerns: what the
+    /// notes under the series explain.
+    public struct Gap: Sendable, Equatable {
+        /// Why.
+        public let missing: Trend.Missing
+        /// For funding: the funding year.
+        public let fundingYear: FundingYear?
+        /// The valid days the value would be counted on.
+        public let countedOn: [Day]
+    }
+
+    /// `pupils` for a count, `pupils since the reference day` for growth, `cents` for funding.
     public var unit: String {
         switch trend.metric {
         case .count: "pupils"
         case .growth: "pupils since the reference day"
+        case .funding: "cents"
         }
     }
 
-    /// The table: a context line, then one row per day with the total and each category.
+    /// The distinct reasons the series has points without a value, in order of first
+    /// occurrence; for count and growth only uncovered days, which need no explaining.
+    public var gaps: [Gap] {
+        var gaps: [Gap] = []
+        for point in trend.points {
+            guard let missing = point.missing else { continue }
+            let gap = Gap(missing: missing, fundingYear: point.fundingYear, countedOn: point.countedOn)
+            if !gaps.contains(gap) { gaps.append(gap) }
+        }
+        return trend.metric == .funding ? gaps : []
+    }
+
+    /// The table: a context line, then one row per day with the total and each group, then
+    /// for funding the rates used and why points have no value.
     public var text: String {
-        let header = ["day", trend.metric.rawValue] + trend.groupLabels
+        let funding = trend.metric == .funding
+        let header = ["day"] + (funding ? ["funding year"] : []) + [trend.metric.rawValue] + trend.groupLabels
         let rows = trend.points.map { point in
-            [point.day.iso, point.total.map(String.init) ?? "-"]
-                + trend.groupLabels.map { label in point.total == nil ? "-" : String(point.groups[label] ?? 0) }
+            [point.day.iso] + (funding ? [point.fundingYear?.description ?? "-"] : [])
+                + [point.total.map(textValue) ?? (funding ? Self.shortReason(point.missing) : "-")]
+                + trend.groupLabels.map { label in point.total == nil ? "-" : textValue(point.groups[label] ?? 0) }
         }
-        let title = "Trend of \(trend.metric.rawValue) (\(unit)); \(context.line)"
-        return title + "\n" + TextTable(header: header, rows: rows, rightAligned: Set(1..<header.count)).render()
+        let what = funding ? "euro deducted from the SWV budget for the funding year in force on each day" : unit
+        var lines = [
+            "Trend of \(trend.metric.rawValue) (\(what)); \(context.line)",
+            TextTable(header: header, rows: rows, rightAligned: Set((funding ? 2 : 1)..<header.count)).render(),
+        ]
+        for (year, version) in rateVersions {
+            lines.append("rates \(year): published \(version.published.iso), \(version.source) (parts: \(version.parts.joined(separator: ", ")))")
+        }
+        lines += gaps.map { "\(Self.shortReason($0.missing)): \(Self.explanation($0))" }
+        lines += unpriced.map { year, pupils in
+            "not priced: \(pupils) pupil(s) of funding \(year) without a category or a rate (see kijkglas funding --year \(year))"
+        }
+        return lines.joined(separator: "\n")
     }
 
-    /// `day;count;L;M;H` then one line per day; an uncovered day has empty cells.
+    /// `day;count;L;M;H` then one line per day; an uncovered day has empty cells. Funding adds
+    /// the funding year and a note, and gives euros with a decimal comma (`9059,77`).
     public var csv: String {
-        let header = ["day", trend.metric.rawValue] + trend.groupLabels
+        let funding = trend.metric == .funding
+        let header = ["day"] + (funding ? ["funding year"] : []) + [trend.metric.rawValue] + trend.groupLabels + (funding ? ["note"] : [])
         let rows = trend.points.map { point in
-            [point.day.iso, point.total.map(String.init) ?? ""]
-                + trend.groupLabels.map { label in point.total == nil ? "" : String(point.groups[label] ?? 0) }
+            [point.day.iso] + (funding ? [point.fundingYear?.description ?? ""] : []) + [point.total.map(csvValue) ?? ""]
+                + trend.groupLabels.map { label in point.total == nil ? "" : csvValue(point.groups[label] ?? 0) }
+                + (funding ? [note(point)] : [])
         }
         return ([header] + rows).map { $0.map(CSVField.quote).joined(separator: ";") }.joined(separator: "\n")
     }
@@ -78,6 +119,62 @@ public struct TrendReport: Sendable {
     /// The JSON form, described by `Schemas/json/trend.schema.json`.
     public var json: String {
         ProjectionJSON.encode(TrendJSON(self))
+    }
+
+    /// The rate table versions the series priced with, by funding year in order.
+    public var rateVersions: [(year: FundingYear, version: RateTable.Version)] {
+        trend.rateVersions.sorted { $0.key.baseYear < $1.key.baseYear }.map { ($0.key, $0.value) }
+    }
+
+    /// Pupils left unpriced per funding year, for the years that have any.
+    public var unpriced: [(year: FundingYear, pupils: Int)] {
+        var seen: [FundingYear: Int] = [:]
+        for point in trend.points where point.unpriced > 0 {
+            if let year = point.fundingYear { seen[year] = point.unpriced }
+        }
+        return seen.sorted { $0.key.baseYear < $1.key.baseYear }.map { ($0.key, $0.value) }
+    }
+
+    /// Why `gap`'s points have no value, and what to do about it.
+    public static func explanation(_ gap: Gap) -> String {
+        switch gap.missing {
+        case .data:
+            let days = gap.countedOn.map(\.iso).joined(separator: ", ")
+            return "funding \(gap.fundingYear?.description ?? "") counts on \(days), which no answering release covers"
+        case .noRegime:
+            return "no funding regime in Schemas/rules/funding.json covers the day"
+        case .noRateTable(let year):
+            return "no rate table for \(year): add Schemas/rates/\(year.rateFileName) (see Schemas/rates/README.md)"
+        case .ratesNotYetPublished(let year, let first):
+            return "the rates for \(year) were first published on \(first.iso), after the day of knowledge"
+        }
+    }
+
+    /// A value in the text table: pupils, or euros in Dutch notation.
+    private func textValue(_ value: Int) -> String {
+        trend.metric == .funding ? DutchFormat.euro(Money(cents: value)) : String(value)
+    }
+
+    private func csvValue(_ value: Int) -> String {
+        trend.metric == .funding ? DutchFormat.decimal(Money(cents: value)) : String(value)
+    }
+
+    /// The CSV note of a point without a value.
+    private func note(_ point: Trend.Point) -> String {
+        guard let missing = point.missing else { return "" }
+        let gap = Gap(missing: missing, fundingYear: point.fundingYear, countedOn: point.countedOn)
+        return "\(Self.shortReason(missing)): \(Self.explanation(gap))"
+    }
+
+    /// The funding cell of a point without a value: `no data`, `no rates`, `no rates yet`, `no regime`.
+    static func shortReason(_ missing: Trend.Missing?) -> String {
+        switch missing {
+        case nil: ""
+        case .data?: "no data"
+        case .noRegime?: "no regime"
+        case .noRateTable?: "no rates"
+        case .ratesNotYetPublished?: "no rates yet"
+        }
     }
 }
 
@@ -87,28 +184,70 @@ struct TrendJSON: Encodable {
         var on: String
         var value: Int?
         var groups: [String: Int]?
+        var fundingYear: String?
+        var countedOn: [String]?
+        var unpriced: Int?
+        var missing: Missing?
+    }
+
+    struct Missing: Encodable {
+        var reason: String
+        var note: String?
+    }
+
+    struct Rates: Encodable {
+        var fundingYear: String
+        var published: String
+        var source: String
+        var parts: [String]
     }
 
     var metric: String
     var unit: String
+    var by: String?
     var knownAt: String?
     var swv: String?
     var releases: [String]
     var groups: [String]
+    var rates: [Rates]?
     var points: [Point]
 
     init(_ report: TrendReport) {
-        metric = report.trend.metric.rawValue
+        let trend = report.trend
+        let funding = trend.metric == .funding
+        metric = trend.metric.rawValue
         unit = report.unit
+        by = trend.breakdown?.rawValue
         knownAt = report.context.knownAt?.iso
         swv = report.context.swv
         releases = report.context.releases
-        groups = report.trend.groupLabels
-        points = report.trend.points.map { point in
+        groups = trend.groupLabels
+        rates = funding
+            ? report.rateVersions.map { Rates(fundingYear: $0.year.description, published: $0.version.published.iso, source: $0.version.source, parts: $0.version.parts) }
+            : nil
+        points = trend.points.map { point in
             Point(
                 on: point.day.iso, value: point.total,
-                groups: report.trend.groupLabels.isEmpty || point.total == nil
-                    ? nil : Dictionary(uniqueKeysWithValues: report.trend.groupLabels.map { ($0, point.groups[$0] ?? 0) }))
+                groups: trend.groupLabels.isEmpty || point.total == nil
+                    ? nil : Dictionary(uniqueKeysWithValues: trend.groupLabels.map { ($0, point.groups[$0] ?? 0) }),
+                fundingYear: point.fundingYear?.description,
+                countedOn: funding ? point.countedOn.map(\.iso) : nil,
+                unpriced: point.unpriced > 0 ? point.unpriced : nil,
+                missing: point.missing.map { missing in
+                    Missing(
+                        reason: Self.reason(missing),
+                        note: funding ? TrendReport.explanation(.init(missing: missing, fundingYear: point.fundingYear, countedOn: point.countedOn)) : nil)
+                })
+        }
+    }
+
+    /// The schema's name of `missing`.
+    static func reason(_ missing: Trend.Missing) -> String {
+        switch missing {
+        case .data: "data"
+        case .noRegime: "noRegime"
+        case .noRateTable: "noRateTable"
+        case .ratesNotYetPublished: "ratesNotYetPublished"
         }
     }
 }

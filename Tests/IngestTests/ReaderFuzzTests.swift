@@ -1,5 +1,5 @@
 import Foundation
-import Ingest
+@testable import Ingest
 import SampleData
 import Testing
 
@@ -50,5 +50,70 @@ struct ReaderFuzzTests {
         }
         #expect(tried > 20, "seed \(seed): only \(tried) inputs in \(budget) s")
         print("fuzzed \(tried) inputs (\(accepted) accepted) in \(budget) s, seed \(seed)")
+    }
+
+    @Test("mutated XLSX workbooks, in their XML parts and in their ZIP bytes, end in rows or in input problems: no crash, no hang, the sheet's text within the limit")
+    func xlsxMutations() throws {
+        // A fixed seed, so CI tries the same inputs every run; KIJKGLAS_SEED (Tools/fuzz-readers) picks others.
+        let seed = ProcessInfo.processInfo.environment["KIJKGLAS_SEED"].flatMap(UInt64.init) ?? 20_251_129
+        var random = SplitMix64(seed: seed)
+        var reader = try ReleaseFileReader.builtIn()
+        let limits = XLSXLimits(maxUncompressedBytes: 2 << 20, maxEntries: 64)
+        reader.xlsxLimits = limits
+        let mutator = try XLSXMutator(try XLSXReaderTests.workbook(fromCSV: "kijkglas2-block.csv"))
+        let pgns = Set(String(decoding: try Fixture.bytes("kijkglas2-block.csv"), as: UTF8.self)
+            .split { !$0.isNumber }.filter { $0.count == 9 }.map(String.init))
+        #expect(!pgns.isEmpty)
+        let clock = ContinuousClock()
+        let started = clock.now
+        var tried: [XLSXMutator.Layer: Int] = [:]
+        var accepted = 0
+        var slowest = Duration.zero
+        var largestRise = 0
+        while clock.now - started < .seconds(budget) {
+            let layer = XLSXMutator.Layer.allCases.randomElement(using: &random) ?? .xml
+            guard let bytes = mutator.variant(layer, using: &random) else { continue }
+            let number = tried.values.reduce(0, +)
+            let path = try Fixture.write(bytes, as: "fuzz-\(number).xlsx")
+            defer { Fixture.remove(path) }
+            let peakBefore = Self.peakMemory()
+            let elapsed = try clock.measure {
+                do throws(InputError) {
+                    _ = try reader.read(file: path)
+                    accepted += 1
+                } catch {
+                    #expect(!error.problems.isEmpty, "seed \(seed), input \(number) (\(layer)): an InputError without problems")
+                    let text = error.description
+                    #expect(!pgns.contains { text.contains($0) }, "seed \(seed), input \(number): unmasked PGN in \(text)")
+                }
+                do throws(XLSXError) {
+                    let sheet = try XLSXSheetSource(path: path, limits: limits, titles: [])
+                    #expect(sheet.size <= limits.maxUncompressedBytes, "seed \(seed), input \(number): sheet text of \(sheet.size) bytes")
+                } catch {
+                    #expect(!error.expected.isEmpty && !error.found.isEmpty, "seed \(seed), input \(number): an empty XLSXError")
+                }
+            }
+            slowest = max(slowest, elapsed)
+            largestRise = max(largestRise, Self.peakMemory() - peakBefore)
+            tried[layer, default: 0] += 1
+        }
+        let total = tried.values.reduce(0, +)
+        #expect(total > 10, "seed \(seed): only \(total) inputs in \(budget) s")
+        #expect(slowest < .seconds(30), "seed \(seed): one input took \(slowest)")
+        print(
+            "fuzzed \(total) XLSX inputs (xml \(tried[.xml] ?? 0), zip \(tried[.zip] ?? 0), both \(tried[.both] ?? 0); \(accepted) accepted) in \(budget) s,"
+                + " slowest \(slowest), peak RSS \(Self.peakMemory() >> 20) MiB (one read raised it by at most \(largestRise >> 20) MiB), seed \(seed)")
+    }
+
+    /// The process's peak resident memory so far, in bytes.
+    private static func peakMemory() -> Int {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1024
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        return usage.ru_maxrss
+        #endif
     }
 }

@@ -101,6 +101,9 @@ struct XLSXReaderTests {
             + "found xl/worksheets/sheet1.xml inflates to more (a damaged file or a ZIP bomb)"),
         Case(name: "declared-bomb.xlsx", message: "declared-bomb.xlsx: error: expected an XLSX workbook that inflates to at most 1 MiB; "
             + "found xl/worksheets/sheet1.xml inflates to more (a damaged file or a ZIP bomb)"),
+        Case(name: "far-columns.xlsx", message: "far-columns.xlsx: error: expected cells within Excel's 16384 columns (A–XFD); "
+            + "found cell 'XFE1000' in row 1000"),
+        Case(name: "wide-rows.xlsx", message: "wide-rows.xlsx: error: expected a worksheet of at most 1048576 bytes of text; found more, by row 1063"),
         Case(name: "lying-bomb.xlsx", message: "lying-bomb.xlsx: error: expected an XLSX workbook that inflates to at most 1 MiB; "
             + "found xl/worksheets/sheet1.xml inflates to more (a damaged file or a ZIP bomb)"),
     ]
@@ -114,6 +117,16 @@ struct XLSXReaderTests {
         case "truncated.xlsx":
             let bytes = try good.bytes()
             return Array(bytes.prefix(bytes.count / 2))
+        case "far-columns.xlsx":
+            // Empty cells far to the right: without the column limit each row cost 27 MB of separators.
+            var far = good
+            far.padding = (1000...1040).map { #"<row r="\#($0)"><c r="XFE\#($0)"/></row>"# }.joined()
+            return try far.bytes()
+        case "wide-rows.xlsx":
+            // Empty cells in the last column, row after row: every separator counts against the limit.
+            var wide = good
+            wide.padding = (1000...1200).map { #"<row r="\#($0)"><c r="XFD\#($0)"/></row>"# }.joined()
+            return try wide.bytes()
         case "bomb.xlsx":
             var bomb = good
             bomb.padding = String(repeating: " ", count: 3 << 20)

@@ -98,4 +98,26 @@ struct FundingTests {
         row.schoolType = .vso
         #expect(regime.band(of: row, on: teldatum) == .vso)
     }
+
+    @Test("the funding year in force on a day: school years from 1 August until 2022, calendar years from 1 January 2023", arguments: [
+        ("2014-07-31", nil), ("2014-08-01", "2014-2015"), ("2015-07-31", "2014-2015"), ("2015-08-01", "2015-2016"),
+        ("2022-12-31", "2022-2023"), ("2023-01-01", "2023"), ("2023-08-01", "2023"), ("2031-05-01", "2031"),
+    ] as [(String, String?)])
+    func fundingYearOnDay(day: String, year: String?) throws {
+        let rules = try ShippedSchemas.fundingRules()
+        #expect(rules.fundingYear(on: try #require(Day(iso: day)))?.description == year)
+    }
+
+    @Test("a funding year counts on its teldatum and, in the school-year regime, on the growth's 1 February; each day once")
+    func fundingDays() throws {
+        let rules = try ShippedSchemas.fundingRules()
+        let schoolRegime = try #require(rules.regime(for: .schoolYear(2015)))
+        let school = try #require(FundingDays(year: .schoolYear(2015), regime: schoolRegime, growth: rules.growth))
+        #expect(school.all == [Day(year: 2014, month: 10, day: 1)!, Day(year: 2015, month: 2, day: 1)!])
+        #expect(school.growthReference == school.teldatum)
+        let calendarRegime = try #require(rules.regime(for: .calendarYear(2024)))
+        let calendar = try #require(FundingDays(year: .calendarYear(2024), regime: calendarRegime, growth: rules.growth))
+        #expect(calendar.all == [Day(year: 2023, month: 2, day: 1)!])
+        #expect(calendar.growthPeildatum == nil)
+    }
 }

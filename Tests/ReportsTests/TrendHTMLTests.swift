@@ -10,28 +10,29 @@ struct TrendHTMLTests {
 
     private let scope = Scope(product: "kijkglas-2", swv: "VO9901", period: "2021-2022")
 
-    private func row(_ pgn: UInt32, _ category: FundingCategory, from start: Day) -> Registration {
+    private func row(_ pgn: UInt32, _ category: FundingCategory, from start: Day, type: SchoolType = .vso) -> Registration {
         var row = Registration(
-            pgn: PGN(value: pgn)!, institution: "25GP", branch: "00", schoolType: .vso, enrolledFrom: start, periodStart: start, funded: true)
+            pgn: PGN(value: pgn)!, institution: "25GP", branch: "00", schoolType: type, enrolledFrom: start, periodStart: start, funded: true)
+        let year = start.components.month >= 8 ? start.components.year : start.components.year - 1
         row.category = category
         row.cluster = 4
-        row.tlvFrom = Day(year: 2021, month: 8, day: 1)!
-        row.tlvUntil = Day(year: 2022, month: 7, day: 31)!
+        row.tlvFrom = Day(year: year, month: 8, day: 1)!
+        row.tlvUntil = Day(year: year + 1, month: 7, day: 31)!
         row.payingSwv = "VO9901"
         return row
     }
 
     private func report() throws -> TrendReport {
         let rules = try JSONDecoder().decode(CountingRules.self, from: Data(contentsOf: Self.schemas.appendingPathComponent("rules/counting.json")))
-        let growth = try JSONDecoder().decode(FundingRules.self, from: Data(contentsOf: Self.schemas.appendingPathComponent("rules/funding.json"))).growth
+        let funding = try JSONDecoder().decode(FundingRules.self, from: Data(contentsOf: Self.schemas.appendingPathComponent("rules/funding.json")))
         let release = Release(
             id: ReleaseID(1), scope: scope, publishedOn: Day(year: 2021, month: 9, day: 15)!, fileName: "a.csv", fileSHA256: [],
             rowCount: 3, base: nil)
         let august = Day(year: 2021, month: 8, day: 1)!
         let rows = [row(111_111_111, .low, from: august), row(222_222_222, .high, from: august), row(333_333_333, .low, from: Day(year: 2021, month: 11, day: 15)!)]
         let state = KnownState(knownAt: nil, releases: [release], rows: rows)
-        let days = Trend.days(from: Day(year: 2021, month: 9, day: 1)!, to: Day(year: 2022, month: 2, day: 1)!, every: .month, growth: growth)
-        let trend = Trend(metric: .count, days: days, state: state, rules: rules, swv: nil, byCategory: true, growth: growth)
+        let days = Trend.days(from: Day(year: 2021, month: 9, day: 1)!, to: Day(year: 2022, month: 2, day: 1)!, every: .month, growth: funding.growth)
+        let trend = Trend(metric: .count, days: days, state: state, rules: rules, swv: nil, by: .category, funding: funding)
         var lifecycle = ReleaseLifecycle(currentBase: nil)
         lifecycle.withdrawn = (Day(year: 2021, month: 12, day: 1)!, "fouten")
         return TrendReport(
@@ -77,5 +78,64 @@ struct TrendHTMLTests {
         #expect(DutchFormat.number(1_234_567) == "1.234.567")
         #expect(DutchFormat.number(-1234) == "-1.234")
         #expect(DutchFormat.signed(12) == "+12")
+    }
+
+    @Test("a funding trend prices each day's funding year as Funding does; a year without a rate table or without rates yet has no value and says why")
+    func funding() throws {
+        let rules = try JSONDecoder().decode(CountingRules.self, from: Data(contentsOf: Self.schemas.appendingPathComponent("rules/counting.json")))
+        let funding = try JSONDecoder().decode(FundingRules.self, from: Data(contentsOf: Self.schemas.appendingPathComponent("rules/funding.json")))
+        let table = try JSONDecoder().decode(RateTable.self, from: Data(contentsOf: Self.schemas.appendingPathComponent("rates/2015-2016.json")))
+        func release(_ id: UInt32, _ period: String, _ published: Day) -> Release {
+            Release(
+                id: ReleaseID(id), scope: Scope(product: "kijkglas-2", swv: "VO9901", period: period), publishedOn: published, fileName: "\(id).csv",
+                fileSHA256: [], rowCount: 0, base: nil)
+        }
+        let august = Day(year: 2014, month: 8, day: 1)!
+        var young = row(444_444_444, .medium, from: august, type: .so)
+        young.birthDate = Day(year: 2008, month: 5, day: 1)!
+        let rows = [
+            row(111_111_111, .low, from: august), row(222_222_222, .high, from: august), young,
+            row(333_333_333, .low, from: Day(year: 2014, month: 11, day: 15)!),
+        ]
+        let state = KnownState(
+            knownAt: nil, releases: [release(1, "2014-2015", Day(year: 2014, month: 9, day: 15)!), release(2, "2015-2016", Day(year: 2015, month: 9, day: 15)!)],
+            rows: rows)
+        let days = Trend.days(from: Day(year: 2015, month: 9, day: 1)!, to: Day(year: 2016, month: 10, day: 1)!, every: .teldatum, growth: funding.growth)
+        let trend = Trend(
+            metric: .funding, days: days, state: state, rules: rules, swv: "VO9901", by: .category, funding: funding,
+            rates: RateTables([.schoolYear(2015): table]))
+        let regime = try #require(funding.regime(for: .schoolYear(2015)))
+        let fundingDays = try #require(FundingDays(year: .schoolYear(2015), regime: regime, growth: funding.growth))
+        let version = try #require(table.version(knownAt: nil))
+        let expected = Funding(year: .schoolYear(2015), regime: regime, days: fundingDays, rates: version, rows: rows, rules: rules, payingSwv: "VO9901")
+        #expect(expected.total.cents > 0)
+        #expect(trend.points.map(\.day.iso) == ["2015-10-01", "2016-02-01", "2016-10-01"])
+        #expect(trend.points.map(\.total) == [expected.total.cents, expected.total.cents, nil])
+        #expect(trend.points[0].groups.values.reduce(0, +) == expected.total.cents)
+        #expect(trend.points[0].groups["M"] == expected.lines.filter { $0.category == .medium }.compactMap(\.amount?.cents).reduce(0, +))
+        #expect(trend.points[2].missing == .noRateTable(.schoolYear(2016)))
+        #expect(trend.points[2].fundingYear == .schoolYear(2016))
+        #expect(trend.rateVersions[.schoolYear(2015)]?.published == Day(year: 2015, month: 10, day: 28)!)
+
+        let report = TrendReport(trend, context: ProjectionContext(state: state, selection: "rules", swv: "VO9901"))
+        let page = TrendHTML.render(report)
+        for text in ["Aftrek van het SWV-budget per categorie", "Bekostigingsjaar", DutchFormat.euro(expected.total), "geen tarieven", "Schemas/rates/2016-2017.json", "Midden (M)"] {
+            #expect(page.contains(text), "missing \(text)")
+        }
+        #expect(report.csv.contains("2015-10-01;2015-2016;\(DutchFormat.decimal(expected.total));"))
+        #expect(report.text.contains("no rates: no rate table for 2016-2017: add Schemas/rates/2016-2017.json"))
+
+        let early = Trend(
+            metric: .funding, days: days, state: state, rules: rules, swv: "VO9901", by: nil, funding: funding,
+            rates: RateTables([.schoolYear(2015): table], knownAt: Day(year: 2015, month: 10, day: 1)!))
+        #expect(early.points[0].missing == .ratesNotYetPublished(.schoolYear(2015), firstPublished: Day(year: 2015, month: 10, day: 28)!))
+    }
+
+    @Test("Dutch euros: grouped with a point and a decimal comma; in CSV a decimal comma only", arguments: [
+        (905_977, "€ 9.059,77", "9059,77"), (123_456_789, "€ 1.234.567,89", "1234567,89"), (-1_250, "-€ 12,50", "-12,50"), (7, "€ 0,07", "0,07"),
+    ])
+    func dutchEuros(cents: Int, text: String, csv: String) {
+        #expect(DutchFormat.euro(Money(cents: cents)) == text)
+        #expect(DutchFormat.decimal(Money(cents: cents)) == csv)
     }
 }

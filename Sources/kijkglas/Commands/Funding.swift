@@ -51,11 +51,7 @@ struct FundingCommand: ParsableCommand {
         let rules = try ProjectionOptions.countingRules()
         let swv = try options.payingSwv(loaded)
         let state = try options.state(store, loaded, at: day, covering: days.all, rules: rules)
-        func counted(_ valid: Day) -> CountedPupils {
-            CountedPupils(rows: state.rows, on: valid, selection: .rules(rules), payingSwv: swv)
-        }
-        let growth = days.growth.map { Growth(from: counted($0.reference), to: counted($0.peildatum)) }
-        let funding = Funding(year: year, regime: regime, rates: rates, counted: counted(days.teldatum), growth: growth)
+        let funding = Funding(year: year, regime: regime, days: days, rates: rates, rows: state.rows, rules: rules, payingSwv: swv)
         return (funding, options.context(state, swv: swv))
     }
 
@@ -69,16 +65,12 @@ struct FundingCommand: ParsableCommand {
         return (regime, fundingRules)
     }
 
-    /// The teldatum of `year` and, when the regime transfers growth, the growth's two days.
-    static func fundingDays(
-        _ year: FundingYear, _ regime: FundingRegime, _ fundingRules: FundingRules
-    ) throws -> (teldatum: Day, growth: (reference: Day, peildatum: Day)?, all: [Day]) {
-        guard let teldatum = regime.teldatum.day(in: year.baseYear) else {
+    /// The days `year` counts on; exit 65 when the regime's teldatum does not exist in it.
+    static func fundingDays(_ year: FundingYear, _ regime: FundingRegime, _ fundingRules: FundingRules) throws -> FundingDays {
+        guard let days = FundingDays(year: year, regime: regime, growth: fundingRules.growth) else {
             throw CommandFailure(exitCode: .dataError, message: "kijkglas: the teldatum \(regime.teldatum) of \(regime.name) does not exist in \(year)")
         }
-        let peildatum = regime.growthTransfer.flatMap { fundingRules.growth.peildatum.day(in: year.baseYear + $0.peildatumYearOffset) }
-        let growth = peildatum.flatMap { peildatum in fundingRules.growth.referenceDay(for: peildatum).map { (reference: $0, peildatum: peildatum) } }
-        return (teldatum, growth, [teldatum] + (growth.map { [$0.reference, $0.peildatum] } ?? []))
+        return days
     }
 }
 

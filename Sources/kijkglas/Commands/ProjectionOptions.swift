@@ -97,15 +97,28 @@ struct ProjectionOptions: ParsableArguments {
     /// The rate table of `year`, `Schemas/rates/<year>.json`; a missing one is exit 65 naming
     /// the file to add and the years that are there.
     static func rateTable(_ year: FundingYear) throws -> RateTable {
-        let file = SchemaFiles.ratesDirectory.appendingPathComponent(year.rateFileName)
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            let present = (try? FileManager.default.contentsOfDirectory(atPath: SchemaFiles.ratesDirectory.path)) ?? []
-            let years = present.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
-            throw CommandFailure(
-                exitCode: .dataError,
-                message: "kijkglas: no rate table for \(year): add Schemas/rates/\(year.rateFileName) (see Schemas/rates/README.md); rate tables present: \(years.isEmpty ? "none" : years.joined(separator: ", "))")
+        guard let table = try rateTables([year])[year] else { throw missingRates([year]) }
+        return table
+    }
+
+    /// The rate tables of `years` that `Schemas/rates/` holds; a year without a file is left out.
+    static func rateTables(_ years: some Sequence<FundingYear>) throws -> [FundingYear: RateTable] {
+        var tables: [FundingYear: RateTable] = [:]
+        for year in years {
+            let file = SchemaFiles.ratesDirectory.appendingPathComponent(year.rateFileName)
+            if FileManager.default.fileExists(atPath: file.path) { tables[year] = try decode(RateTable.self, from: file) }
         }
-        return try decode(RateTable.self, from: file)
+        return tables
+    }
+
+    /// Exit 65: no rate table for `years`, naming the files to add and the years that are there.
+    static func missingRates(_ years: [FundingYear]) -> CommandFailure {
+        let present = (try? FileManager.default.contentsOfDirectory(atPath: SchemaFiles.ratesDirectory.path)) ?? []
+        let shipped = present.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        let files = years.map { "Schemas/rates/\($0.rateFileName)" }.joined(separator: ", ")
+        return CommandFailure(
+            exitCode: .dataError,
+            message: "kijkglas: no rate table for \(years.map(\.description).joined(separator: ", ")): add \(files) (see Schemas/rates/README.md); rate tables present: \(shipped.isEmpty ? "none" : shipped.joined(separator: ", "))")
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from file: URL) throws -> T {

@@ -7,14 +7,22 @@ import Reports
 struct TrendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trend",
-        abstract: "Follow the pupil count (or growth) over time, per category, as a table, CSV, JSON or an HTML report with charts.",
+        abstract: "Follow the pupil count, growth or funding over time, broken down, as a table, CSV, JSON or an HTML report with charts.",
         discussion: """
             The value on the first of every month (--every month) or on every 1 October and \
             1 February (--every teldatum) from --from to --to, all as known at --known-at. \
             --metric count: pupils counted by the counting rules; growth: counted minus counted \
-            on the 1 October on or before the day. --html FILE also writes one self-contained \
-            Dutch HTML page (no scripts, fonts or links) with SVG charts of the series, of the \
-            series as known after each release, and of the corrections per release.
+            on the 1 October on or before the day; funding: the deduction from the SWV budget \
+            for the funding year in force on the day (a school year from 1 August until \
+            2022-2023, a calendar year from 2023), as `kijkglas funding --year` computes it from \
+            that year's teldatum and growth days, with the rates in Schemas/rates/ published by \
+            --known-at. A funding year without a rate table is shown as "no rates" with the file \
+            to add; when no day has rates the command fails naming the files. Funding CSV gives \
+            euros with a decimal comma, JSON cents. --by: category, school, schooltype or \
+            payingswv; funding: category or schooltype. --html FILE also writes one \
+            self-contained Dutch HTML page (no scripts, fonts or links) with SVG charts of the \
+            series, of the series as known after each release (funding priced with the same \
+            rates throughout), and of the corrections per release.
 
             Example: kijkglas trend --from 01-08-2021 --to 31-07-2022 --by category --html trend.html
             """
@@ -31,16 +39,16 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "month (the first of each month) or teldatum (1 October and 1 February).")
     var every: Trend.Spacing = .month
 
-    @Option(help: "count or growth.")
+    @Option(help: "count, growth or funding.")
     var metric: Trend.Metric = .count
 
-    @Option(help: "Break the series down: category.")
-    var by: Breakdown?
+    @Option(help: "Break the series down: category, school, schooltype or payingswv (funding: category or schooltype).")
+    var by: PupilCount.Breakdown?
 
     @Option(help: "Answer as the ledger knew it on this day (default: today).")
     var knownAt: Day?
 
-    @Option(help: "Only pupils whose TLV this SWV issued.", transform: ProjectionOptions.normalisedSwv)
+    @Option(help: "Only pupils whose TLV this SWV issued; for funding the SWV whose budget pays.", transform: ProjectionOptions.normalisedSwv)
     var swv: String?
 
     @Option(help: "text, csv or json.")
@@ -49,14 +57,13 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Also write the HTML report with charts to this file.")
     var html: String?
 
-    /// What a trend can be broken down by.
-    enum Breakdown: String, ExpressibleByArgument, CaseIterable {
-        case category
-    }
-
     func validate() throws {
         guard [.text, .csv, .json].contains(format) else { throw ValidationError("trend prints text, csv or json") }
         guard from <= to else { throw ValidationError("--from \(from.iso) is after --to \(to.iso)") }
+        if let by, !metric.breakdowns.contains(by) {
+            let choices = metric.breakdowns.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--by \(by.rawValue) does not apply to --metric \(metric.rawValue); choose \(choices)")
+        }
     }
 
     func run() throws {
@@ -66,18 +73,21 @@ struct TrendCommand: ParsableCommand {
             if let swv { arguments += ["--swv", swv] }
             let options = try ProjectionOptions.parse(arguments)
             let rules = try ProjectionOptions.countingRules()
-            let growthDays = try ProjectionOptions.fundingRules().growth
+            let fundingRules = try ProjectionOptions.fundingRules()
             let (store, loaded) = try options.open()
-            let days = Trend.days(from: from, to: to, every: every, growth: growthDays)
+            let days = Trend.days(from: from, to: to, every: every, growth: fundingRules.growth)
             let state = try options.state(store, loaded, at: knownAt, covering: [], rules: rules)
-            let trend = Trend(metric: metric, days: days, state: state, rules: rules, swv: swv, byCategory: by == .category, growth: growthDays)
-            guard !trend.coveredPoints.isEmpty else {
-                throw options.usage(
-                    "no data from \(from.iso) to \(to.iso) (\(days.count) \(every.rawValue) day(s)) as known at \(knownAt?.iso ?? "today")", loaded)
-            }
-            let revisions = try html == nil ? nil : revisionsOfTotal(trend, store: store, loaded: loaded, rules: rules, growth: growthDays)
+            let payer = metric == .funding ? try options.payingSwv(loaded) : swv
+            let rates = RateTables(
+                metric == .funding ? try ProjectionOptions.rateTables(Set(days.compactMap(fundingRules.fundingYear(on:)))) : [:], knownAt: knownAt)
+            let trend = Trend(
+                metric: metric, days: days, state: state, rules: rules, swv: payer, by: by, funding: fundingRules, rates: rates)
+            if trend.coveredPoints.isEmpty { throw noValue(trend, days: days, loaded: loaded, options: options) }
+            let revisions =
+                try html == nil
+                ? nil : revisionsOfTotal(trend, store: store, loaded: loaded, rules: rules, swv: payer, funding: fundingRules, rates: rates)
             let report = TrendReport(
-                trend, context: options.context(state, swv: swv), revisions: revisions, releases: loaded.releases,
+                trend, context: options.context(state, swv: payer), revisions: revisions, releases: loaded.releases,
                 lifecycles: loaded.lifecycles)
             switch format {
             case .csv: print(report.csv)
@@ -95,16 +105,48 @@ struct TrendCommand: ParsableCommand {
         }
     }
 
-    /// The series' total as known at each publication and withdrawal up to --known-at.
+    /// Why no day of the range has a value: exit 65 naming the rate tables to add when some
+    /// funding year lacks one, else exit 64 saying what the range needs and what is loaded.
+    private func noValue(_ trend: Trend, days: [Day], loaded: LoadedReleases, options: ProjectionOptions) -> CommandFailure {
+        var withoutTable: [FundingYear] = []
+        var reasons: [String] = []
+        for point in trend.points {
+            guard let missing = point.missing else { continue }
+            let reason: String
+            switch missing {
+            case .noRateTable(let year):
+                if !withoutTable.contains(year) { withoutTable.append(year) }
+                continue
+            case .data where trend.metric == .funding:
+                reason = "funding \(point.fundingYear?.description ?? "") counts on \(point.countedOn.map(\.iso).joined(separator: ", "))"
+            case .data: continue
+            case .noRegime: reason = "no funding regime covers \(point.day.iso)"
+            case .ratesNotYetPublished(let year, let first):
+                reason = "the rates for \(year) were first published on \(first.iso), after --known-at \(knownAt?.iso ?? "today")"
+            }
+            if !reasons.contains(reason) { reasons.append(reason) }
+        }
+        if !withoutTable.isEmpty { return ProjectionOptions.missingRates(withoutTable) }
+        let detail = reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; ")
+        return options.usage(
+            "no data from \(from.iso) to \(to.iso) (\(days.count) \(every.rawValue) day(s)) as known at \(knownAt?.iso ?? "today")\(detail)", loaded)
+    }
+
+    /// The series' total as known at each publication and withdrawal up to --known-at, of the
+    /// releases that cover the days the series counts on; funding is priced with `rates`
+    /// throughout, so only DUO's revisions of the data show.
     private func revisionsOfTotal(
-        _ trend: Trend, store: LedgerStore, loaded: LoadedReleases, rules: CountingRules, growth: FundingRules.GrowthDays
+        _ trend: Trend, store: LedgerStore, loaded: LoadedReleases, rules: CountingRules, swv: String?, funding: FundingRules,
+        rates: RateTables
     ) throws -> Revisions {
-        let days = trend.coveredPoints.map(\.day)
-        let points = loaded.knowledgePoints(covering: days).filter { point in knownAt.map { point.day <= $0 } ?? true }
+        let covered = trend.coveredPoints
+        let points = loaded.knowledgePoints(covering: Array(Set(covered.flatMap(\.countedOn))))
+            .filter { point in knownAt.map { point.day <= $0 } ?? true }
         return try Revisions(
-            days: days, points: points,
+            days: covered.map(\.day), points: points,
             value: { state, day in
-                Trend(metric: metric, days: [day], state: state, rules: rules, swv: swv, byCategory: false, growth: growth).points.first?.total
+                Trend(metric: metric, days: [day], state: state, rules: rules, swv: swv, by: nil, funding: funding, rates: rates)
+                    .points.first?.total
             },
             state: { try store.knownState(at: $0) })
     }

@@ -76,9 +76,14 @@ struct XLSXFile {
 
     /// The workbook zipped, deflated.
     func bytes() throws -> [UInt8] {
+        try XLSXFile.zip(parts().map { ($0.path, Array($0.text.utf8)) })
+    }
+
+    /// `parts` zipped, deflated, in order: any bytes, so a test can zip XML that is not UTF-8.
+    static func zip(_ parts: [(path: String, bytes: [UInt8])]) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
-        for part in parts() {
-            let data = Data(part.text.utf8)
+        for part in parts {
+            let data = Data(part.bytes)
             try archive.addEntry(
                 with: part.path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
             ) { position, size in data.subdata(in: Int(position)..<(Int(position) + size)) }
