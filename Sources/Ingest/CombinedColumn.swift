@@ -29,8 +29,8 @@ public struct CombinedColumn: Sendable {
         }
 
         /// The values of the fields, in the order of `fills`, in a trimmed, non-empty cell's
-        /// bytes, or nil when it does not fit; `serialDates` reads a number as an Excel serial day.
-        func split(_ cell: UnsafeBufferPointer<UInt8>, serialDates: Bool) -> [(field: Registration.Field, value: CellValue)]? {
+        /// bytes, or nil when it does not fit; `serialDates` (a workbook's) reads a number as an Excel serial day.
+        func split(_ cell: UnsafeBufferPointer<UInt8>, serialDates: ExcelDateSystem?) -> [(field: Registration.Field, value: CellValue)]? {
             switch self {
             case .institutionBranch:
                 guard let institution = ASCII.uppercasedAlphanumeric(cell.prefix(4), lengths: 4...4),
@@ -38,7 +38,7 @@ public struct CombinedColumn: Sendable {
                 else { return nil }
                 return [(.institution, .text(institution)), (.branch, .text(branch))]
             case .referenceDay:
-                guard let day = DateText.day(utf8: cell) ?? (serialDates ? DateText.day(excelSerial: cell) : nil) else { return nil }
+                guard let day = DateText.day(utf8: cell) ?? serialDates?.day(cell) else { return nil }
                 return fills.map { ($0, CellValue.day(day)) }
             }
         }

@@ -12,9 +12,10 @@ public enum DateText {
     }
 
     /// The day an Excel serial number names in the 1900 date system (1 is 1 January 1900, and
-    /// Excel counts a 29 February 1900 that never was); a time of day after the point is
-    /// ignored. Nil when `text` is no such number.
-    static func day(excelSerial text: some Collection<UInt8>) -> Day? {
+    /// Excel counts a 29 February 1900 that never was), after adding `offset` days (1,462 for a
+    /// serial of the 1904 system); a time of day after the point is ignored. Nil when `text` is
+    /// no such number.
+    static func day(excelSerial text: some Collection<UInt8>, offset: Int = 0) -> Day? {
         var serial = 0
         var digits = 0
         var fraction = false
@@ -33,6 +34,7 @@ public enum DateText {
                 return nil
             }
         }
+        serial += offset
         guard digits > 0, serial > 0, let base = Day(year: 1899, month: 12, day: serial < 60 ? 31 : 30) else { return nil }
         return base.adding(days: serial)
     }

@@ -20,13 +20,13 @@ struct FigureRowReader {
     private let columnCount: Int
     private let columns: [Column]
     private let required: [FigureField]
-    private let serialDates: Bool
+    private let serialDates: ExcelDateSystem?
     private let referenceDay: Day?
 
     /// A reader for the figure columns of `header`; a field repeated by a later column is read
     /// from its first column only. With `serialDates` a number in a date column is an Excel
     /// serial day; `referenceDay` (the release's peildatum) is the day of lines without one.
-    init(header: HeaderMatch, serialDates: Bool, referenceDay: Day?) {
+    init(header: HeaderMatch, serialDates: ExcelDateSystem?, referenceDay: Day?) {
         var seen: Set<FigureField> = []
         columns = header.targets.enumerated().compactMap { index, target in
             guard case .figure(let field) = target, seen.insert(field).inserted, let entry = header.layout.entry(for: field)
@@ -47,8 +47,8 @@ struct FigureRowReader {
         for column in columns where column.index < record.count && !record.isEmpty(at: column.index) {
             let value = record.withTrimmedBytes(at: column.index) { cell -> CellValue? in
                 if let value = column.type.value(of: cell, range: nil) { return value }
-                guard serialDates, column.type == .date else { return nil }
-                return DateText.day(excelSerial: cell).map(CellValue.day)
+                guard let serialDates, column.type == .date else { return nil }
+                return serialDates.day(cell).map(CellValue.day)
             }
             guard let value else {
                 problems.add(

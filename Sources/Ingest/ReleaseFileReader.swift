@@ -84,7 +84,7 @@ public struct ReleaseFileReader: Sendable {
                 throw problems.error
             }
             table = try readTable(
-                &csv, size: csv.source.size, path: nil, serialDates: true, keys: keys, overrides: overrides,
+                &csv, size: csv.source.size, path: nil, serialDates: csv.source.dateSystem, keys: keys, overrides: overrides,
                 fileName: fileName, problems: &problems)
         } else {
             let fileDigest = FileDigest(path: path)
@@ -102,7 +102,7 @@ public struct ReleaseFileReader: Sendable {
                 throw problems.error
             }
             table = try readTable(
-                &csv, size: size, path: encoding == .windows1252 ? nil : path, serialDates: false, keys: keys,
+                &csv, size: size, path: encoding == .windows1252 ? nil : path, serialDates: nil, keys: keys,
                 overrides: overrides, fileName: fileName, problems: &problems)
             do {
                 digest = try fileDigest.value()
@@ -180,7 +180,7 @@ public struct ReleaseFileReader: Sendable {
     /// file `csv` reads as it is, when it may be read in stretches on every core.
     /// - Throws: `InputError` when the input cannot be read or has no header.
     private func readTable<Source: ByteSource>(
-        _ csv: inout CSVReader<Source>, size: Int, path: String?, serialDates: Bool, keys: MetadataBlockKeys, overrides: ReleaseMetadata,
+        _ csv: inout CSVReader<Source>, size: Int, path: String?, serialDates: ExcelDateSystem?, keys: MetadataBlockKeys, overrides: ReleaseMetadata,
         fileName: String, problems: inout ProblemList
     ) throws(InputError) -> Table {
         let search: HeaderSearch.Outcome

@@ -19,7 +19,7 @@ extension ReleaseMetadata {
     /// cannot be read are reported, keys the block may hold but releases ignore are skipped.
     /// With `serialDates` (an XLSX sheet) a date may be an Excel serial number.
     init(
-        block records: [CSVRecord], keys: MetadataBlockKeys, layouts: [Layout], serialDates: Bool = false,
+        block records: [CSVRecord], keys: MetadataBlockKeys, layouts: [Layout], serialDates: ExcelDateSystem? = nil,
         problems: inout ProblemList
     ) {
         self.init()
@@ -60,8 +60,8 @@ extension ReleaseMetadata {
 
     /// The day a block value names; a time after it (`29-04-2022 14:03`) is ignored. With
     /// `serialDates` an Excel serial number is a day too.
-    private static func day(_ value: String, serialDates: Bool) -> Day? {
+    private static func day(_ value: String, serialDates: ExcelDateSystem?) -> Day? {
         let text = value.split(separator: " ").first ?? ""
-        return DateText.day(text) ?? (serialDates ? DateText.day(excelSerial: text.utf8) : nil)
+        return DateText.day(text) ?? serialDates?.day(text.utf8)
     }
 }

@@ -21,14 +21,14 @@ struct RowReader: Sendable {
     private let combined: [(index: Int, kind: CombinedColumn.Kind)]
     private let required: [Registration.Field]
     private let columnOfField: [Registration.Field: Int]
-    private let serialDates: Bool
+    private let serialDates: ExcelDateSystem?
     private let defaults: [(field: Registration.Field, value: CellValue)]
 
     /// A reader for the columns of `header`; a target repeated by a later column is read from
     /// its first column only. With `serialDates` (an XLSX sheet) a number in a date column is an
     /// Excel serial day. `referenceDay` (the release's peildatum) fills the fields of a
     /// reference-day column the file does not have.
-    init(header: HeaderMatch, serialDates: Bool = false, referenceDay: Day? = nil) {
+    init(header: HeaderMatch, serialDates: ExcelDateSystem? = nil, referenceDay: Day? = nil) {
         self.serialDates = serialDates
         var seen: Set<ColumnTarget> = []
         var columns: [Column] = []
@@ -66,10 +66,10 @@ struct RowReader: Sendable {
     /// The typed value of a non-empty cell of `column`, nil when it is not of the column's type;
     /// `serialDates` reads a number in a date cell as an Excel serial day. Static, so the
     /// per-cell closure captures no copy of the reader.
-    private static func value(of cell: UnsafeBufferPointer<UInt8>, in column: Column, serialDates: Bool) -> CellValue? {
+    private static func value(of cell: UnsafeBufferPointer<UInt8>, in column: Column, serialDates: ExcelDateSystem?) -> CellValue? {
         if let value = column.type.value(of: cell, range: column.range) { return value }
-        guard serialDates, column.type == .date else { return nil }
-        return DateText.day(excelSerial: cell).map(CellValue.day)
+        guard let serialDates, column.type == .date else { return nil }
+        return serialDates.day(cell).map(CellValue.day)
     }
 
     /// The registration on `record`, or nil after reporting what is wrong with it.

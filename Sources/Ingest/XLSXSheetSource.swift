@@ -12,6 +12,8 @@ import ZIPFoundation
 struct XLSXSheetSource: ByteSource {
     /// The name of the sheet read.
     let sheetName: String
+    /// How the workbook numbers its days (`date1904`), for numbers in date cells.
+    let dateSystem: ExcelDateSystem
     /// The size of the CSV text in bytes.
     var size: Int { csv.count }
     private let csv: [UInt8]
@@ -60,6 +62,7 @@ struct XLSXSheetSource: ByteSource {
         var writer = SheetWriter(sharedStrings: strings, limit: limits.maxUncompressedBytes)
         try reader.read(sheet.path) { event throws(XLSXError) in try writer.handle(event) }
         self.sheetName = sheet.name
+        self.dateSystem = reader.dateSystem
         self.csv = writer.output
     }
 
@@ -99,7 +102,10 @@ extension XLSXSheetSource {
             }
         }
 
-        /// The worksheets in workbook order, with the path of each part.
+        /// How the workbook numbers its days, known once `sheets()` has read the workbook part.
+        var dateSystem = ExcelDateSystem.from1900
+
+        /// The worksheets in workbook order, with the path of each part; notes the date system.
         mutating func sheets() throws(XLSXError) -> [(name: String, path: String)] {
             var targets: [String: String] = [:]
             if archive["xl/_rels/workbook.xml.rels"] != nil {
@@ -116,7 +122,14 @@ extension XLSXSheetSource {
                 throw XLSXError(expected: "an XLSX workbook", found: "a ZIP archive without xl/workbook.xml")
             }
             var number = 0
+            var dateSystem = ExcelDateSystem.from1900
+            defer { self.dateSystem = dateSystem }
             try read("xl/workbook.xml") { event in
+                if case .start("workbookPr", let attributes, _) = event,
+                    let flag = attributes.first(where: { $0.name == "date1904" })?.value
+                {
+                    dateSystem = flag == "1" || flag.lowercased() == "true" ? .from1904 : .from1900
+                }
                 guard case .start("sheet", let attributes, _) = event else { return }
                 number += 1
                 let name = attributes.first { $0.name == "name" }?.value ?? "Sheet\(number)"

@@ -62,6 +62,24 @@ struct XLSXReaderTests {
         #expect(inspection.headerLine == 10)
     }
 
+    @Test("a workbook that counts its days from 1904 reads its serial dates 1,462 days later")
+    func date1904() throws {
+        var workbook = try Self.workbook(fromCSV: "kijkglas2-block.csv")
+        workbook.date1904 = true
+        for row in workbook.sheets[0].rows.indices {
+            for column in workbook.sheets[0].rows[row].indices {
+                guard case .number(let text) = workbook.sheets[0].rows[row][column], let serial = Int(text), serial > 30_000, serial < 60_000
+                else { continue }
+                workbook.sheets[0].rows[row][column] = .number(String(serial - 1_462))
+            }
+        }
+        let path = try Fixture.write(try workbook.bytes(), as: "kijkglas2-1904.xlsx")
+        defer { Fixture.remove(path) }
+        let release = try ReleaseFileReader.builtIn().read(file: path)
+        #expect(release.rows == ReleaseFileReaderTests.expectedRows)
+        #expect(release.publishedOn == (try ReleaseFileReader.builtIn().read(file: try Fixture.path("kijkglas2-block.csv"))).publishedOn)
+    }
+
     @Test("the sheet named like the block title is read, not the first")
     func namedSheet() throws {
         var workbook = try Self.workbook(fromCSV: "kijkglas2-block.csv")

@@ -21,6 +21,8 @@ struct XLSXFile {
     var sheets: [(name: String, rows: [[Cell]])]
     /// Extra bytes to put at the end of the first sheet's XML, inside `sheetData`.
     var padding = ""
+    /// Whether the workbook counts its days from 1904 (`<workbookPr date1904="1"/>`).
+    var date1904 = false
 
     /// The parts of the workbook, by path.
     func parts() -> [(path: String, text: String)] {
@@ -66,7 +68,7 @@ struct XLSXFile {
         return [
             ("[Content_Types].xml", #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#),
             ("xl/workbook.xml",
-                #"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\#(sheetList)</sheets></workbook>"#),
+                #"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\#(date1904 ? #"<workbookPr date1904="1"/>"# : "")<sheets>\#(sheetList)</sheets></workbook>"#),
             ("xl/_rels/workbook.xml.rels",
                 #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(relations)</Relationships>"#),
             ("xl/sharedStrings.xml",
