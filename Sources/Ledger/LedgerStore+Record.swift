@@ -86,6 +86,7 @@ extension LedgerStore {
             hashes += hash
         }
         try transaction.put(hashes, for: id.storageKey, in: releaseRows)
+        try store(countingRows: sortedRows.map(CountingRow.init), of: id, in: transaction)
     }
 
     /// Appends events after the head with `MDB_APPEND`, chaining each record, moves the head,

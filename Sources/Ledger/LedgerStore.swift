@@ -22,6 +22,9 @@ public final class LedgerStore {
     let releaseRows: Database
     /// `ReleaseID.storageKey` → `ReleaseLifecycle`, the projection of the release events.
     let lifecycleRecords: Database
+    /// `ReleaseID.storageKey` → the release's `CountingRow`s, packed: the projection counts read.
+    /// Nil only in a read-only open of a ledger made before it existed.
+    let countingRowRecords: Database?
     /// Subscriber name → `Subscriber` cursor; nil only in a read-only open of a ledger made before it existed.
     let subscriberRecords: Database?
 
@@ -44,6 +47,7 @@ public final class LedgerStore {
             rows = try environment.database("rows")
             releaseRows = try environment.database("release-rows")
             lifecycleRecords = try environment.database("lifecycles")
+            countingRowRecords = readOnly ? try? environment.database("counting-rows") : try environment.database("counting-rows")
             subscriberRecords = readOnly ? try? environment.database("subscribers") : try environment.database("subscribers")
         } catch let error as LedgerError {
             throw error

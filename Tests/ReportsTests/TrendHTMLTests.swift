@@ -29,7 +29,7 @@ struct TrendHTMLTests {
             rowCount: 3, base: nil)
         let august = Day(year: 2021, month: 8, day: 1)!
         let rows = [row(111_111_111, .low, from: august), row(222_222_222, .high, from: august), row(333_333_333, .low, from: Day(year: 2021, month: 11, day: 15)!)]
-        let state = KnownState(knownAt: nil, releases: [release], rows: rows)
+        let state = KnownState(knownAt: nil, releases: [release], rows: CountingRows(rows))
         let days = Trend.days(from: Day(year: 2021, month: 9, day: 1)!, to: Day(year: 2022, month: 2, day: 1)!, every: .month, growth: growth)
         let trend = Trend(metric: .count, days: days, state: state, rules: rules, swv: nil, byCategory: true, growth: growth)
         var lifecycle = ReleaseLifecycle(currentBase: nil)

@@ -9,6 +9,7 @@ import SampleData
 ///     swift run -c release kijkglas-bench write-pair DIR [ROWS]     two Kijkglas 2 CSV files for peers
 ///     swift run -c release kijkglas-bench diff-files OLD NEW [RUNS]  read both files, then diff them
 ///     swift run -c release kijkglas-bench ledger DIR [RELEASES] [ROWS]  one scope, RELEASES monthly versions
+///     swift run -c release kijkglas-bench open DIR                  a writable open (rebuilds stale projections)
 ///
 /// The pair differs in 5% of rows: opened, closed, changed, flagged and retracted rows.
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -84,6 +85,12 @@ do {
             current += generator.rows(count: rows - current.count).filter { seen.insert($0.key).inserted }
         }
         print("recorded \(releases) releases of ~\(rows) rows in \(String(format: "%.1f", seconds(clock.now - started))) s")
+    case "open":
+        guard let directory = arguments.dropFirst().first else { throw BenchmarkUsage() }
+        let clock = ContinuousClock()
+        let started = clock.now
+        _ = try LedgerStore(directory: directory)
+        print("opened \(directory) writable (rebuilding stale projections) in \(String(format: "%.1f", seconds(clock.now - started))) s")
     case "write-pair":
         guard let directory = arguments.dropFirst().first else { throw BenchmarkUsage() }
         let rows = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_000_000
@@ -100,6 +107,6 @@ do {
 
 struct BenchmarkUsage: Error, CustomStringConvertible {
     var description: String {
-        "usage: kijkglas-bench diff [ROWS] [RUNS] | diff-files OLD NEW [RUNS] | write-pair DIR [ROWS] | ledger DIR [RELEASES] [ROWS]"
+        "usage: kijkglas-bench diff [ROWS] [RUNS] | diff-files OLD NEW [RUNS] | write-pair DIR [ROWS] | ledger DIR [RELEASES] [ROWS] | open DIR"
     }
 }
