@@ -209,12 +209,20 @@ public final class Environment: @unchecked Sendable {
         }
     }
 
+    /// Grows the map to at least `size` bytes once no transaction of this environment is open;
+    /// nothing when it is that large. Before a write known to be large, so that it does not run
+    /// into `MDB_MAP_FULL` and run again from the start.
+    public func growMap(toAtLeast size: Int) throws {
+        guard size > mapSize else { return }
+        try gate.exclusively(orThrow: .mapFull) {
+            try LMDBError.check(mdb_env_set_mapsize(handle, size))
+        }
+    }
+
     /// Doubles the map size once no transaction of this environment is open.
     private func growMap() throws {
-        try gate.exclusively(orThrow: .mapFull) {
-            let (doubled, overflow) = mapSize.multipliedReportingOverflow(by: 2)
-            guard !overflow else { throw LMDBError.mapFull }
-            try LMDBError.check(mdb_env_set_mapsize(handle, doubled))
-        }
+        let (doubled, overflow) = mapSize.multipliedReportingOverflow(by: 2)
+        guard !overflow else { throw LMDBError.mapFull }
+        try growMap(toAtLeast: doubled)
     }
 }

@@ -93,8 +93,10 @@ public final class LedgerStore {
         return (sequence, try reader.readRaw(count: 32))
     }
 
-    /// Checks the storage format and that the head names the last record of the log.
+    /// Checks the storage format and that the head names the last record of the log; rebuilds
+    /// the projections when their stamp is not this build's.
     private func quickCheck() throws(LedgerError) {
+        try reserveForRebuild()
         try write { transaction in
             let formatKey = Array("format".utf8)
             if let format = try transaction.get(formatKey, in: meta) {
@@ -116,6 +118,20 @@ public final class LedgerStore {
             if try transaction.get(ProjectionStamp.key, in: meta) != ProjectionStamp.current.encoded {
                 try rebuildProjections(in: transaction)
             }
+        }
+    }
+
+    /// When the projections will be rebuilt, grows the map first by what the rebuild writes
+    /// (every release's counting rows, and as much again for the pages it rewrites), so the
+    /// rebuild does not hit `MDB_MAP_FULL` halfway and start over.
+    private func reserveForRebuild() throws(LedgerError) {
+        let rowsToPack = try read { transaction -> Int? in
+            guard try transaction.get(ProjectionStamp.key, in: meta) != ProjectionStamp.current.encoded else { return nil }
+            return try releases(in: transaction).map(\.rowCount).reduce(0, +)
+        }
+        guard let rowsToPack else { return }
+        try LedgerError.mapping {
+            try environment.growMap(toAtLeast: environment.usedBytes + 2 * rowsToPack * PackedCountingRows.width + (64 << 20))
         }
     }
 

@@ -41,7 +41,7 @@ public struct LogRecord: Sendable, Equatable {
     }
 
     /// A reader at the payload of stored bytes, without copying it out.
-    public static func payloadReader(stored bytes: [UInt8]) throws(RecordDecodingError) -> ByteReader {
+    static func payloadReader(stored bytes: [UInt8]) throws(RecordDecodingError) -> ByteReader {
         guard bytes.count >= LogRecord.headerSize else {
             throw RecordDecodingError(offset: bytes.count, expected: "a \(LogRecord.headerSize)-byte record header")
         }
