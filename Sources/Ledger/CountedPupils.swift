@@ -26,15 +26,15 @@ public struct CountedPupils: Sendable, Equatable {
     /// when given. A pupil counts once; the restriction applies to the row they count by.
     public init(rows: CountingRows, on day: Day, selection: Selection, payingSwv swv: String? = nil) {
         var chosen: [PGN: Int] = [:]
-        // Every selection wants a row valid on the day; the packed check skips the others undecoded.
-        for index in rows.indices where rows.isValid(index, on: day) {
-            let row = rows[index]
+        // Every selection wants a row valid on the day; rows are judged in place, and only the
+        // ones pupils count by are decoded.
+        rows.forEachRow(validOn: day) { index, row in
             switch selection {
             case .rules(let rules):
-                guard rules.counts(row, on: day) else { continue }
-                if let seen = chosen[row.pgn], !rules.prefers(index, over: seen, in: rows) { continue }
+                guard rules.counts(row, on: day) else { return }
+                if let seen = chosen[row.pgn], !rules.prefers(index, over: seen, in: rows) { return }
             case .everyValidRow:
-                if let seen = chosen[row.pgn], !rows.precedesInFull(index, seen) { continue }
+                if let seen = chosen[row.pgn], !rows.precedesInFull(index, seen) { return }
             }
             chosen[row.pgn] = index
         }

@@ -2,7 +2,7 @@
 /// breakdowns, growth and the funding bands use, and nothing else (no TLV number text, no
 /// reason, no flow markers). Stored packed per release (`PackedCountingRows`), so a count reads
 /// one release without decoding its full rows.
-public struct CountingRow: Hashable, Sendable {
+public struct CountingRow: CountingFields, Hashable, Sendable {
     /// The pupil.
     public var pgn: PGN
     /// Instellingscode.
@@ -43,11 +43,6 @@ public struct CountingRow: Hashable, Sendable {
     /// The row identity: (pgn, institution, branch, periodStart).
     public var key: RegistrationKey {
         RegistrationKey(pgn: pgn, institution: institution, branch: branch, periodStart: periodStart)
-    }
-
-    /// Whether the row's period contains `day`.
-    public func isValid(on day: Day) -> Bool {
-        periodStart <= day && (periodEnd.map { day <= $0 } ?? true)
     }
 
     /// The SWV code a TLV number starts with (`VO2508-2021-00012` → `VO2508`): `PO` or `VO` and

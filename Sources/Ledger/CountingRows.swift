@@ -19,11 +19,17 @@ public struct CountingRows: RandomAccessCollection, Sendable {
         return parts[part][index]
     }
 
-    /// Whether row `position`'s period contains `day` (`CountingRow.isValid(on:)`), read
-    /// without decoding the row: most rows a count passes over are not decoded at all.
-    func isValid(_ position: Int, on day: Day) -> Bool {
-        let (part, index) = locate(position)
-        return parts[part].isValid(index, on: day)
+    /// Calls `body` with the position and the record (read in place, valid only during the
+    /// call) of every row whose period contains `day`: a count judges rows without decoding them.
+    func forEachRow(validOn day: Day, _ body: (Int, PackedCountingRows.Record) -> Void) {
+        for (part, packed) in parts.enumerated() {
+            packed.withRecords { records in
+                for index in 0..<packed.count {
+                    let record = records[index]
+                    if record.isValid(on: day) { body(starts[part] + index, record) }
+                }
+            }
+        }
     }
 
     /// The part holding pooled row `position`, and the row's index in it.

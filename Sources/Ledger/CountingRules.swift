@@ -39,7 +39,7 @@ public struct CountingRules: Decodable, Sendable {
 
     /// Whether `row` makes its pupil count on `day`: enrolled, in the row's period, bekostigd,
     /// a valid TLV, a counted cluster and no excluded soort verblijf.
-    public func counts(_ row: CountingRow, on day: Day) -> Bool {
+    public func counts(_ row: some CountingFields, on day: Day) -> Bool {
         guard row.isValid(on: day), row.funded, row.enrolledFrom <= day,
             row.enrolledUntil.map({ day <= $0 }) ?? true, hasValidTLV(row, on: day)
         else { return false }
@@ -49,7 +49,7 @@ public struct CountingRules: Decodable, Sendable {
     }
 
     /// Whether the row's TLV is valid on `day`: ingang <= day <= einde.
-    public func hasValidTLV(_ row: CountingRow, on day: Day) -> Bool {
+    public func hasValidTLV(_ row: some CountingFields, on day: Day) -> Bool {
         if !row.hasTLVNumber && row.tlvFrom == nil && row.tlvUntil == nil { return false }
         guard row.tlvFrom.map({ $0 <= day }) ?? true, row.tlvUntil.map({ day <= $0 }) ?? true else { return false }
         return (row.tlvFrom != nil && row.tlvUntil != nil) || tlvWithoutDates.value == .counted

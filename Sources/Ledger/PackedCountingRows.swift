@@ -1,5 +1,5 @@
-/// One release's counting rows in their stored form, read in place: a row is decoded only when
-/// asked for, so reading a release allocates nothing per row.
+/// One release's counting rows in their stored form, read in place: a record's fields are
+/// decoded as they are asked for, so judging a release's rows allocates nothing per row.
 ///
 /// The bytes: a version byte, the row count and a table of the distinct strings (UInt32
 /// little-endian counts and lengths, UTF-8), then one fixed-width record per row in identity
@@ -116,36 +116,67 @@ struct PackedCountingRows: Sendable {
         self.recordsStart = recordsStart
     }
 
-    /// Whether row `index`'s period contains `day`, read without decoding the row.
-    func isValid(_ index: Int, on day: Day) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            let start = recordsStart + index * Self.width
-            func stored(_ at: Int) -> Int32 { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: start + at, as: Int32.self)) }
-            let flags = PackedFlags(rawValue: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 50, as: UInt16.self)))
-            return stored(20) <= day.daysSinceEpoch && (!flags.contains(.hasPeriodEnd) || day.daysSinceEpoch <= stored(24))
+    /// Calls `body` with the records, read in place; they are valid only during the call.
+    func withRecords<R>(_ body: (Records) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBytes { raw in
+            try strings.withUnsafeBufferPointer { strings in
+                try body(Records(raw: raw, strings: strings, recordsStart: recordsStart))
+            }
         }
     }
 
     /// Row `index`, decoded.
     subscript(index: Int) -> CountingRow {
-        bytes.withUnsafeBytes { raw in
-            let start = recordsStart + index * Self.width
-            func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + at, as: UInt32.self)) }
-            func day(_ at: Int) -> Day { Day(daysSinceEpoch: Int32(bitPattern: u32(at))) }
-            func string(_ at: Int) -> String { strings[Int(u32(at))] }
-            func optionalString(_ at: Int) -> String? { u32(at) == 0 ? nil : strings[Int(u32(at)) - 1] }
-            let flags = PackedFlags(rawValue: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 50, as: UInt16.self)))
-            return CountingRow(
-                pgn: PGN(uncheckedValue: u32(0)), institution: string(4), branch: string(8),
-                schoolType: flags.contains(.vso) ? .vso : .so,
-                cluster: flags.contains(.hasCluster) ? raw[start + 48] : nil,
-                residence: flags.contains(.hasResidence) ? raw[start + 49] : nil,
-                enrolledFrom: day(28), enrolledUntil: flags.contains(.hasEnrolledUntil) ? day(32) : nil,
-                periodStart: day(20), periodEnd: flags.contains(.hasPeriodEnd) ? day(24) : nil,
-                hasTLVNumber: flags.contains(.hasTLVNumber), tlvNumberIssuer: optionalString(16), payingSwv: optionalString(12),
-                category: flags.category, tlvFrom: flags.contains(.hasTLVFrom) ? day(36) : nil,
-                tlvUntil: flags.contains(.hasTLVUntil) ? day(40) : nil, funded: flags.contains(.funded),
-                birthDate: flags.contains(.hasBirthDate) ? day(44) : nil)
+        withRecords { $0[index].decoded }
+    }
+
+    /// The records of a `PackedCountingRows`, read in place.
+    struct Records {
+        fileprivate let raw: UnsafeRawBufferPointer
+        fileprivate let strings: UnsafeBufferPointer<String>
+        fileprivate let recordsStart: Int
+
+        /// Record `index`.
+        subscript(index: Int) -> Record {
+            Record(raw: raw, strings: strings, start: recordsStart + index * PackedCountingRows.width)
+        }
+    }
+
+    /// One record read in place: each field is decoded when asked for.
+    struct Record: CountingFields {
+        fileprivate let raw: UnsafeRawBufferPointer
+        fileprivate let strings: UnsafeBufferPointer<String>
+        fileprivate let start: Int
+
+        private func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + at, as: UInt32.self)) }
+        private func day(_ at: Int) -> Day { Day(daysSinceEpoch: Int32(bitPattern: u32(at))) }
+        private func day(_ at: Int, if flag: PackedFlags) -> Day? { flags.contains(flag) ? day(at) : nil }
+        private func optionalString(_ at: Int) -> String? { u32(at) == 0 ? nil : strings[Int(u32(at)) - 1] }
+        private var flags: PackedFlags {
+            PackedFlags(rawValue: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 50, as: UInt16.self)))
+        }
+
+        var pgn: PGN { PGN(uncheckedValue: u32(0)) }
+        var periodStart: Day { day(20) }
+        var periodEnd: Day? { day(24, if: .hasPeriodEnd) }
+        var enrolledFrom: Day { day(28) }
+        var enrolledUntil: Day? { day(32, if: .hasEnrolledUntil) }
+        var hasTLVNumber: Bool { flags.contains(.hasTLVNumber) }
+        var tlvFrom: Day? { day(36, if: .hasTLVFrom) }
+        var tlvUntil: Day? { day(40, if: .hasTLVUntil) }
+        var funded: Bool { flags.contains(.funded) }
+        var cluster: UInt8? { flags.contains(.hasCluster) ? raw[start + 48] : nil }
+        var residence: UInt8? { flags.contains(.hasResidence) ? raw[start + 49] : nil }
+
+        /// The whole row.
+        var decoded: CountingRow {
+            CountingRow(
+                pgn: pgn, institution: strings[Int(u32(4))], branch: strings[Int(u32(8))],
+                schoolType: flags.contains(.vso) ? .vso : .so, cluster: cluster, residence: residence,
+                enrolledFrom: enrolledFrom, enrolledUntil: enrolledUntil, periodStart: periodStart, periodEnd: periodEnd,
+                hasTLVNumber: hasTLVNumber, tlvNumberIssuer: optionalString(16), payingSwv: optionalString(12),
+                category: flags.category, tlvFrom: tlvFrom, tlvUntil: tlvUntil, funded: funded,
+                birthDate: day(44, if: .hasBirthDate))
         }
     }
 }
