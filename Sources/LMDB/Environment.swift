@@ -222,31 +222,20 @@ public final class Environment: @unchecked Sendable {
         }
     }
 
-    /// Makes the map at least `extraBytes` larger than what the data file uses, so that a write
-    /// known to be large fits the map the first time instead of being rerun after each doubling.
-    /// Waits until no transaction of this environment is open; a map large enough already is
-    /// left as is.
-    public func reserve(extraBytes: Int) throws {
-        let (needed, overflow) = usedBytes.addingReportingOverflow(extraBytes)
-        guard !overflow else { throw LMDBError.mapFull }
-        guard needed > mapSize else { return }
+    /// Grows the map to at least `size` bytes once no transaction of this environment is open;
+    /// nothing when it is that large. Before a write known to be large, so that it does not run
+    /// into `MDB_MAP_FULL` and run again from the start.
+    public func growMap(toAtLeast size: Int) throws {
+        guard size > mapSize else { return }
         try gate.exclusively(orThrow: .mapFull) {
-            var size = mapSize
-            while size < needed {
-                let (doubled, overflow) = size.multipliedReportingOverflow(by: 2)
-                guard !overflow else { throw LMDBError.mapFull }
-                size = doubled
-            }
             try LMDBError.check(mdb_env_set_mapsize(handle, size))
         }
     }
 
     /// Doubles the map size once no transaction of this environment is open.
     private func growMap() throws {
-        try gate.exclusively(orThrow: .mapFull) {
-            let (doubled, overflow) = mapSize.multipliedReportingOverflow(by: 2)
-            guard !overflow else { throw LMDBError.mapFull }
-            try LMDBError.check(mdb_env_set_mapsize(handle, doubled))
-        }
+        let (doubled, overflow) = mapSize.multipliedReportingOverflow(by: 2)
+        guard !overflow else { throw LMDBError.mapFull }
+        try growMap(toAtLeast: doubled)
     }
 }

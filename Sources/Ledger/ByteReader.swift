@@ -4,10 +4,10 @@ public struct ByteReader: Sendable {
     /// Offset of the next byte to read.
     public private(set) var offset: Int
 
-    /// A reader at the start of `bytes`.
-    public init(_ bytes: [UInt8]) {
+    /// A reader at `offset` (the start by default) of `bytes`.
+    public init(_ bytes: [UInt8], at offset: Int = 0) {
         self.bytes = bytes
-        self.offset = 0
+        self.offset = min(max(offset, 0), bytes.count)
     }
 
     /// Whether every byte has been read.
@@ -57,10 +57,16 @@ public struct ByteReader: Sendable {
 
     /// A length-prefixed UTF-8 string.
     public mutating func readString() throws(RecordDecodingError) -> String {
-        let raw = try readRaw(count: try readCount())
-        guard let text = String(validating: raw, as: UTF8.self) else {
-            throw RecordDecodingError(offset: offset, expected: "UTF-8 text")
+        let count = try readCount()
+        guard bytes.count - offset >= count else { throw RecordDecodingError(offset: offset, expected: "\(count) bytes") }
+        let range = offset..<offset + count
+        let text = bytes.withUnsafeBufferPointer { buffer -> String? in
+            let utf8 = UnsafeBufferPointer(rebasing: buffer[range])
+            // ASCII is valid UTF-8: decode it without the (slower, generic) validation.
+            return utf8.allSatisfy { $0 < 0x80 } ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
         }
+        guard let text else { throw RecordDecodingError(offset: offset, expected: "UTF-8 text") }
+        offset += count
         return text
     }
 

@@ -12,7 +12,7 @@ public struct CountedPupils: Sendable, Equatable {
     /// One counted pupil.
     public struct Pupil: Sendable, Equatable {
         /// The row the pupil is counted by.
-        public let row: Registration
+        public let row: CountingRow
         /// The SWV that pays: the issuer of the row's TLV, when known.
         public let payingSwv: String?
     }
@@ -24,21 +24,24 @@ public struct CountedPupils: Sendable, Equatable {
 
     /// The pupils of `rows` that count on `day`, restricted to those whose TLV `swv` issued
     /// when given. A pupil counts once; the restriction applies to the row they count by.
-    public init(rows: some Sequence<Registration>, on day: Day, selection: Selection, payingSwv swv: String? = nil) {
-        var chosen: [PGN: Registration] = [:]
-        for row in rows {
+    public init(rows: CountingRows, on day: Day, selection: Selection, payingSwv swv: String? = nil) {
+        var chosen: [PGN: Int] = [:]
+        // Every selection wants a row valid on the day; rows are judged in place, and only the
+        // ones pupils count by are decoded.
+        rows.forEachRow(validOn: day) { index, row in
             switch selection {
             case .rules(let rules):
-                guard rules.counts(row, on: day) else { continue }
-                if let seen = chosen[row.pgn], !rules.prefers(row, over: seen) { continue }
+                guard rules.counts(row, on: day) else { return }
+                if let seen = chosen[row.pgn], !rules.prefers(index, over: seen, in: rows) { return }
             case .everyValidRow:
-                guard row.isValid(on: day) else { continue }
-                if let seen = chosen[row.pgn], !Registration.precedesInFull(row, seen) { continue }
+                if let seen = chosen[row.pgn], !rows.precedesInFull(index, seen) { return }
             }
-            chosen[row.pgn] = row
+            chosen[row.pgn] = index
         }
         var pupils: [PGN: Pupil] = [:]
-        for (pgn, row) in chosen {
+        pupils.reserveCapacity(chosen.count)
+        for (pgn, index) in chosen {
+            let row = rows[index]
             let paying: String?
             switch selection {
             case .rules(let rules): paying = rules.payingSwv(of: row)

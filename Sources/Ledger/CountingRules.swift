@@ -39,7 +39,7 @@ public struct CountingRules: Decodable, Sendable {
 
     /// Whether `row` makes its pupil count on `day`: enrolled, in the row's period, bekostigd,
     /// a valid TLV, a counted cluster and no excluded soort verblijf.
-    public func counts(_ row: Registration, on day: Day) -> Bool {
+    public func counts(_ row: some CountingFields, on day: Day) -> Bool {
         guard row.isValid(on: day), row.funded, row.enrolledFrom <= day,
             row.enrolledUntil.map({ day <= $0 }) ?? true, hasValidTLV(row, on: day)
         else { return false }
@@ -49,31 +49,27 @@ public struct CountingRules: Decodable, Sendable {
     }
 
     /// Whether the row's TLV is valid on `day`: ingang <= day <= einde.
-    public func hasValidTLV(_ row: Registration, on day: Day) -> Bool {
-        if row.tlvNumber == nil && row.tlvFrom == nil && row.tlvUntil == nil { return false }
+    public func hasValidTLV(_ row: some CountingFields, on day: Day) -> Bool {
+        if !row.hasTLVNumber && row.tlvFrom == nil && row.tlvUntil == nil { return false }
         guard row.tlvFrom.map({ $0 <= day }) ?? true, row.tlvUntil.map({ day <= $0 }) ?? true else { return false }
         return (row.tlvFrom != nil && row.tlvUntil != nil) || tlvWithoutDates.value == .counted
     }
 
     /// The SWV that pays for the row: the issuer of its TLV, read from the TLV number's prefix
     /// (`VO2508-2021-00012`) when the row names none and the rules allow it.
-    public func payingSwv(of row: Registration) -> String? {
-        if let swv = row.payingSwv { return swv }
-        guard payingSwvFromTLVNumber.value, let number = row.tlvNumber,
-            let prefix = number.split(separator: "-").first, prefix.count == 6,
-            prefix.hasPrefix("PO") || prefix.hasPrefix("VO"), prefix.dropFirst(2).allSatisfy(\.isNumber)
-        else { return nil }
-        return String(prefix)
+    public func payingSwv(of row: CountingRow) -> String? {
+        row.payingSwv ?? (payingSwvFromTLVNumber.value ? row.tlvNumberIssuer : nil)
     }
 
-    /// Whether `a` is the row to count a pupil by rather than `b`, both counting.
-    public func prefers(_ a: Registration, over b: Registration) -> Bool {
+    /// Whether row `a` of `rows` is the row to count a pupil by rather than row `b`, both counting.
+    func prefers(_ a: Int, over b: Int, in rows: CountingRows) -> Bool {
         switch countedOnceBy.value {
         case .latestPeriodStart:
-            if a.periodStart != b.periodStart { return a.periodStart > b.periodStart }
-            return Registration.precedesInFull(a, b)
+            let (left, right) = (rows[a].periodStart, rows[b].periodStart)
+            if left != right { return left > right }
+            return rows.precedesInFull(a, b)
         case .firstByIdentity:
-            return Registration.precedesInFull(a, b)
+            return rows.precedesInFull(a, b)
         }
     }
 }

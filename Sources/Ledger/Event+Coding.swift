@@ -99,11 +99,7 @@ extension Event {
     private static func registration(
         _ kind: RegistrationChange.Kind, from reader: inout ByteReader
     ) throws(RecordDecodingError) -> RegistrationEvent {
-        let release = try reader.readReleaseID()
-        let base = try reader.readOptionalReleaseID()
-        guard let classification = Classification(code: try reader.readByte()) else {
-            throw RecordDecodingError(offset: reader.offset, expected: "a classification")
-        }
+        let header = try RegistrationEventHeader(kind, from: &reader)
         let key = try RegistrationKey(from: &reader)
         let change: RegistrationChange
         switch kind {
@@ -123,7 +119,8 @@ extension Event {
         case .flaggedFunded: change = .flaggedFunded
         case .retracted: change = .retracted
         }
-        return RegistrationEvent(release: release, base: base, classification: classification, key: key, change: change)
+        return RegistrationEvent(
+            release: header.release, base: header.base, classification: header.classification, key: key, change: change)
     }
 }
 

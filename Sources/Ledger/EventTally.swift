@@ -8,7 +8,12 @@ public struct EventTally: Sendable, Equatable {
 
     /// Adds one event.
     public mutating func add(_ event: RegistrationEvent) {
-        counts[event.change.kind, default: [:]][event.classification, default: 0] += 1
+        add(event.change.kind, event.classification)
+    }
+
+    /// Adds one event of `kind` and `classification`.
+    mutating func add(_ kind: RegistrationChange.Kind, _ classification: Classification) {
+        counts[kind, default: [:]][classification, default: 0] += 1
     }
 
     /// Events of one kind.

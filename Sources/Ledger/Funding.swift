@@ -69,7 +69,7 @@ public struct Funding: Sendable {
     /// `rules` count on `days`: the teldatum priced, plus the growth transfer where the regime
     /// has one.
     public init(
-        year: FundingYear, regime: FundingRegime, days: FundingDays, rates: RateTable.Version, rows: [Registration],
+        year: FundingYear, regime: FundingRegime, days: FundingDays, rates: RateTable.Version, rows: CountingRows,
         rules: CountingRules, payingSwv swv: String?
     ) {
         func counted(_ day: Day) -> CountedPupils {

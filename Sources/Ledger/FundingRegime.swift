@@ -50,7 +50,7 @@ public struct FundingRegime: Decodable, Sendable {
 
     /// The band whose rate applies to `row` counted on `day`: SO<8 / SO8+ with an age split,
     /// otherwise the school type.
-    public func band(of row: Registration, on day: Day) -> RateBand {
+    public func band(of row: CountingRow, on day: Day) -> RateBand {
         guard let split = ageSplit, row.schoolType.rawValue == split.schoolType else {
             return row.schoolType == .so ? .so : .vso
         }

@@ -4,11 +4,11 @@ public struct KnownState: Sendable {
     public let knownAt: Day?
     /// The answering releases, one per scope.
     public let releases: [Release]
-    /// Their rows, pooled.
-    public let rows: [Registration]
+    /// Their counting rows, pooled.
+    public let rows: CountingRows
 
     /// A state from its parts.
-    public init(knownAt: Day?, releases: [Release], rows: [Registration]) {
+    public init(knownAt: Day?, releases: [Release], rows: CountingRows) {
         self.knownAt = knownAt
         self.releases = releases
         self.rows = rows
@@ -25,8 +25,6 @@ extension LedgerStore {
     /// registration periods the projections count, not the snapshots and figures DUO states.
     public func knownState(at day: Day? = nil) throws(LedgerError) -> KnownState {
         let releases = try answeringReleases(knownAt: day).filter { $0.content == .periods }
-        var rows: [Registration] = []
-        for release in releases { rows += try self.rows(of: release.id) }
-        return KnownState(knownAt: day, releases: releases, rows: rows)
+        return KnownState(knownAt: day, releases: releases, rows: try countingRows(of: releases.map(\.id)))
     }
 }

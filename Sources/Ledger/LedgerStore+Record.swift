@@ -24,7 +24,8 @@ extension LedgerStore {
             throw .rejected("two rows have the identity \(a.key)")
         }
         try LedgerError.mapping {
-            try environment.reserve(extraBytes: (incoming.rows.count + incoming.figures.count) * LedgerStore.bytesPerIncomingRow)
+            try environment.growMap(
+                toAtLeast: environment.usedBytes + (incoming.rows.count + incoming.figures.count) * LedgerStore.bytesPerIncomingRow)
         }
         return try write { transaction in
             if let known = try transaction.get(incoming.fileSHA256, in: files) {
@@ -155,6 +156,7 @@ extension LedgerStore {
             hashes += hash
         }
         try transaction.put(hashes, for: id.storageKey, in: releaseRows)
+        try store(countingRows: sortedRows.map(CountingRow.init), of: id, in: transaction)
     }
 
     /// Appends events after the head with `MDB_APPEND`, chaining each record, moves the head,

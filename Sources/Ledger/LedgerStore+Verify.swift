@@ -4,8 +4,10 @@ extension LedgerStore {
     /// Walks the whole ledger in one read snapshot: every log record (gap-free sequence, format
     /// version, CRC32C, hash chain, decodable event), the head, the stored release lifecycles
     /// against a rebuild from the log, every release's rows (stored, matching their content
-    /// address), that folding each release's active batch onto its base's rows gives
-    /// exactly its rows, and that a figures release's stored figures are those its log states.
+    /// address), its packed counting rows against packing its rows (when the projections are
+    /// this build's; reads use them only then), that folding each release's active batch onto
+    /// its base's rows gives exactly its rows, and that a figures release's stored figures are
+    /// those its log states.
     public func verify() throws(LedgerError) -> VerifyReport {
         try read { transaction in
             var report = VerifyReport()
@@ -95,6 +97,7 @@ extension LedgerStore {
             report.problems.append(.init(message: "release records do not decode: \(error)"))
             return
         }
+        let packed = try hasCurrentProjections(in: transaction)
         for release in all {
             report.releasesChecked += 1
             let lifecycle = rebuilt[release.id]
@@ -114,6 +117,11 @@ extension LedgerStore {
             } catch {
                 report.problems.append(.init(release: release.id, message: "rows unreadable: \(error)"))
                 continue
+            }
+            if packed, let countingRowRecords,
+                try transaction.get(release.id.storageKey, in: countingRowRecords) != PackedCountingRows(stored.map(CountingRow.init)).bytes
+            {
+                report.problems.append(.init(release: release.id, message: "its stored counting rows differ from its rows"))
             }
             let base = lifecycle?.currentBase
             guard var state = try? RowState(rows: base.map { try rows(of: $0, in: transaction) } ?? []) else {

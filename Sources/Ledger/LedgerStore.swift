@@ -25,6 +25,9 @@ public final class LedgerStore {
     /// `ReleaseID.storageKey` → the release's stated figures (as its `FiguresStated` event holds
     /// them); nil only in a read-only open of a ledger made before it existed.
     let figureRecords: Database?
+    /// `ReleaseID.storageKey` → the release's `CountingRow`s, packed: the projection counts read.
+    /// Nil only in a read-only open of a ledger made before it existed.
+    let countingRowRecords: Database?
     /// Subscriber name → `Subscriber` cursor; nil only in a read-only open of a ledger made before it existed.
     let subscriberRecords: Database?
 
@@ -48,6 +51,7 @@ public final class LedgerStore {
             releaseRows = try environment.database("release-rows")
             lifecycleRecords = try environment.database("lifecycles")
             figureRecords = readOnly ? try? environment.database("figures") : try environment.database("figures")
+            countingRowRecords = readOnly ? try? environment.database("counting-rows") : try environment.database("counting-rows")
             subscriberRecords = readOnly ? try? environment.database("subscribers") : try environment.database("subscribers")
         } catch let error as LedgerError {
             throw error
@@ -93,8 +97,10 @@ public final class LedgerStore {
         return (sequence, try reader.readRaw(count: 32))
     }
 
-    /// Checks the storage format and that the head names the last record of the log.
+    /// Checks the storage format and that the head names the last record of the log; rebuilds
+    /// the projections when their stamp is not this build's.
     private func quickCheck() throws(LedgerError) {
+        try reserveForRebuild()
         try write { transaction in
             let formatKey = Array("format".utf8)
             if let format = try transaction.get(formatKey, in: meta) {
@@ -116,6 +122,20 @@ public final class LedgerStore {
             if try transaction.get(ProjectionStamp.key, in: meta) != ProjectionStamp.current.encoded {
                 try rebuildProjections(in: transaction)
             }
+        }
+    }
+
+    /// When the projections will be rebuilt, grows the map first by what the rebuild writes
+    /// (every release's counting rows, and as much again for the pages it rewrites), so the
+    /// rebuild does not hit `MDB_MAP_FULL` halfway and start over.
+    private func reserveForRebuild() throws(LedgerError) {
+        let rowsToPack = try read { transaction -> Int? in
+            guard try transaction.get(ProjectionStamp.key, in: meta) != ProjectionStamp.current.encoded else { return nil }
+            return try releases(in: transaction).map(\.rowCount).reduce(0, +)
+        }
+        guard let rowsToPack else { return }
+        try LedgerError.mapping {
+            try environment.growMap(toAtLeast: environment.usedBytes + 2 * rowsToPack * PackedCountingRows.width + (64 << 20))
         }
     }
 

@@ -40,6 +40,14 @@ public struct LogRecord: Sendable, Equatable {
         payload = Array(bytes[37...])
     }
 
+    /// A reader at the payload of stored bytes, without copying it out.
+    static func payloadReader(stored bytes: [UInt8]) throws(RecordDecodingError) -> ByteReader {
+        guard bytes.count >= LogRecord.headerSize else {
+            throw RecordDecodingError(offset: bytes.count, expected: "a \(LogRecord.headerSize)-byte record header")
+        }
+        return ByteReader(bytes, at: LogRecord.headerSize)
+    }
+
     /// The bytes to store.
     public var stored: [UInt8] {
         var writer = ByteWriter()

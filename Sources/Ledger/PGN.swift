@@ -12,6 +12,11 @@ public struct PGN: Hashable, Comparable, Sendable {
         self.value = value
     }
 
+    /// A PGN from a value already checked to be at most 999 999 999 (a checked stored record).
+    init(uncheckedValue value: UInt32) {
+        self.value = value
+    }
+
     /// A PGN from exactly nine ASCII digits; nil otherwise.
     public init?(digits text: some StringProtocol) {
         guard text.utf8.count == 9, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),

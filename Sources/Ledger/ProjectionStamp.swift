@@ -1,15 +1,16 @@
 /// The versions a stored projection was built with: the projection code's and the event
-/// schema's. A ledger whose stamp differs from this build's has its projections rebuilt from the
-/// log on the next writable open. Subscriber cursors are log sequence numbers, so a rebuild
+/// schema's. A ledger whose stamp differs from this build's has its projections rebuilt (from the
+/// log and the stored rows) on the next writable open. Subscriber cursors are log sequence numbers, so a rebuild
 /// never re-sends a notification.
 struct ProjectionStamp: Equatable {
-    /// Bump when the lifecycle fold or its stored encoding changes.
+    /// Bump when the lifecycle fold, the counting-row packing or their stored encodings change.
+    /// 2: packed counting rows per release.
     var projectionVersion: UInt32
     /// Bump when events gain a shape the projections must read.
     var eventSchemaVersion: UInt32
 
     /// This build's stamp.
-    static let current = ProjectionStamp(projectionVersion: 1, eventSchemaVersion: 1)
+    static let current = ProjectionStamp(projectionVersion: 2, eventSchemaVersion: 1)
 
     /// The `meta` key the stamp is stored under.
     static let key = Array("projection-stamp".utf8)

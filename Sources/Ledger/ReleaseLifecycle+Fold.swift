@@ -6,9 +6,7 @@ extension ReleaseLifecycle {
         case .releaseRecorded(let release):
             lifecycles[release.id] = ReleaseLifecycle(currentBase: release.base)
         case .registration(let registration):
-            if lifecycles[registration.release]?.currentBase == registration.base {
-                lifecycles[registration.release]?.tally.add(registration)
-            }
+            apply(RegistrationEventHeader(registration), to: &lifecycles)
         case .releaseSuperseded(let id, let successor, let day):
             lifecycles[id]?.supersededBy = (successor, day)
         case .releaseWithdrawn(let id, let day, let reason):
@@ -20,6 +18,14 @@ extension ReleaseLifecycle {
             lifecycles[release]?.tally = EventTally()
         case .figuresStated:
             break
+        }
+    }
+
+    /// Folds a registration event known by its header: it counts in its release's tally when
+    /// it belongs to the release's active batch.
+    static func apply(_ header: RegistrationEventHeader, to lifecycles: inout [ReleaseID: ReleaseLifecycle]) {
+        if lifecycles[header.release]?.currentBase == header.base {
+            lifecycles[header.release]?.tally.add(header.kind, header.classification)
         }
     }
 

@@ -5,11 +5,11 @@ public struct SnapshotReconciliation: Sendable {
     /// How one pupil differs.
     public enum Difference: Sendable, Equatable {
         /// Settled by DUO, not counted by the ledger.
-        case onlySettled(Registration)
+        case onlySettled(CountingRow)
         /// Counted by the ledger, not settled by DUO.
-        case onlyCounted(Registration)
+        case onlyCounted(CountingRow)
         /// In both, in another schoolsoort, category or school.
-        case otherCell(settled: Registration, counted: Registration)
+        case otherCell(settled: CountingRow, counted: CountingRow)
     }
 
     /// The teldatum.
@@ -35,13 +35,13 @@ public struct SnapshotReconciliation: Sendable {
         var differences: [(pgn: PGN, difference: Difference)] = []
         for pgn in Set(settledByPupil.keys).union(counted.pupils.keys).sorted() {
             switch (settledByPupil[pgn], counted.pupils[pgn]?.row) {
-            case (let settled?, nil): differences.append((pgn, .onlySettled(settled)))
+            case (let settled?, nil): differences.append((pgn, .onlySettled(CountingRow(settled))))
             case (nil, let counted?): differences.append((pgn, .onlyCounted(counted)))
             case (let settled?, let counted?):
                 if (settled.schoolType, settled.category, settled.institution, settled.branch)
                     != (counted.schoolType, counted.category, counted.institution, counted.branch)
                 {
-                    differences.append((pgn, .otherCell(settled: settled, counted: counted)))
+                    differences.append((pgn, .otherCell(settled: CountingRow(settled), counted: counted)))
                 }
             case (nil, nil): break
             }

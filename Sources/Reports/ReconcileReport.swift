@@ -122,7 +122,7 @@ public struct ReconcileReport: Sendable {
     }
 
     /// `VSO H 25GP/04`.
-    static func place(_ row: Registration) -> String {
+    static func place(_ row: CountingRow) -> String {
         "\(row.schoolType.rawValue) \(row.category?.rawValue ?? "-") \(row.institution)/\(row.branch)"
     }
 }

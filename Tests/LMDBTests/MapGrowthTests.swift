@@ -25,6 +25,22 @@ struct MapGrowthTests {
         }
     }
 
+    @Test("growing the map to a size ahead of a large write grows it, and never shrinks it")
+    func growAhead() throws {
+        try withEnvironment(options: .init(mapSize: 256 << 10)) { env, db throws in
+            try env.growMap(toAtLeast: 8 << 20)
+            #expect(env.mapSize >= 8 << 20)
+            var runs = 0
+            try env.write { txn throws in
+                runs += 1
+                for i: UInt64 in 0..<64 { try txn.put([UInt8](repeating: 7, count: 64 << 10), for: i.bigEndianBytes, in: db) }
+            }
+            #expect(runs == 1)
+            try env.growMap(toAtLeast: 1 << 20)
+            #expect(env.mapSize >= 8 << 20)
+        }
+    }
+
     @Test("a body that swallows MDB_MAP_FULL is still rerun after the map grows")
     func swallowedMapFull() throws {
         try withEnvironment(options: .init(mapSize: 256 << 10)) { env, db throws in

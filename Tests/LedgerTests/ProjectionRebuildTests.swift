@@ -12,16 +12,9 @@ struct ProjectionRebuildTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let history = ScriptedHistory(seed: 9, count: 3)
-        let scope = Scope(product: "kijkglas-2", swv: "VO9901", period: "2021-2022")
         var expected: [ReleaseID: ReleaseLifecycle] = [:]
         do {
-            let store = try LedgerStore(directory: directory.path)
-            for (index, release) in history.releases.enumerated() {
-                var sha = [UInt8](repeating: 0, count: 32)
-                sha[0] = UInt8(index)
-                _ = try store.record(
-                    IncomingRelease(scope: scope, publishedOn: release.published, fileName: "r\(index).csv", fileSHA256: sha, rows: release.rows))
-            }
+            let store = try record(history, in: directory)
             try store.withdraw(ReleaseID(2), on: history.releases[2].published, reason: "ingetrokken")
             expected = try store.lifecycles()
         }
@@ -40,4 +33,78 @@ struct ProjectionRebuildTests {
         #expect(try reopened.lifecycles() == expected)
         #expect(try reopened.verify().isValid)
     }
+}
+
+@Suite("Packed counting rows are a checked projection")
+struct CountingRowProjectionTests {
+    /// A ledger of three releases and the counting rows each must have.
+    private func recorded(in directory: TemporaryDirectory) throws -> [[CountingRow]] {
+        let history = ScriptedHistory(seed: 12, count: 3)
+        _ = try record(history, in: directory)
+        return history.releases.map { $0.rows.sorted { $0.key < $1.key }.map(CountingRow.init) }
+    }
+
+    /// Runs `change` on the raw environment of the ledger in `directory`.
+    private func tamper(_ directory: TemporaryDirectory, _ change: (Transaction, Database, Database) throws -> Void) throws {
+        let environment = try Environment(directory: directory.path)
+        let meta = try environment.database("meta")
+        let countingRows = try environment.database("counting-rows")
+        try environment.write { try change($0, meta, countingRows) }
+    }
+
+    @Test("verify names a release whose packed counting rows were damaged, and a rebuild repairs them")
+    func damaged() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let expected = try recorded(in: directory)
+        try tamper(directory) { transaction, _, countingRows in
+            var bytes = try #require(try transaction.get(ReleaseID(2).storageKey, in: countingRows))
+            bytes[bytes.count - 2] ^= 0x01  // the funded flag of the last row
+            try transaction.put(bytes, for: ReleaseID(2).storageKey, in: countingRows)
+        }
+        let damaged = try LedgerStore(directory: directory.path, readOnly: true)
+        let answering = try #require(try damaged.releases().first { $0.id == ReleaseID(2) })
+        #expect(Array(try damaged.knownState(at: answering.publishedOn).rows) != expected[1], "counts read the stored projection")
+        let report = try damaged.verify()
+        #expect(report.problems.map(\.description) == ["release R2: its stored counting rows differ from its rows"])
+        try tamper(directory) { transaction, meta, _ in
+            try transaction.put([0, 0, 0, 1, 0, 0, 0, 1], for: Array("projection-stamp".utf8), in: meta)
+        }
+        let rebuilt = try LedgerStore(directory: directory.path)
+        #expect(Array(try rebuilt.knownState(at: answering.publishedOn).rows) == expected[1])
+        #expect(try rebuilt.verify().isValid)
+    }
+
+    @Test("a ledger made before packed counting rows answers from its rows until a writable open packs them")
+    func olderLedger() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let expected = try recorded(in: directory)
+        try tamper(directory) { transaction, meta, countingRows in
+            for id in 1...3 { try transaction.delete(ReleaseID(UInt32(id)).storageKey, in: countingRows) }
+            try transaction.put([0, 0, 0, 1, 0, 0, 0, 1], for: Array("projection-stamp".utf8), in: meta)
+        }
+        let older = try LedgerStore(directory: directory.path, readOnly: true)
+        #expect(Array(try older.knownState().rows) == expected[2])
+        #expect(try older.verify().isValid)
+        let reopened = try LedgerStore(directory: directory.path)
+        #expect(Array(try reopened.knownState().rows) == expected[2])
+        let environment = try Environment(directory: directory.path, options: .init(readOnly: true))
+        let countingRows = try environment.database("counting-rows")
+        #expect(try environment.read { try $0.entryCount(in: countingRows) } == 3)
+        #expect(try reopened.verify().isValid)
+    }
+}
+
+/// A new ledger in `directory` holding the releases of `history`, recorded in order.
+private func record(_ history: ScriptedHistory, in directory: TemporaryDirectory) throws -> LedgerStore {
+    let store = try LedgerStore(directory: directory.path)
+    for (index, release) in history.releases.enumerated() {
+        var sha = [UInt8](repeating: 0, count: 32)
+        sha[0] = UInt8(index)
+        _ = try store.record(IncomingRelease(
+            scope: Scope(product: "kijkglas-2", swv: "VO9901", period: "2021-2022"), publishedOn: release.published,
+            fileName: "r\(index).csv", fileSHA256: sha, rows: release.rows))
+    }
+    return store
 }

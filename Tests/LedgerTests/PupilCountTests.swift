@@ -16,7 +16,7 @@ struct PupilCountTests {
             for row in rows where row.periodStart <= day && (row.periodEnd == nil || day <= row.periodEnd!) {
                 pupils.insert(row.pgn.value)
             }
-            let count = PupilCount(rows: rows, on: day, by: .category)
+            let count = PupilCount(rows: CountingRows(rows), on: day, by: .category)
             #expect(count.total == pupils.count, "seed \(seed)")
             #expect(count.groups.map(\.count).reduce(0, +) == pupils.count, "seed \(seed)")
         }
@@ -33,7 +33,7 @@ struct PupilCountTests {
         var second = first
         second.institution = "25GP"
         second.category = .high
-        let count = PupilCount(rows: [second, first], on: Day(year: 2021, month: 10, day: 1)!, by: .category)
+        let count = PupilCount(rows: CountingRows([second, first]), on: Day(year: 2021, month: 10, day: 1)!, by: .category)
         #expect(count.total == 1)
         #expect(count.groups.map(\.label) == ["L"])
     }

@@ -18,7 +18,7 @@ struct ProjectionReportTests {
     }
 
     private var context: ProjectionContext {
-        ProjectionContext(state: KnownState(knownAt: february, releases: [], rows: []), selection: "rules", swv: "VO9901")
+        ProjectionContext(state: KnownState(knownAt: february, releases: [], rows: CountingRows([Registration]())), selection: "rules", swv: "VO9901")
     }
 
     /// 111111111 leaves, 222222222 stays, 333333333 moves school, 444444444 arrives.
@@ -26,13 +26,13 @@ struct ProjectionReportTests {
         let before = [row(111_111_111, "25GP", .low), row(222_222_222, "25GP", .medium), row(333_333_333, "25GP", .high)]
         let after = [row(222_222_222, "25GP", .medium), row(333_333_333, "00AO", .high), row(444_444_444, "00AO", .low)]
         return Growth(
-            from: CountedPupils(rows: before, on: october, selection: .everyValidRow),
-            to: CountedPupils(rows: after, on: february, selection: .everyValidRow))
+            from: CountedPupils(rows: CountingRows(before), on: october, selection: .everyValidRow),
+            to: CountedPupils(rows: CountingRows(after), on: february, selection: .everyValidRow))
     }
 
     @Test("a count prints what it was counted from, its total and its groups")
     func countText() {
-        let count = PupilCount(rows: [row(111_111_111, "25GP", .low)], on: february, by: .category)
+        let count = PupilCount(rows: CountingRows([row(111_111_111, "25GP", .low)]), on: february, by: .category)
         #expect(CountText.render(count, context: context) == """
             On 2022-02-01: 1 pupils (As known at 2022-02-01 (no releases); counting rules; TLVs issued by VO9901)
             category  pupils
@@ -69,7 +69,7 @@ struct ProjectionReportTests {
         let regime = try JSONDecoder().decode(FundingRegime.self, from: Data("""
             {"name":"kalenderjaar","yearKind":"calendarYear","firstYear":2023,"teldatum":{"month":2,"day":1,"yearOffset":-1},"source":"test"}
             """.utf8))
-        let counted = CountedPupils(rows: [row(111_111_111, "25GP", .low)], on: february, selection: .everyValidRow)
+        let counted = CountedPupils(rows: CountingRows([row(111_111_111, "25GP", .low)]), on: february, selection: .everyValidRow)
         let report = FundingReport(
             Funding(year: .calendarYear(2023), regime: regime, rates: version, counted: counted, growth: nil), context: context)
         #expect(report.text.contains("Total deducted: \(text)"))
@@ -88,7 +88,7 @@ struct ProjectionReportTests {
         let revisions = Revisions(
             days: [october], points: knowledge.map { LoadedReleases.KnowledgePoint(day: $0.0, published: $0.1, withdrawn: []) },
             value: { state, _ in points.first { $0.0 == state.knownAt }?.1 },
-            state: { KnownState(knownAt: $0, releases: [], rows: []) })
+            state: { KnownState(knownAt: $0, releases: [], rows: CountingRows([Registration]())) })
         #expect(RevisionsReport(revisions, metric: "count", unit: "pupils").text == """
             Revisions of count (pupils) as known at each publication and withdrawal
             known at    event         count 2021-10-01  revision

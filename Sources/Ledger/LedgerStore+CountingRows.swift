@@ -1,0 +1,49 @@
+import LMDB
+
+extension LedgerStore {
+    /// The counting rows of releases `ids`, pooled in that order, from one read snapshot.
+    func countingRows(of ids: [ReleaseID]) throws(LedgerError) -> CountingRows {
+        try read { transaction in
+            let packed = try hasCurrentProjections(in: transaction)
+            let parts = try ids.map { try countingRows(of: $0, packed: packed, in: transaction) }
+            return try CountingRows(parts: parts) { part, index in try row(at: index, of: ids[part], in: transaction) }
+        }
+    }
+
+    /// Whether the stored projections are this build's (`ProjectionStamp`); a read-only open of
+    /// a ledger not yet rebuilt has older ones, or none.
+    func hasCurrentProjections(in transaction: Transaction) throws -> Bool {
+        try countingRowRecords != nil && transaction.get(ProjectionStamp.key, in: meta) == ProjectionStamp.current.encoded
+    }
+
+    /// The counting rows of release `id` in identity order: its stored packed projection, or,
+    /// when the projections are not current (`packed` false), its rows reduced and packed.
+    func countingRows(of id: ReleaseID, packed: Bool, in transaction: Transaction) throws -> PackedCountingRows {
+        guard packed, let countingRowRecords else {
+            return PackedCountingRows(try rows(of: id, in: transaction).map(CountingRow.init))
+        }
+        guard let bytes = try transaction.get(id.storageKey, in: countingRowRecords) else {
+            throw LedgerError.corrupt("release \(id) has no counting rows; run kijkglas verify")
+        }
+        return try PackedCountingRows(stored: bytes)
+    }
+
+    /// Stores the packed counting rows of release `id`.
+    func store(countingRows: [CountingRow], of id: ReleaseID, in transaction: Transaction) throws {
+        guard let countingRowRecords else {
+            throw LedgerError.rejected("the ledger was opened read-only; recording needs a writable open")
+        }
+        try transaction.put(PackedCountingRows(countingRows).bytes, for: id.storageKey, in: countingRowRecords)
+    }
+
+    /// Row `index` (in identity order) of release `id`.
+    func row(at index: Int, of id: ReleaseID, in transaction: Transaction) throws -> Registration {
+        let hash = try transaction.withValue(for: id.storageKey, in: releaseRows) { hashes in
+            hashes.count >= (index + 1) * 16 ? Array(hashes[index * 16..<(index + 1) * 16]) : nil
+        }
+        guard let hash = hash ?? nil, let bytes = try transaction.get(hash, in: rows) else {
+            throw LedgerError.corrupt("release \(id) has no row \(index)")
+        }
+        return try Registration(encoded: bytes)
+    }
+}

@@ -1,0 +1,237 @@
+/// One release's counting rows in their stored form, read in place: a record's fields are
+/// decoded as they are asked for, so judging a release's rows allocates nothing per row.
+///
+/// The bytes: a version byte, the row count and a table of the distinct strings (UInt32
+/// little-endian counts and lengths, UTF-8), then one fixed-width record per row in identity
+/// order. A record, little-endian: pgn (UInt32); institution, branch, paying SWV + 1 and TLV
+/// number issuer + 1 as string-table indices (UInt32, 0 for none); period start and end,
+/// enrolment from and until, TLV from and until, birth date (Int32 days, 0 when absent);
+/// cluster and soort verblijf (UInt8); flags (UInt16, `PackedFlags`).
+struct PackedCountingRows: Sendable {
+    /// Version of the form above; bump `ProjectionStamp` with it, so ledgers rebuild.
+    static let version: UInt8 = 1
+    /// Bytes of one record.
+    static let width = 52
+
+    /// The stored bytes.
+    let bytes: [UInt8]
+    /// The number of rows.
+    let count: Int
+    private let strings: [String]
+    private let recordsStart: Int
+
+    /// Packs `rows` (one release's, in identity order).
+    init(_ rows: [CountingRow]) {
+        var strings: [String] = []
+        var stringIndex: [String: UInt32] = [:]
+        func index(of text: String) -> UInt32 {
+            if let known = stringIndex[text] { return known }
+            let new = UInt32(strings.count)
+            strings.append(text)
+            stringIndex[text] = new
+            return new
+        }
+        var records = [UInt8](repeating: 0, count: rows.count * Self.width)
+        records.withUnsafeMutableBytes { records in
+            for (number, row) in rows.enumerated() {
+                let start = number * Self.width
+                func put<T: FixedWidthInteger>(_ value: T, at offset: Int) {
+                    records.storeBytes(of: value.littleEndian, toByteOffset: start + offset, as: T.self)
+                }
+                put(row.pgn.value, at: 0)
+                put(index(of: row.institution), at: 4)
+                put(index(of: row.branch), at: 8)
+                put(row.payingSwv.map { index(of: $0) + 1 } ?? 0, at: 12)
+                put(row.tlvNumberIssuer.map { index(of: $0) + 1 } ?? 0, at: 16)
+                put(row.periodStart.daysSinceEpoch, at: 20)
+                put(row.periodEnd?.daysSinceEpoch ?? 0, at: 24)
+                put(row.enrolledFrom.daysSinceEpoch, at: 28)
+                put(row.enrolledUntil?.daysSinceEpoch ?? 0, at: 32)
+                put(row.tlvFrom?.daysSinceEpoch ?? 0, at: 36)
+                put(row.tlvUntil?.daysSinceEpoch ?? 0, at: 40)
+                put(row.birthDate?.daysSinceEpoch ?? 0, at: 44)
+                put(row.cluster ?? 0, at: 48)
+                put(row.residence ?? 0, at: 49)
+                put(PackedFlags(row).rawValue, at: 50)
+            }
+        }
+        var header: [UInt8] = [Self.version]
+        func put(_ value: UInt32) {
+            withUnsafeBytes(of: value.littleEndian) { header.append(contentsOf: $0) }
+        }
+        put(UInt32(rows.count))
+        put(UInt32(strings.count))
+        for text in strings {
+            put(UInt32(text.utf8.count))
+            header += text.utf8
+        }
+        self.strings = strings
+        recordsStart = header.count
+        count = rows.count
+        bytes = header + records
+    }
+
+    /// Reads stored bytes, checking them whole: version, sizes, string table, and in every
+    /// record a PGN, string indices inside the table and only known flags.
+    init(stored bytes: [UInt8]) throws(RecordDecodingError) {
+        var offset = 0
+        func read32() throws(RecordDecodingError) -> Int {
+            guard bytes.count - offset >= 4 else { throw RecordDecodingError(offset: offset, expected: "4 bytes") }
+            defer { offset += 4 }
+            return Int(UInt32(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self) }))
+        }
+        guard bytes.first == Self.version else {
+            throw RecordDecodingError(offset: 0, expected: "packed counting rows version \(Self.version)")
+        }
+        offset = 1
+        let count = try read32()
+        let stringCount = try read32()
+        guard stringCount <= bytes.count else { throw RecordDecodingError(offset: offset, expected: "a string count") }
+        var strings: [String] = []
+        strings.reserveCapacity(stringCount)
+        for _ in 0..<stringCount {
+            let length = try read32()
+            guard bytes.count - offset >= length, let text = String(validating: bytes[offset..<offset + length], as: UTF8.self) else {
+                throw RecordDecodingError(offset: offset, expected: "a UTF-8 string")
+            }
+            strings.append(text)
+            offset += length
+        }
+        guard count <= bytes.count / Self.width, bytes.count - offset == count * Self.width else {
+            throw RecordDecodingError(offset: offset, expected: "\(count) records of \(Self.width) bytes")
+        }
+        let recordsStart = offset
+        let firstBad = bytes.withUnsafeBytes { raw in
+            stride(from: recordsStart, to: raw.count, by: Self.width).first { start in
+                func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + at, as: UInt32.self))) }
+                let flags = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 50, as: UInt16.self))
+                return u32(0) > 999_999_999 || u32(4) >= stringCount || u32(8) >= stringCount || u32(12) > stringCount
+                    || u32(16) > stringCount || flags & ~PackedFlags.known != 0
+            }
+        }
+        if let firstBad { throw RecordDecodingError(offset: firstBad, expected: "a counting row") }
+        self.bytes = bytes
+        self.count = count
+        self.strings = strings
+        self.recordsStart = recordsStart
+    }
+
+    /// Calls `body` with the records, read in place; they are valid only during the call.
+    func withRecords<R>(_ body: (Records) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBytes { raw in
+            try strings.withUnsafeBufferPointer { strings in
+                try body(Records(raw: raw, strings: strings, recordsStart: recordsStart))
+            }
+        }
+    }
+
+    /// Row `index`, decoded.
+    subscript(index: Int) -> CountingRow {
+        withRecords { $0[index].decoded }
+    }
+
+    /// The records of a `PackedCountingRows`, read in place.
+    struct Records {
+        fileprivate let raw: UnsafeRawBufferPointer
+        fileprivate let strings: UnsafeBufferPointer<String>
+        fileprivate let recordsStart: Int
+
+        /// Record `index`.
+        subscript(index: Int) -> Record {
+            Record(raw: raw, strings: strings, start: recordsStart + index * PackedCountingRows.width)
+        }
+    }
+
+    /// One record read in place: each field is decoded when asked for.
+    struct Record: CountingFields {
+        fileprivate let raw: UnsafeRawBufferPointer
+        fileprivate let strings: UnsafeBufferPointer<String>
+        fileprivate let start: Int
+
+        private func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + at, as: UInt32.self)) }
+        private func day(_ at: Int) -> Day { Day(daysSinceEpoch: Int32(bitPattern: u32(at))) }
+        private func day(_ at: Int, if flag: PackedFlags) -> Day? { flags.contains(flag) ? day(at) : nil }
+        private func optionalString(_ at: Int) -> String? { u32(at) == 0 ? nil : strings[Int(u32(at)) - 1] }
+        private var flags: PackedFlags {
+            PackedFlags(rawValue: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 50, as: UInt16.self)))
+        }
+
+        var pgn: PGN { PGN(uncheckedValue: u32(0)) }
+        var periodStart: Day { day(20) }
+        var periodEnd: Day? { day(24, if: .hasPeriodEnd) }
+        var enrolledFrom: Day { day(28) }
+        var enrolledUntil: Day? { day(32, if: .hasEnrolledUntil) }
+        var hasTLVNumber: Bool { flags.contains(.hasTLVNumber) }
+        var tlvFrom: Day? { day(36, if: .hasTLVFrom) }
+        var tlvUntil: Day? { day(40, if: .hasTLVUntil) }
+        var funded: Bool { flags.contains(.funded) }
+        var cluster: UInt8? { flags.contains(.hasCluster) ? raw[start + 48] : nil }
+        var residence: UInt8? { flags.contains(.hasResidence) ? raw[start + 49] : nil }
+
+        /// The whole row.
+        var decoded: CountingRow {
+            CountingRow(
+                pgn: pgn, institution: strings[Int(u32(4))], branch: strings[Int(u32(8))],
+                schoolType: flags.contains(.vso) ? .vso : .so, cluster: cluster, residence: residence,
+                enrolledFrom: enrolledFrom, enrolledUntil: enrolledUntil, periodStart: periodStart, periodEnd: periodEnd,
+                hasTLVNumber: hasTLVNumber, tlvNumberIssuer: optionalString(16), payingSwv: optionalString(12),
+                category: flags.category, tlvFrom: tlvFrom, tlvUntil: tlvUntil, funded: funded,
+                birthDate: day(44, if: .hasBirthDate))
+        }
+    }
+}
+
+/// The flag bits of a packed counting row: booleans, which optional fields are present, and
+/// the category in bits 10–11 (0 none, 1 L, 2 M, 3 H).
+private struct PackedFlags: OptionSet {
+    let rawValue: UInt16
+
+    static let funded = PackedFlags(rawValue: 1 << 0)
+    static let hasTLVNumber = PackedFlags(rawValue: 1 << 1)
+    static let vso = PackedFlags(rawValue: 1 << 2)
+    static let hasCluster = PackedFlags(rawValue: 1 << 3)
+    static let hasResidence = PackedFlags(rawValue: 1 << 4)
+    static let hasPeriodEnd = PackedFlags(rawValue: 1 << 5)
+    static let hasEnrolledUntil = PackedFlags(rawValue: 1 << 6)
+    static let hasTLVFrom = PackedFlags(rawValue: 1 << 7)
+    static let hasTLVUntil = PackedFlags(rawValue: 1 << 8)
+    static let hasBirthDate = PackedFlags(rawValue: 1 << 9)
+    private static let categoryShift: UInt16 = 10
+    /// Every bit in use.
+    static let known: UInt16 = 0x0FFF
+
+    init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// The flags of `row`.
+    init(_ row: CountingRow) {
+        var flags: PackedFlags = []
+        if row.funded { flags.insert(.funded) }
+        if row.hasTLVNumber { flags.insert(.hasTLVNumber) }
+        if row.schoolType == .vso { flags.insert(.vso) }
+        if row.cluster != nil { flags.insert(.hasCluster) }
+        if row.residence != nil { flags.insert(.hasResidence) }
+        if row.periodEnd != nil { flags.insert(.hasPeriodEnd) }
+        if row.enrolledUntil != nil { flags.insert(.hasEnrolledUntil) }
+        if row.tlvFrom != nil { flags.insert(.hasTLVFrom) }
+        if row.tlvUntil != nil { flags.insert(.hasTLVUntil) }
+        if row.birthDate != nil { flags.insert(.hasBirthDate) }
+        let category: UInt16
+        switch row.category {
+        case nil: category = 0
+        case .low: category = 1
+        case .medium: category = 2
+        case .high: category = 3
+        }
+        self.init(rawValue: flags.rawValue | category << PackedFlags.categoryShift)
+    }
+
+    /// The category in bits 10–11.
+    var category: FundingCategory? {
+        switch rawValue >> PackedFlags.categoryShift & 0b11 {
+        case 1: .low
+        case 2: .medium
+        case 3: .high
+        default: nil
+        }
+    }
+}
