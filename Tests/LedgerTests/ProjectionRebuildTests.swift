@@ -13,9 +13,18 @@ struct ProjectionRebuildTests {
         defer { directory.remove() }
         let history = ScriptedHistory(seed: 9, count: 3)
         var expected: [ReleaseID: ReleaseLifecycle] = [:]
+        let figures = [StatedFigure(measure: .growth, day: .literal(2022, 2, 1), schoolType: .vso, category: .high, value: .number(3))]
+        let snapshot = Array(history.releases[1].rows.prefix(5))
         do {
             let store = try record(history, in: directory)
             try store.withdraw(ReleaseID(2), on: history.releases[2].published, reason: "ingetrokken")
+            _ = try store.record(IncomingRelease(
+                scope: Scope(product: "kijkglas-3", swv: "VO9901", period: "2022-02-01"), publishedOn: .literal(2022, 4, 29),
+                fileName: "k3.csv", fileSHA256: [UInt8](repeating: 7, count: 32), content: .figures, rows: [], figures: figures,
+                isDefinitive: true))
+            _ = try store.record(IncomingRelease(
+                scope: Scope(product: "kijkglas-1-2", swv: "VO9901", period: "2021-10-01"), publishedOn: .literal(2021, 11, 15),
+                fileName: "k12.csv", fileSHA256: [UInt8](repeating: 8, count: 32), content: .snapshot, rows: snapshot))
             expected = try store.lifecycles()
         }
         do {
@@ -32,6 +41,9 @@ struct ProjectionRebuildTests {
         let reopened = try LedgerStore(directory: directory.path)
         #expect(try reopened.lifecycles() == expected)
         #expect(try reopened.verify().isValid)
+        #expect(try reopened.figures(of: ReleaseID(4)) == figures)
+        #expect(try reopened.lifecycles()[ReleaseID(4)]?.definitiveOn == .literal(2022, 4, 29))
+        #expect(try reopened.knownState().releases.map(\.id) == [ReleaseID(3)])
     }
 }
 
