@@ -48,7 +48,7 @@ let package = Package(
             ],
             resources: [.copy("Demo")]
         ),
-        .target(name: "SampleData", dependencies: ["Ledger"], path: "Tools/SampleData"),
+        .target(name: "SampleData", dependencies: ["Ledger", "Ingest"], path: "Tools/SampleData"),
         .executableTarget(
             name: "generate-demo",
             dependencies: ["Ledger", "Ingest", "Schemas", "SampleData"],

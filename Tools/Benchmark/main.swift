@@ -24,6 +24,15 @@ func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
+/// What `RegistrationDiff.changes` returns.
+typealias DiffChanges = [(key: RegistrationKey, change: RegistrationChange, classification: Classification)]
+
+/// "E events, R differing rows": a row both closed and changed is two events but one differing
+/// row, the figure peer tools report.
+func changeSummary(_ changes: DiffChanges) -> String {
+    "\(changes.count) events, \(Set(changes.map(\.key)).count) differing rows"
+}
+
 /// CPU time used so far by every thread of the process, in seconds.
 func processCPUSeconds() -> Double {
     var time = timespec()
@@ -38,37 +47,35 @@ do {
         let runs = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 5
         let pair = ReleasePair(rows: rows, seed: 7)
         var times: [Double] = []
-        var events = 0
+        var changes: DiffChanges = []
         for _ in 0..<runs {
             let clock = ContinuousClock()
             let started = clock.now
-            events = RegistrationDiff.changes(
-                from: pair.old, to: pair.new, basePublished: pair.basePublished, published: pair.published
-            ).count
+            changes = RegistrationDiff.changes(
+                from: pair.old, to: pair.new, basePublished: pair.basePublished, published: pair.published)
             times.append(seconds(clock.now - started))
         }
-        print("diff \(rows) rows, \(events) events: median \(String(format: "%.3f", median(times))) s over \(runs) runs")
+        print("diff \(rows) rows, \(changeSummary(changes)): median \(String(format: "%.3f", median(times))) s over \(runs) runs")
     case "diff-files":
         guard arguments.count >= 3 else { throw BenchmarkUsage() }
         let runs = arguments.dropFirst(3).first.flatMap { Int($0) } ?? 5
         let reader = try ReleaseFileReader.builtIn()
         var readTimes: [Double] = []
         var diffTimes: [Double] = []
-        var events = 0
+        var changes: DiffChanges = []
         for _ in 0..<runs {
             let clock = ContinuousClock()
             let started = clock.now
             let old = try reader.read(file: arguments[1])
             let new = try reader.read(file: arguments[2])
             let read = clock.now
-            events = RegistrationDiff.changes(
-                from: old.rows, to: new.rows, basePublished: old.publishedOn, published: new.publishedOn
-            ).count
+            changes = RegistrationDiff.changes(
+                from: old.rows, to: new.rows, basePublished: old.publishedOn, published: new.publishedOn)
             readTimes.append(seconds(read - started))
             diffTimes.append(seconds(clock.now - read))
         }
         print(
-            "read+diff \(events) events: read median \(String(format: "%.3f", median(readTimes))) s, "
+            "read+diff \(changeSummary(changes)): read median \(String(format: "%.3f", median(readTimes))) s, "
                 + "diff median \(String(format: "%.3f", median(diffTimes))) s, "
                 + "total median \(String(format: "%.3f", median(zip(readTimes, diffTimes).map(+)))) s over \(runs) runs")
     case "read":
