@@ -7,9 +7,12 @@ import SampleData
 /// files (`;`, dates `dd-mm-jjjj`, an "Algemene gegevens" block), headers taken from the
 /// built-in layouts.
 /// Usage: swift run generate-demo [OUTPUT-DIR] [SEED]   (defaults: Sources/kijkglas/Demo, 2021)
-let arguments = CommandLine.arguments.dropFirst()
+///        swift run generate-demo series DIR ROWS RELEASES [SEED]   a monthly series at any size with
+///            its ground truth (`truth.json`: events by kind per file), at real (v)so vestigingen
+let series = CommandLine.arguments.dropFirst().first == "series"
+let arguments = CommandLine.arguments.dropFirst(series ? 2 : 1)
 let output = arguments.first ?? "Sources/kijkglas/Demo"
-let seed = arguments.dropFirst().first.flatMap { UInt64($0) } ?? 2021
+let seed = arguments.dropFirst(series ? 3 : 1).first.flatMap { UInt64($0) } ?? 2021
 
 do {
     let layouts = try Layout.builtIn()
@@ -20,6 +23,16 @@ do {
         return layout
     }
     try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+    if series {
+        let values = Array(arguments.dropFirst().prefix(2)).compactMap { Int($0) }
+        guard values.count == 2, values[0] > 0, values[1] > 0 else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "usage: generate-demo series DIR ROWS RELEASES [SEED]"])
+        }
+        let names = try SeriesFiles.write(
+            ReleaseSeries(seed: seed, rows: values[0], count: values[1]), layout: try layout("kijkglas-2"), to: output)
+        print("wrote \(names.count) files and truth.json to \(output)")
+        exit(0)
+    }
     var year = DemoSchoolYear(seed: seed)
     let snapshots = year.snapshots()
     for snapshot in snapshots {

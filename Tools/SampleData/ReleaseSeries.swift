@@ -1,0 +1,154 @@
+import Ledger
+
+/// A monthly series of Kijkglas 2 releases of any size, deterministic by seed, at real (v)so
+/// vestigingen (DUO's public list, `../shared/data/duo/vestigingen_sbo_so_vso_2024-11.csv`) for
+/// a real SWV code: each month pupils arrive, leave, move to another vestiging (doorstroom), have
+/// their category rewritten from the start, are flagged niet-bekostigd or vanish from the file
+/// (retracted), at rates like DUO's. Each release carries its ground truth: how many events of
+/// each kind its diff against the previous release must give. Every change touches its own row,
+/// so the counts follow from the diff rules of docs/design.md alone.
+public struct ReleaseSeries {
+    /// Monthly rates of each change, per 10,000 rows.
+    public struct Rates: Sendable {
+        public var arrivals = 150
+        public var leavers = 120
+        public var doorstroom = 30
+        public var categoryRewrites = 40
+        public var unfundedFlips = 30
+        public var retractions = 10
+
+        /// The default rates.
+        public init() {}
+    }
+
+    /// One release: its publication date, rows in identity order, and the events its diff must give.
+    public struct Release: Sendable {
+        /// DUO's publication date.
+        public var published: Day
+        /// The rows in identity order.
+        public var rows: [Registration]
+        /// Events by kind that the diff against the previous release gives (all openings for the first).
+        public var expected: [RegistrationChange.Kind: Int]
+    }
+
+    /// Real (v)so vestigingen with their school type, from DUO's list of November 2024.
+    static let vestigingen: [(institution: String, branch: String, type: SchoolType)] = [
+        ("00AO", "00", .vso), ("00ZF", "00", .vso), ("01AI", "02", .so), ("01JO", "06", .so), ("01JO", "15", .so),
+        ("01JR", "02", .vso), ("01RE", "00", .so), ("02KX", "03", .vso), ("02YR", "05", .so), ("03TV", "04", .vso),
+        ("04BF", "00", .so), ("04YK", "04", .vso), ("07IQ", "02", .vso), ("07IQ", "20", .vso), ("14OR", "03", .vso),
+        ("17GW", "04", .so), ("17GW", "13", .so), ("17GW", "25", .so), ("17JJ", "02", .vso), ("20KP", "00", .so),
+        ("20WR", "06", .so), ("20YD", "02", .so), ("22NX", "01", .so), ("23GJ", "00", .vso),
+    ]
+    /// A real SWV code (Regeling regio-indeling, `../shared/data/duo/swv_codes_2013-2015.csv`).
+    public static let swv = "VO2508"
+    /// The school year the series covers.
+    public static let schoolYear = "2021-2022"
+
+    /// The releases in publication order.
+    public private(set) var releases: [Release] = []
+
+    private var random: SplitMix64
+    private var nextPGN: UInt32
+    private var tlvSerial = 0
+    private let yearStart = Day.literal(2021, 8, 1)
+    private let yearEnd = Day.literal(2022, 7, 31)
+
+    /// `count` monthly releases from 15 September 2021 starting with `rows` rows, from `seed`.
+    public init(seed: UInt64, rows: Int, count: Int, rates: Rates = Rates()) {
+        random = SplitMix64(seed: seed)
+        nextPGN = 100_000_000 + UInt32(seed % 1_000) * 100_000
+        var current = (0..<rows).map { _ in arrival(from: yearStart) }
+        current.sort { $0.key < $1.key }
+        let first = Day.literal(2021, 9, 15)
+        releases.append(Release(published: first, rows: current, expected: [.opened: current.count]))
+        for index in 1..<max(1, count) {
+            let base = first.adding(days: 30 * (index - 1))
+            let published = first.adding(days: 30 * index)
+            current = step(current, base: base, published: published, rates: rates)
+        }
+    }
+
+    private mutating func step(_ rows: [Registration], base: Day, published: Day, rates: Rates) -> [Registration] {
+        var rows = rows
+        var expected: [RegistrationChange.Kind: Int] = [:]
+        var untouched = Array(rows.indices)
+        untouched.shuffle(using: &random)
+        func take(_ rate: Int, where condition: (Registration) -> Bool) -> [Int] {
+            let wanted = rows.count * rate / 10_000
+            var taken: [Int] = []
+            var passed: [Int] = []
+            while taken.count < wanted, let index = untouched.popLast() {
+                if condition(rows[index]) { taken.append(index) } else { passed.append(index) }
+            }
+            untouched += passed.reversed()
+            return taken
+        }
+        let open = { (row: Registration) in row.periodEnd == nil && row.enrolledUntil == nil && row.periodStart < base }
+        var removed: Set<Int> = []
+        var added: [Registration] = []
+        let span = max(1, Int(published.daysSinceEpoch - base.daysSinceEpoch))
+        for index in take(rates.leavers, where: open) {
+            let end = base.adding(days: Int.random(in: 0..<span, using: &random))
+            rows[index].periodEnd = end
+            rows[index].enrolledUntil = end
+            expected[.closed, default: 0] += 1
+            expected[.changed, default: 0] += 1
+        }
+        for index in take(rates.doorstroom, where: open) {
+            let end = base.adding(days: Int.random(in: 0..<(span - 1 > 0 ? span - 1 : 1), using: &random))
+            rows[index].periodEnd = end
+            rows[index].enrolledUntil = end
+            var moved = arrival(from: end.adding(days: 1), pgn: rows[index].pgn)
+            let others = Self.vestigingen.filter { ($0.institution, $0.branch) != (rows[index].institution, rows[index].branch) }
+            let school = others[Int.random(in: 0..<others.count, using: &random)]
+            (moved.institution, moved.branch, moved.schoolType) = (school.institution, school.branch, school.type)
+            added.append(moved)
+            expected[.closed, default: 0] += 1
+            expected[.changed, default: 0] += 1
+            expected[.opened, default: 0] += 1
+        }
+        for index in take(rates.categoryRewrites, where: { $0.category != nil }) {
+            rows[index].category = FundingCategory.allCases.filter { $0 != rows[index].category }.randomElement(using: &random)
+            expected[.changed, default: 0] += 1
+        }
+        for index in take(rates.unfundedFlips, where: { $0.funded }) {
+            rows[index].funded = false
+            rows[index].unfundedReason = "Geen geldige TLV"
+            expected[.flaggedUnfunded, default: 0] += 1
+        }
+        for index in take(rates.retractions, where: { _ in true }) {
+            removed.insert(index)
+            expected[.retracted, default: 0] += 1
+        }
+        for _ in 0..<(rows.count * rates.arrivals / 10_000) {
+            added.append(arrival(from: base.adding(days: 1 + Int.random(in: 0..<span, using: &random))))
+            expected[.opened, default: 0] += 1
+        }
+        let next = (rows.indices.filter { !removed.contains($0) }.map { rows[$0] } + added).sorted { $0.key < $1.key }
+        releases.append(Release(published: published, rows: next, expected: expected))
+        return next
+    }
+
+    /// A new pupil's row (or `pgn`'s) from `start` to the end of the school year, with a valid
+    /// TLV of this SWV, funded, at a random vestiging.
+    private mutating func arrival(from start: Day, pgn: PGN? = nil) -> Registration {
+        let school = Self.vestigingen[Int.random(in: 0..<Self.vestigingen.count, using: &random)]
+        let pupil = pgn ?? PGN(value: nextPGN)!
+        if pgn == nil { nextPGN += 1 }
+        var row = Registration(
+            pgn: pupil, institution: school.institution, branch: school.branch, schoolType: school.type,
+            enrolledFrom: start, periodStart: start, funded: true)
+        row.swv = Self.swv
+        row.cluster = Bool.random(using: &random) ? 3 : 4
+        row.residence = 0
+        row.category = FundingCategory.allCases.randomElement(using: &random)
+        tlvSerial += 1
+        row.tlvNumber = "\(Self.swv)-2021-\(tlvSerial)"
+        row.payingSwv = Self.swv
+        row.tlvFrom = yearStart
+        row.tlvUntil = yearEnd
+        row.birthDate = (school.type == .so ? Day.literal(2012, 1, 1) : Day.literal(2006, 1, 1))
+            .adding(days: Int.random(in: 0...1_460, using: &random))
+        return row
+    }
+}
