@@ -133,22 +133,15 @@ extension Layout: Decodable {
                         + FigureField.allCases.filter { $0.measure != nil }.map(\.rawValue).joined(separator: ", ")
                         + ") and no combined columns")
             }
-            var seenFigures: Set<FigureField> = []
-            for field in figureFields where !seenFigures.insert(field.field).inserted {
-                throw Swift.DecodingError.dataCorruptedError(
-                    forKey: .fields, in: container, debugDescription: "field '\(field.field.rawValue)' is listed twice")
-            }
+            try Layout.checkListedOnce(figureFields.map(\.field.rawValue), in: container)
             targets = try Layout.targets(fields: [], figureFields: figureFields, combined: [], in: container)
             return
         }
         figureFields = []
         fields = try container.decode([LayoutField].self, forKey: .fields)
 
-        var seen: Set<Registration.Field> = []
-        for field in fields where !seen.insert(field.field).inserted {
-            throw Swift.DecodingError.dataCorruptedError(
-                forKey: .fields, in: container, debugDescription: "field '\(field.field.rawValue)' is listed twice")
-        }
+        try Layout.checkListedOnce(fields.map(\.field.rawValue), in: container)
+        let seen = Set(fields.map(\.field))
         let combinedFills = Set(combined.flatMap(\.kind.fills))
         for field in Registration.Field.allCases where field.isRequired && !seen.contains(field) && !combinedFills.contains(field) {
             throw Swift.DecodingError.dataCorruptedError(
@@ -160,6 +153,15 @@ extension Layout: Decodable {
                 forKey: .combined, in: container, debugDescription: "a 'referenceDay' column needs content 'snapshot'")
         }
         targets = try Layout.targets(fields: fields, figureFields: [], combined: combined, in: container)
+    }
+
+    /// Refuses a field named twice in `names`.
+    /// - Throws: `DecodingError` naming the first repeated field.
+    private static func checkListedOnce(_ names: [String], in container: KeyedDecodingContainer<CodingKeys>) throws {
+        var seen: Set<String> = []
+        for name in names where !seen.insert(name).inserted {
+            throw Swift.DecodingError.dataCorruptedError(forKey: .fields, in: container, debugDescription: "field '\(name)' is listed twice")
+        }
     }
 
     /// Every accepted header, normalised, with what it feeds.

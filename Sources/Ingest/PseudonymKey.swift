@@ -62,16 +62,9 @@ public final class PseudonymKey {
 
     /// `rows` with every PGN replaced by its pseudonym.
     public func pseudonymise(_ rows: [Registration]) -> [Registration] {
-        var cache: [PGN: PGN] = [:]
-        return rows.map { row in
+        rows.map { row in
             var row = row
-            if let known = cache[row.pgn] {
-                row.pgn = known
-            } else {
-                let pseudonym = pseudonym(of: row.pgn)
-                cache[row.pgn] = pseudonym
-                row.pgn = pseudonym
-            }
+            row.pgn = pseudonym(of: row.pgn)
             return row
         }
     }

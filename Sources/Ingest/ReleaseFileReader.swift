@@ -224,24 +224,19 @@ public struct ReleaseFileReader: Sendable {
         from csv: inout CSVReader<Source>, reader: FigureRowReader, headerLine: Int, problems: inout ProblemList
     ) -> [FigureRowReader.Row] {
         var rows: [FigureRowReader.Row] = []
-        var firstLine: [StatedFigure: Int] = [:]
+        var firstLine: [StatedFigure.Cell: [StatedFigure.Measure: Int]] = [:]
         do {
             while let record = try csv.next(), record.line < headerLine {}
             while !problems.truncated, let record = try csv.next() {
                 guard !record.isBlank, let row = reader.row(from: record, problems: &problems) else { continue }
-                let cells = row.figures.map { figure in
-                    var cell = figure
-                    cell.value = .number(0)
-                    return cell
-                }
-                if let first = cells.lazy.compactMap({ firstLine[$0] }).first {
+                if let first = row.figures.lazy.compactMap({ firstLine[$0.cell]?[$0.measure] }).first {
                     problems.add(
                         line: record.line, column: 1, field: nil,
                         expected: "one line per day, schoolsoort, category and description", found: nil,
                         hint: "line \(first) states the same figures")
                     continue
                 }
-                for cell in cells { firstLine[cell] = record.line }
+                for figure in row.figures { firstLine[figure.cell, default: [:]][figure.measure] = record.line }
                 rows.append(row)
             }
         } catch {

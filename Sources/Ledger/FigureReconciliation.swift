@@ -99,6 +99,11 @@ public struct FigureReconciliation: Sendable {
                             + "Schemas/rules/reconciliation.json if it is the total, or a Schoolsoort and Categorie column to the file"),
                     candidates: [])
             }
+            /// The ledger's growth of the figure's cell to `day` from the 1 October before it, with both days.
+            func growth() -> (days: [Day], value: Int)? {
+                guard let october = octoberBefore(day) else { return nil }
+                return ([october, day], cell(then(day), figure).count - cell(then(october), figure).count)
+            }
             var days: [Day] = []
             var value: Int?
             switch figure.measure {
@@ -111,19 +116,13 @@ public struct FigureReconciliation: Sendable {
                     value = cell(then(october), figure).count
                 }
             case .growth:
-                if let october = octoberBefore(day) {
-                    days = [october, day]
-                    value = cell(then(day), figure).count - cell(then(october), figure).count
-                }
+                if let found = growth() { (days, value) = found }
             case .amountPerPupil:
                 return Line(
                     figure: figure, ledgerValue: nil,
                     verdict: .notComparable("an amount per pupil is a rate, not computed from registrations"), candidates: [])
             case .transferDuty:
-                return FigureReconciliation.transferDuty(figure, figures: figures, ledger: { stated in
-                    guard let october = octoberBefore(day) else { return nil }
-                    return cell(then(day), stated).count - cell(then(october), stated).count
-                })
+                return FigureReconciliation.transferDuty(figure, figures: figures, ledgerGrowth: growth()?.value)
             }
             guard let value else {
                 return Line(
@@ -137,28 +136,11 @@ public struct FigureReconciliation: Sendable {
         }
     }
 
-    /// The cell a figure belongs to: its day, schoolsoort, category and description.
-    private struct Cell: Hashable {
-        let day: Day?
-        let schoolType: SchoolType?
-        let category: FundingCategory?
-        let label: String?
-
-        init(_ figure: StatedFigure) {
-            day = figure.day
-            schoolType = figure.schoolType
-            category = figure.category
-            label = figure.label
-        }
-    }
-
     /// A transfer duty compared with the ledger's growth (when positive) times the amount per
     /// pupil stated for the same cell.
-    private static func transferDuty(
-        _ figure: StatedFigure, figures: [StatedFigure], ledger: (StatedFigure) -> Int?
-    ) -> Line {
-        let rate = figures.first { $0.measure == .amountPerPupil && Cell($0) == Cell(figure) }
-        guard case .amount(let perPupil)? = rate?.value, case .amount(let duty) = figure.value, let growth = ledger(figure) else {
+    private static func transferDuty(_ figure: StatedFigure, figures: [StatedFigure], ledgerGrowth: Int?) -> Line {
+        let rate = figures.first { $0.measure == .amountPerPupil && $0.cell == figure.cell }
+        guard case .amount(let perPupil)? = rate?.value, case .amount(let duty) = figure.value, let growth = ledgerGrowth else {
             return Line(
                 figure: figure, ledgerValue: nil,
                 verdict: .notComparable("needs an amount per pupil on the same line and a growth the ledger can compute"), candidates: [])

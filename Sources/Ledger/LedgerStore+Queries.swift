@@ -110,8 +110,14 @@ extension LedgerStore {
     /// The rows of release `id`; with `verifyingAddresses`, also checks that each stored row
     /// still hashes to its content address.
     func rows(of id: ReleaseID, in transaction: Transaction, verifyingAddresses: Bool = false) throws -> [Registration] {
-        let hashes = try rowHashes(of: id, in: transaction)
-        return try stride(from: 0, to: hashes.count, by: 16).map { offset in
+        try rows(at: rowHashes(of: id, in: transaction), of: id, in: transaction, verifyingAddresses: verifyingAddresses)
+    }
+
+    /// The rows at the content addresses `hashes` (a row list of release `id`, for messages).
+    func rows(at hashes: [UInt8], of id: ReleaseID, in transaction: Transaction, verifyingAddresses: Bool = false) throws
+        -> [Registration]
+    {
+        try stride(from: 0, to: hashes.count, by: 16).map { offset in
             let hash = Array(hashes[offset..<offset + 16])
             guard let bytes = try transaction.get(hash, in: rows) else {
                 throw LedgerError.corrupt("row list of \(id) names a row that is not stored")

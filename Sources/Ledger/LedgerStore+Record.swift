@@ -48,8 +48,8 @@ extension LedgerStore {
             var release = placeholder
             release.base = predecessor?.id
 
-            let baseRows = try predecessor.map { try rows(of: $0.id, in: transaction) } ?? []
             let baseHashes = try predecessor.map { try rowHashes(of: $0.id, in: transaction) } ?? []
+            let baseRows = try predecessor.map { try rows(at: baseHashes, of: $0.id, in: transaction) } ?? []
             try store(rows: sortedRows, of: id, reusing: (baseRows, baseHashes), in: transaction)
             try transaction.put(release.encoded, for: id.storageKey, in: releaseRecords)
             try transaction.put(id.storageKey, for: incoming.fileSHA256, in: files)

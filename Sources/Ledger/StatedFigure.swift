@@ -31,6 +31,17 @@ public struct StatedFigure: Hashable, Sendable {
     /// The value as stated.
     public var value: StatedValue
 
+    /// What a figure is about besides its measure: its day, schoolsoort, category and description.
+    public struct Cell: Hashable, Sendable {
+        public var day: Day?
+        public var schoolType: SchoolType?
+        public var category: FundingCategory?
+        public var label: String?
+    }
+
+    /// The cell the figure belongs to.
+    public var cell: Cell { Cell(day: day, schoolType: schoolType, category: category, label: label) }
+
     /// A figure from its parts.
     public init(
         measure: Measure, day: Day? = nil, schoolType: SchoolType? = nil, category: FundingCategory? = nil,

@@ -40,8 +40,7 @@ struct Reconcile: ParsableCommand {
             let stated = try store.release(release)
             let rules = try ProjectionOptions.countingRules()
             let swv = stated.scope.swv
-            let then = try store.knownState(at: stated.publishedOn)
-            let now = try store.knownState()
+            let then: KnownState
             let outcome: ReconcileReport.Outcome
             switch stated.content {
             case .periods:
@@ -52,6 +51,7 @@ struct Reconcile: ParsableCommand {
                 guard let day = stated.scope.validTime?.lowerBound else {
                     throw CommandFailure(exitCode: .dataError, message: "kijkglas: \(release) has no teldatum in its scope \(stated.scope)")
                 }
+                then = try store.knownState(at: stated.publishedOn)
                 outcome = .snapshot(
                     SnapshotReconciliation(
                         settled: try store.rows(of: release), swv: swv,
@@ -62,6 +62,8 @@ struct Reconcile: ParsableCommand {
                 }
                 let growthDays = try ProjectionOptions.fundingRules().growth
                 let reconciliation = try Self.reconciliationRules()
+                then = try store.knownState(at: stated.publishedOn)
+                let now = try store.knownState()
                 func counter(_ state: KnownState, _ rules: CountingRules) -> (Day) -> CountedPupils {
                     var cache: [Day: CountedPupils] = [:]
                     return { day in
