@@ -30,10 +30,12 @@ public struct ByteWriter: Sendable {
 
     /// A length-prefixed UTF-8 string.
     public mutating func write(string: String) {
-        let utf8 = Array(string.utf8)
-        write(varint: UInt64(utf8.count))
-        bytes.append(contentsOf: utf8)
+        write(varint: UInt64(string.utf8.count))
+        bytes.append(contentsOf: string.utf8)
     }
+
+    /// Forgets what was written, keeping the storage for the next record.
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
     /// A length-prefixed byte string.
     public mutating func write(blob: [UInt8]) {

@@ -29,11 +29,11 @@ extension LedgerStore {
     }
 
     /// Stores the packed counting rows of release `id`.
-    func store(countingRows: [CountingRow], of id: ReleaseID, in transaction: Transaction) throws {
+    func store(countingRows: PackedCountingRows, of id: ReleaseID, in transaction: Transaction) throws {
         guard let countingRowRecords else {
             throw LedgerError.rejected("the ledger was opened read-only; recording needs a writable open")
         }
-        try transaction.put(PackedCountingRows(countingRows).bytes, for: id.storageKey, in: countingRowRecords)
+        try transaction.put(countingRows.bytes, for: id.storageKey, in: countingRowRecords)
     }
 
     /// Row `index` (in identity order) of release `id`.

@@ -78,7 +78,7 @@ extension LedgerStore {
             ReleaseLifecycle.apply(event, to: &lifecycles)
         }
         for (id, state) in rowsByRelease {
-            try store(rows: state.rows.values.sorted { $0.key < $1.key }, of: id, in: transaction)
+            try store(rows: state.rows.values.sorted { $0.key < $1.key }, of: id, against: nil, in: transaction)
         }
         for (id, lifecycle) in lifecycles {
             try transaction.put(lifecycle.encoded, for: id.storageKey, in: lifecycleRecords)

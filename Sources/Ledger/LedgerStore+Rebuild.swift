@@ -54,7 +54,7 @@ extension LedgerStore {
                 found[position] = CountingRow(try Registration(encoded: bytes))
             }
             let countingRows = found.compactMap { $0 }
-            try store(countingRows: countingRows, of: release.id, in: transaction)
+            try store(countingRows: PackedCountingRows(countingRows), of: release.id, in: transaction)
             previous = (countingRows, addresses)
         }
     }

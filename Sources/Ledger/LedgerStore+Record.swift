@@ -19,9 +19,9 @@ extension LedgerStore {
     /// - Throws: `LedgerError.rejected` for two rows with one identity, or a definitive file
     ///   when its scope has a definitive release already; storage errors.
     public func record(_ incoming: IncomingRelease) throws(LedgerError) -> RecordOutcome {
-        let sortedRows = incoming.rows.sorted { $0.key < $1.key }
-        for (a, b) in zip(sortedRows, sortedRows.dropFirst()) where a.key == b.key {
-            throw .rejected("two rows have the identity \(a.key)")
+        let sortedRows = RegistrationDiff.sortedByIdentity(incoming.rows)
+        for index in sortedRows.indices.dropFirst() where RegistrationDiff.compareIdentity(sortedRows[index - 1], sortedRows[index]) == 0 {
+            throw .rejected("two rows have the identity \(sortedRows[index].key)")
         }
         try LedgerError.mapping {
             try environment.growMap(
@@ -48,9 +48,12 @@ extension LedgerStore {
             var release = placeholder
             release.base = predecessor?.id
 
-            let baseHashes = try predecessor.map { try rowHashes(of: $0.id, in: transaction) } ?? []
-            let baseRows = try predecessor.map { try rows(at: baseHashes, of: $0.id, in: transaction) } ?? []
-            try store(rows: sortedRows, of: id, reusing: (baseRows, baseHashes), in: transaction)
+            let base = try predecessor.map { predecessor in
+                ReleaseRowMatch.Base(
+                    countingRows: try countingRows(of: predecessor.id, packed: hasCurrentProjections(in: transaction), in: transaction),
+                    addresses: try rowHashes(of: predecessor.id, in: transaction))
+            }
+            let match = try store(rows: sortedRows, of: id, against: base, in: transaction)
             try transaction.put(release.encoded, for: id.storageKey, in: releaseRecords)
             try transaction.put(id.storageKey, for: incoming.fileSHA256, in: files)
 
@@ -59,7 +62,11 @@ extension LedgerStore {
                 try store(figures: incoming.figures, of: id, in: transaction)
                 events.append(.figuresStated(id, incoming.figures))
             }
-            let ownBatch = batch(from: baseRows, of: predecessor, to: sortedRows, of: release)
+            // Rows equal on both sides make no event: the diff needs only the others.
+            let changedBaseRows = try predecessor.map { predecessor in
+                try rows(at: match.unmatchedBase.flatMap { base?.addresses[$0 * 16..<$0 * 16 + 16] ?? [] }, of: predecessor.id, in: transaction)
+            } ?? []
+            let ownBatch = batch(from: changedBaseRows, of: predecessor, to: match.unmatchedNew.map { sortedRows[$0] }, of: release)
             events += ownBatch
             if let predecessor {
                 events.append(.releaseSuperseded(predecessor.id, by: id, on: release.publishedOn))
@@ -131,32 +138,32 @@ extension LedgerStore {
         try transaction.put(writer.bytes, for: id.storageKey, in: figureRecords)
     }
 
-    /// Stores the rows of release `id` (in identity order) by content address and its list of
-    /// addresses. A row equal to the row of the same identity in `base` (the predecessor's rows
-    /// in identity order, with their addresses) is that stored row: its address is taken over
-    /// without encoding, hashing or looking it up, so a release costs what changed in it.
+    /// Stores the rows of release `id` (in identity order, identities unique) by content address,
+    /// its row list and its packed counting rows. A row equal to the row of the same identity
+    /// in `base` (the predecessor) is that stored row: its address and counting record are taken
+    /// over, so a release costs what changed in it. New rows go in in address order, so the
+    /// rows' B-tree is walked once from one side to the other.
+    @discardableResult
     func store(
-        rows sortedRows: [Registration], of id: ReleaseID, reusing base: (rows: [Registration], hashes: [UInt8]) = ([], []),
-        in transaction: Transaction
-    ) throws {
-        var hashes: [UInt8] = []
-        hashes.reserveCapacity(sortedRows.count * 16)
-        var next = 0
-        for row in sortedRows {
-            while next < base.rows.count, base.rows[next].key < row.key { next += 1 }
-            if next < base.rows.count, base.rows[next] == row {
-                hashes += base.hashes[next * 16..<(next + 1) * 16]
-                continue
+        rows sortedRows: [Registration], of id: ReleaseID, against base: ReleaseRowMatch.Base?, in transaction: Transaction
+    ) throws -> ReleaseRowMatch {
+        let match = ReleaseRowMatch(rows: sortedRows, base: base)
+        var writer = ByteWriter()
+        for index in match.unmatchedNewInAddressOrder {
+            writer.removeAll()
+            sortedRows[index].encode(into: &writer)
+            do {
+                try transaction.put(writer.bytes, for: match.address(of: index), in: rows, flags: .noOverwrite)
+            } catch let error as LMDBError where error == .keyExists {
+                // Stored by an earlier release: content addresses are shared.
             }
-            let encoded = row.encoded
-            let hash = LedgerStore.rowHash(encoded)
-            if try transaction.get(hash, in: rows) == nil {
-                try transaction.put(encoded, for: hash, in: rows)
-            }
-            hashes += hash
         }
-        try transaction.put(hashes, for: id.storageKey, in: releaseRows)
-        try store(countingRows: sortedRows.map(CountingRow.init), of: id, in: transaction)
+        try transaction.put(match.addresses, for: id.storageKey, in: releaseRows)
+        let countingRows = PackedCountingRows(
+            count: sortedRows.count, reusing: base?.countingRows ?? PackedCountingRows([]), at: match.baseIndex
+        ) { CountingRow(sortedRows[$0]) }
+        try store(countingRows: countingRows, of: id, in: transaction)
+        return match
     }
 
     /// Appends events after the head with `MDB_APPEND`, chaining each record, moves the head,

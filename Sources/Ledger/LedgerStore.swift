@@ -141,6 +141,14 @@ public final class LedgerStore {
 
     /// The first 16 bytes of the SHA-256 of an encoded row: its content address.
     static func rowHash(_ encoded: [UInt8]) -> [UInt8] {
-        Array(SHA256.hash(data: encoded).prefix(16))
+        [UInt8](unsafeUninitializedCapacity: 16) { buffer, initialized in
+            rowHash(encoded, into: UnsafeMutableRawBufferPointer(buffer))
+            initialized = 16
+        }
+    }
+
+    /// Writes the content address of an encoded row (`rowHash`) into `address` (16 bytes).
+    static func rowHash(_ encoded: [UInt8], into address: UnsafeMutableRawBufferPointer) {
+        SHA256.hash(data: encoded).withUnsafeBytes { address.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0.prefix(16))) }
     }
 }

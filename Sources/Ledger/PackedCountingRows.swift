@@ -22,27 +22,75 @@ struct PackedCountingRows: Sendable {
 
     /// Packs `rows` (one release's, in identity order).
     init(_ rows: [CountingRow]) {
-        var strings: [String] = []
-        var stringIndex: [String: UInt32] = [:]
-        func index(of text: String) -> UInt32 {
+        var builder = Builder(capacity: rows.count)
+        for row in rows { builder.append(row) }
+        self = builder.packed
+    }
+
+    /// Packs a release's `count` rows in identity order, taking row `i` from `base` when
+    /// `baseIndex[i]` is not -1 (the index of its equal record there) and from `row(i)`
+    /// otherwise: the bytes are those of packing every row anew.
+    init(count: Int, reusing base: PackedCountingRows, at baseIndex: [Int32], row: (Int) -> CountingRow) {
+        var builder = Builder(capacity: count, baseStrings: base.strings.count)
+        base.withRecords { records in
+            for index in 0..<count {
+                if baseIndex[index] >= 0 {
+                    builder.append(records[Int(baseIndex[index])])
+                } else {
+                    builder.append(row(index))
+                }
+            }
+        }
+        self = builder.packed
+    }
+
+    private init(bytes: [UInt8], count: Int, strings: [String], recordsStart: Int) {
+        self.bytes = bytes
+        self.count = count
+        self.strings = strings
+        self.recordsStart = recordsStart
+    }
+
+    /// Packs records one by one, numbering the distinct strings in order of first use.
+    private struct Builder {
+        private var strings: [String] = []
+        private var stringIndex: [String: UInt32] = [:]
+        private var records: [UInt8] = []
+        private var count = 0
+        /// The base packing's string index → this packing's (`.max` until first used).
+        private var baseNumbers: [UInt32]
+
+        /// A builder for `capacity` rows, copying records of a packing with `baseStrings` strings.
+        init(capacity: Int, baseStrings: Int = 0) {
+            records.reserveCapacity(capacity * PackedCountingRows.width)
+            baseNumbers = [UInt32](repeating: .max, count: baseStrings)
+        }
+
+        private mutating func index(of text: String) -> UInt32 {
             if let known = stringIndex[text] { return known }
             let new = UInt32(strings.count)
             strings.append(text)
             stringIndex[text] = new
             return new
         }
-        var records = [UInt8](repeating: 0, count: rows.count * Self.width)
-        records.withUnsafeMutableBytes { records in
-            for (number, row) in rows.enumerated() {
-                let start = number * Self.width
+
+        /// Appends the record of `row`.
+        mutating func append(_ row: CountingRow) {
+            let start = records.count
+            records.append(contentsOf: repeatElement(0, count: PackedCountingRows.width))
+            let institution = index(of: row.institution)
+            let branch = index(of: row.branch)
+            let payingSwv = row.payingSwv.map { index(of: $0) + 1 } ?? 0
+            let issuer = row.tlvNumberIssuer.map { index(of: $0) + 1 } ?? 0
+            records.withUnsafeMutableBytes { records in
                 func put<T: FixedWidthInteger>(_ value: T, at offset: Int) {
                     records.storeBytes(of: value.littleEndian, toByteOffset: start + offset, as: T.self)
                 }
                 put(row.pgn.value, at: 0)
-                put(index(of: row.institution), at: 4)
-                put(index(of: row.branch), at: 8)
-                put(row.payingSwv.map { index(of: $0) + 1 } ?? 0, at: 12)
-                put(row.tlvNumberIssuer.map { index(of: $0) + 1 } ?? 0, at: 16)
+                put(institution, at: 4)
+                put(branch, at: 8)
+                put(payingSwv, at: 12)
+                put(issuer, at: 16)
                 put(row.periodStart.daysSinceEpoch, at: 20)
                 put(row.periodEnd?.daysSinceEpoch ?? 0, at: 24)
                 put(row.enrolledFrom.daysSinceEpoch, at: 28)
@@ -54,21 +102,44 @@ struct PackedCountingRows: Sendable {
                 put(row.residence ?? 0, at: 49)
                 put(PackedFlags(row).rawValue, at: 50)
             }
+            count += 1
         }
-        var header: [UInt8] = [Self.version]
-        func put(_ value: UInt32) {
-            withUnsafeBytes(of: value.littleEndian) { header.append(contentsOf: $0) }
+
+        /// Appends a copy of `record`, a record of `base`, its strings renumbered for this packing.
+        mutating func append(_ record: Record) {
+            let start = records.count
+            records.append(contentsOf: record.raw[record.start..<record.start + PackedCountingRows.width])
+            func renumber(at offset: Int, optional: Bool) {
+                var stored = Int(record.u32(offset))
+                if optional {
+                    guard stored > 0 else { return }
+                    stored -= 1
+                }
+                if baseNumbers[stored] == .max { baseNumbers[stored] = index(of: record.strings[stored]) }
+                let number = baseNumbers[stored] + (optional ? 1 : 0)
+                records.withUnsafeMutableBytes { $0.storeBytes(of: number.littleEndian, toByteOffset: start + offset, as: UInt32.self) }
+            }
+            renumber(at: 4, optional: false)
+            renumber(at: 8, optional: false)
+            renumber(at: 12, optional: true)
+            renumber(at: 16, optional: true)
+            count += 1
         }
-        put(UInt32(rows.count))
-        put(UInt32(strings.count))
-        for text in strings {
-            put(UInt32(text.utf8.count))
-            header += text.utf8
+
+        /// The packed rows.
+        var packed: PackedCountingRows {
+            var header: [UInt8] = [PackedCountingRows.version]
+            func put(_ value: UInt32) {
+                withUnsafeBytes(of: value.littleEndian) { header.append(contentsOf: $0) }
+            }
+            put(UInt32(count))
+            put(UInt32(strings.count))
+            for text in strings {
+                put(UInt32(text.utf8.count))
+                header += text.utf8
+            }
+            return PackedCountingRows(bytes: header + records, count: count, strings: strings, recordsStart: header.count)
         }
-        self.strings = strings
-        recordsStart = header.count
-        count = rows.count
-        bytes = header + records
     }
 
     /// Reads stored bytes, checking them whole: version, sizes, string table, and in every
@@ -148,7 +219,7 @@ struct PackedCountingRows: Sendable {
         fileprivate let strings: UnsafeBufferPointer<String>
         fileprivate let start: Int
 
-        private func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + at, as: UInt32.self)) }
+        fileprivate func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + at, as: UInt32.self)) }
         private func day(_ at: Int) -> Day { Day(daysSinceEpoch: Int32(bitPattern: u32(at))) }
         private func day(_ at: Int, if flag: PackedFlags) -> Day? { flags.contains(flag) ? day(at) : nil }
         private func optionalString(_ at: Int) -> String? { u32(at) == 0 ? nil : strings[Int(u32(at)) - 1] }
@@ -157,6 +228,10 @@ struct PackedCountingRows: Sendable {
         }
 
         var pgn: PGN { PGN(uncheckedValue: u32(0)) }
+        var institution: String { strings[Int(u32(4))] }
+        var branch: String { strings[Int(u32(8))] }
+        var payingSwv: String? { optionalString(12) }
+        var tlvNumberIssuer: String? { optionalString(16) }
         var periodStart: Day { day(20) }
         var periodEnd: Day? { day(24, if: .hasPeriodEnd) }
         var enrolledFrom: Day { day(28) }
@@ -171,10 +246,10 @@ struct PackedCountingRows: Sendable {
         /// The whole row.
         var decoded: CountingRow {
             CountingRow(
-                pgn: pgn, institution: strings[Int(u32(4))], branch: strings[Int(u32(8))],
+                pgn: pgn, institution: institution, branch: branch,
                 schoolType: flags.contains(.vso) ? .vso : .so, cluster: cluster, residence: residence,
                 enrolledFrom: enrolledFrom, enrolledUntil: enrolledUntil, periodStart: periodStart, periodEnd: periodEnd,
-                hasTLVNumber: hasTLVNumber, tlvNumberIssuer: optionalString(16), payingSwv: optionalString(12),
+                hasTLVNumber: hasTLVNumber, tlvNumberIssuer: tlvNumberIssuer, payingSwv: payingSwv,
                 category: flags.category, tlvFrom: tlvFrom, tlvUntil: tlvUntil, funded: funded,
                 birthDate: day(44, if: .hasBirthDate))
         }

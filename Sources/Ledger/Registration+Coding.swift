@@ -6,11 +6,7 @@ extension Registration {
     /// then every present field in `Field` order.
     public func encode(into writer: inout ByteWriter) {
         writer.write(byte: Registration.encodingVersion)
-        var present: UInt64 = 0
-        for (bit, field) in Field.allCases.enumerated() where text(of: field) != nil {
-            present |= 1 << UInt64(bit)
-        }
-        writer.write(varint: present)
+        writer.write(varint: presentFields)
         func put(_ value: String?) { if let value { writer.write(string: value) } }
         func put(_ value: Day?) { if let value { writer.write(day: value) } }
         func put(_ value: UInt8?) { if let value { writer.write(byte: value) } }
@@ -38,6 +34,32 @@ extension Registration {
         put(outflow)
         put(transfer)
     }
+
+    /// The presence mask of the encoding: a field's `presenceBit` is set when it has a value
+    /// (`text(of:)` is not nil); required fields always have one.
+    var presentFields: UInt64 {
+        var present = Registration.requiredFieldBits
+        func mark(_ field: Field, _ isPresent: Bool) { if isPresent { present |= field.presenceBit } }
+        mark(.swv, swv != nil)
+        mark(.birthDate, birthDate != nil)
+        mark(.cluster, cluster != nil)
+        mark(.residence, residence != nil)
+        mark(.enrolledUntil, enrolledUntil != nil)
+        mark(.periodEnd, periodEnd != nil)
+        mark(.tlvNumber, tlvNumber != nil)
+        mark(.payingSwv, payingSwv != nil)
+        mark(.category, category != nil)
+        mark(.tlvFrom, tlvFrom != nil)
+        mark(.tlvUntil, tlvUntil != nil)
+        mark(.unfundedReason, unfundedReason != nil)
+        mark(.inflow, inflow != nil)
+        mark(.outflow, outflow != nil)
+        mark(.transfer, transfer != nil)
+        return present
+    }
+
+    /// The presence bits of the required fields.
+    private static let requiredFieldBits = Field.allCases.filter(\.isRequired).reduce(0) { $0 | $1.presenceBit }
 
     /// The row's compact binary form.
     public var encoded: [UInt8] {

@@ -21,6 +21,34 @@ extension Registration {
             }
         }
 
+        /// The field's bit in the stored row's presence mask: 1 << its position in `allCases`.
+        var presenceBit: UInt64 {
+            switch self {
+            case .swv: 1 << 0
+            case .pgn: 1 << 1
+            case .birthDate: 1 << 2
+            case .institution: 1 << 3
+            case .branch: 1 << 4
+            case .schoolType: 1 << 5
+            case .cluster: 1 << 6
+            case .residence: 1 << 7
+            case .enrolledFrom: 1 << 8
+            case .enrolledUntil: 1 << 9
+            case .periodStart: 1 << 10
+            case .periodEnd: 1 << 11
+            case .tlvNumber: 1 << 12
+            case .payingSwv: 1 << 13
+            case .category: 1 << 14
+            case .tlvFrom: 1 << 15
+            case .tlvUntil: 1 << 16
+            case .funded: 1 << 17
+            case .unfundedReason: 1 << 18
+            case .inflow: 1 << 19
+            case .outflow: 1 << 20
+            case .transfer: 1 << 21
+            }
+        }
+
         /// Whether a row cannot exist without this field.
         public var isRequired: Bool {
             switch self {
@@ -82,6 +110,35 @@ extension Registration {
         case .inflow: inflow.map { $0 ? "J" : "N" }
         case .outflow: outflow.map { $0 ? "J" : "N" }
         case .transfer: transfer.map { $0 ? "J" : "N" }
+        }
+    }
+
+    /// Whether `other` has the same value of `field` (the same `text(of:)`), compared without
+    /// making the texts.
+    public func hasSameValue(of field: Field, as other: Registration) -> Bool {
+        switch field {
+        case .swv: swv == other.swv
+        case .pgn: pgn == other.pgn
+        case .birthDate: birthDate == other.birthDate
+        case .institution: institution == other.institution
+        case .branch: branch == other.branch
+        case .schoolType: schoolType == other.schoolType
+        case .cluster: cluster == other.cluster
+        case .residence: residence == other.residence
+        case .enrolledFrom: enrolledFrom == other.enrolledFrom
+        case .enrolledUntil: enrolledUntil == other.enrolledUntil
+        case .periodStart: periodStart == other.periodStart
+        case .periodEnd: periodEnd == other.periodEnd
+        case .tlvNumber: tlvNumber == other.tlvNumber
+        case .payingSwv: payingSwv == other.payingSwv
+        case .category: category == other.category
+        case .tlvFrom: tlvFrom == other.tlvFrom
+        case .tlvUntil: tlvUntil == other.tlvUntil
+        case .funded: funded == other.funded
+        case .unfundedReason: unfundedReason == other.unfundedReason
+        case .inflow: inflow == other.inflow
+        case .outflow: outflow == other.outflow
+        case .transfer: transfer == other.transfer
         }
     }
 

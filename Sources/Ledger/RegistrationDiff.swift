@@ -57,15 +57,16 @@ public enum RegistrationDiff {
         for row in leftByPlace.values.joined() {
             result.append((row.key, .retracted, row.periodStart))
         }
-        return result.enumerated()
-            .sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }
-            .map { item in
-                let (key, change, firstAffected) = item.element
-                return (
-                    key, change,
-                    Classification.of(firstAffected: firstAffected, basePublished: basePublished, published: published)
-                )
+        // Stable by identity: an index sort moves no events.
+        let order = result.withUnsafeBufferPointer { events in
+            events.indices.sorted { a, b in
+                events[a].0 == events[b].0 ? a < b : events[a].0 < events[b].0
             }
+        }
+        return order.map { index in
+            let (key, change, firstAffected) = result[index]
+            return (key, change, Classification.of(firstAffected: firstAffected, basePublished: basePublished, published: published))
+        }
     }
 
     /// `rows` in identity order; already sorted input (as stored releases are) is not copied.
@@ -90,9 +91,7 @@ public enum RegistrationDiff {
     /// The events for one matched row, each with the first valid day it affects.
     static func rowChanges(from old: Registration, to new: Registration) -> [(RegistrationKey, RegistrationChange, Day)] {
         var fields = Registration.Field.allCases.compactMap { field -> FieldChange? in
-            let before = old.text(of: field)
-            let after = new.text(of: field)
-            return before == after ? nil : FieldChange(field: field, old: before, new: after)
+            old.hasSameValue(of: field, as: new) ? nil : FieldChange(field: field, old: old.text(of: field), new: new.text(of: field))
         }
         guard !fields.isEmpty else { return [] }
         let key = old.key

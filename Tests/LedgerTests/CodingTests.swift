@@ -15,6 +15,21 @@ struct CodingTests {
         }
     }
 
+    @Test("a stored row's presence mask has bit n set exactly when the nth field has a text")
+    func presenceMask() throws {
+        let seed = SplitMix64.seedFromEnvironment()
+        var generator = RegistrationGenerator(seed: seed)
+        for row in generator.rows(count: 500) {
+            var expected: UInt64 = 0
+            for (bit, field) in Registration.Field.allCases.enumerated() where row.text(of: field) != nil {
+                expected |= 1 << UInt64(bit)
+            }
+            var reader = ByteReader(row.encoded)
+            _ = try reader.readByte()
+            #expect(try reader.readVarint() == expected, "seed \(seed)")
+        }
+    }
+
     @Test("every event kind decodes to itself")
     func eventsRoundTrip() throws {
         let seed = SplitMix64.seedFromEnvironment()

@@ -66,6 +66,43 @@ struct LedgerStoreTests {
         #expect(report.recordsChecked == (try store.eventCount()))
     }
 
+    @Test("each batch is the whole diff against the predecessor's rows, though only rows that differ from it are diffed and stored anew",
+          arguments: [3, 4, 5] as [UInt64])
+    func batchesAreWholeDiffs(seed: UInt64) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try LedgerStore(directory: directory.path)
+        var generator = RegistrationGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
+        let first = generator.rows(count: 300)
+        var rows = first
+        var previous: (rows: [Registration], published: Day)?
+        var expected: [RegistrationEvent] = []
+        for index in 0..<6 {
+            let published = Day.literal(2021, 9, 15).adding(days: 30 * index)
+            // Files come in any order; release 4 goes back to release 0's rows, whose addresses are stored.
+            let file = incoming(rows.shuffled(using: &random), published: published, name: "release-\(index).csv")
+            guard case .recorded(let recorded, _) = try store.record(file) else { throw LedgerError.rejected("not recorded") }
+            expected += RegistrationDiff.changes(
+                from: previous?.rows ?? [], to: rows, basePublished: previous?.published, published: published
+            ).map {
+                RegistrationEvent(release: recorded.id, base: recorded.base, classification: $0.classification, key: $0.key, change: $0.change)
+            }
+            #expect(try store.rows(of: recorded.id) == rows, "seed \(seed)")
+            previous = (rows, published)
+            rows = index == 3 ? first : generator.evolve(rows)
+        }
+        var recorded: [RegistrationEvent] = []
+        try store.forEachEvent { _, event in
+            if case .registration(let registrationEvent) = event { recorded.append(registrationEvent) }
+            return true
+        }
+        #expect(recorded == expected, "seed \(seed)")
+        // Verify also compares each release's stored counting rows with packing its rows anew.
+        let report = try store.verify()
+        #expect(report.isValid, "\(report.problems) seed \(seed)")
+    }
+
     @Test("the same file twice is a no-op that names the first release")
     func idempotent() throws {
         let directory = try TemporaryDirectory()

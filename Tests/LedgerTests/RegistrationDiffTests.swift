@@ -35,6 +35,19 @@ struct RegistrationDiffTests {
         }
     }
 
+    @Test("two rows have the same value of a field exactly when they have the same text of it")
+    func sameValueIsSameText() {
+        let seed = SplitMix64.seedFromEnvironment()
+        var generator = RegistrationGenerator(seed: seed)
+        let rows = generator.rows(count: 100)
+        let pairs = Array(zip(rows, generator.evolve(rows))) + Array(zip(rows, rows.shuffled(using: &generator.random)))
+        for (a, b) in pairs {
+            for field in Registration.Field.allCases {
+                #expect(a.hasSameValue(of: field, as: b) == (a.text(of: field) == b.text(of: field)), "\(field) seed \(seed)")
+            }
+        }
+    }
+
     @Test("identical row sets give no events, in any order")
     func identical() {
         var generator = RegistrationGenerator(seed: 7)
