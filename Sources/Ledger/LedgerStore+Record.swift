@@ -66,7 +66,8 @@ extension LedgerStore {
             let changedBaseRows = try predecessor.map { predecessor in
                 try rows(at: match.unmatchedBase.flatMap { base?.addresses[$0 * 16..<$0 * 16 + 16] ?? [] }, of: predecessor.id, in: transaction)
             } ?? []
-            let ownBatch = batch(from: changedBaseRows, of: predecessor, to: match.unmatchedNew.map { sortedRows[$0] }, of: release)
+            let changedRows = match.unmatchedNew.count == sortedRows.count ? sortedRows : match.unmatchedNew.map { sortedRows[$0] }
+            let ownBatch = batch(from: changedBaseRows, of: predecessor, to: changedRows, of: release)
             events += ownBatch
             if let predecessor {
                 events.append(.releaseSuperseded(predecessor.id, by: id, on: release.publishedOn))

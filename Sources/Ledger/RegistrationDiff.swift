@@ -57,9 +57,11 @@ public enum RegistrationDiff {
         for row in leftByPlace.values.joined() {
             result.append((row.key, .retracted, row.periodStart))
         }
-        // Stable by identity: an index sort moves no events.
+        // Stable by identity: an index sort moves no events, and events already in order
+        // (every one of a first release) are not sorted.
         let order = result.withUnsafeBufferPointer { events in
-            events.indices.sorted { a, b in
+            let inOrder = events.indices.dropFirst().allSatisfy { !(events[$0].0 < events[$0 - 1].0) }
+            return inOrder ? Array(events.indices) : events.indices.sorted { a, b in
                 events[a].0 == events[b].0 ? a < b : events[a].0 < events[b].0
             }
         }
