@@ -4,7 +4,8 @@ import Ledger
 import SampleData
 
 /// A `ReleaseSeries` written as DUO-style Kijkglas 2 CSV files, with its ground truth beside
-/// them in `truth.json`: per file, the events by kind its diff against the previous file must give.
+/// them in `truth.json`: per file, the events by kind and classification its diff against the
+/// previous file must give.
 enum SeriesFiles {
     /// Writes `series` into `directory` in `layout`; returns the file names.
     static func write(_ series: ReleaseSeries, layout: Layout, to directory: String) throws -> [String] {
@@ -19,7 +20,9 @@ enum SeriesFiles {
             try ReleaseCSV.text(release.rows, layout: layout, block: block).write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
             truth.append([
                 "file": name, "rows": release.rows.count,
-                "events": Dictionary(uniqueKeysWithValues: release.expected.map { ($0.key.name, $0.value) }),
+                "events": Dictionary(uniqueKeysWithValues: release.expected.map { kind, byClass in
+                    (kind.name, Dictionary(uniqueKeysWithValues: byClass.map { ($0.key.rawValue, $0.value) }))
+                }),
             ])
             names.append(name)
         }

@@ -8,7 +8,7 @@ import SampleData
 /// built-in layouts.
 /// Usage: swift run generate-demo [OUTPUT-DIR] [SEED]   (defaults: Sources/kijkglas/Demo, 2021)
 ///        swift run generate-demo series DIR ROWS RELEASES [SEED]   a monthly series at any size with
-///            its ground truth (`truth.json`: events by kind per file), at real (v)so vestigingen
+///            its ground truth (`truth.json`: events by kind and classification per file), at real (v)so vestigingen
 let series = CommandLine.arguments.dropFirst().first == "series"
 let arguments = CommandLine.arguments.dropFirst(series ? 2 : 1)
 let output = arguments.first ?? "Sources/kijkglas/Demo"

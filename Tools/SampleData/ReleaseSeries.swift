@@ -4,9 +4,12 @@ import Ledger
 /// vestigingen (DUO's public list, `../shared/data/duo/vestigingen_sbo_so_vso_2024-11.csv`) for
 /// a real SWV code: each month pupils arrive, leave, move to another vestiging (doorstroom), have
 /// their category rewritten from the start, are flagged niet-bekostigd or vanish from the file
-/// (retracted), at rates like DUO's. Each release carries its ground truth: how many events of
-/// each kind its diff against the previous release must give. Every change touches its own row,
-/// so the counts follow from the diff rules of docs/design.md alone.
+/// (retracted), at rates like DUO's; some arrivals and leavers are reported late (dated before
+/// the previous release: corrections of the past) and some leavers ahead (dated after this
+/// release: future-dated). Each release carries its ground truth: how many events of each kind
+/// and classification its diff against the previous release must give, decided by how the
+/// generator dates each change. Every change touches its own row, so the counts follow from the
+/// rules of docs/design.md alone.
 public struct ReleaseSeries {
     /// Monthly rates of each change, per 10,000 rows.
     public struct Rates: Sendable {
@@ -16,6 +19,12 @@ public struct ReleaseSeries {
         public var categoryRewrites = 40
         public var unfundedFlips = 30
         public var retractions = 10
+        /// Arrivals dated before the previous release (reported late).
+        public var lateArrivals = 20
+        /// Leavers dated before the previous release (reported late).
+        public var lateLeavers = 20
+        /// Leavers dated after this release (announced).
+        public var announcedLeavers = 10
 
         /// The default rates.
         public init() {}
@@ -27,8 +36,9 @@ public struct ReleaseSeries {
         public var published: Day
         /// The rows in identity order.
         public var rows: [Registration]
-        /// Events by kind that the diff against the previous release gives (all openings for the first).
-        public var expected: [RegistrationChange.Kind: Int]
+        /// Events by kind and classification that the diff against the previous release gives
+        /// (all initial openings for the first), as `EventTally.counts` holds them.
+        public var expected: [RegistrationChange.Kind: [Classification: Int]]
     }
 
     /// Real (v)so vestigingen with their school type, from DUO's list of November 2024.
@@ -60,7 +70,7 @@ public struct ReleaseSeries {
         var current = (0..<rows).map { _ in arrival(from: yearStart) }
         current.sort { $0.key < $1.key }
         let first = Day.literal(2021, 9, 15)
-        releases.append(Release(published: first, rows: current, expected: [.opened: current.count]))
+        releases.append(Release(published: first, rows: current, expected: [.opened: [.initial: current.count]]))
         for index in 1..<max(1, count) {
             let base = first.adding(days: 30 * (index - 1))
             let published = first.adding(days: 30 * index)
@@ -70,7 +80,10 @@ public struct ReleaseSeries {
 
     private mutating func step(_ rows: [Registration], base: Day, published: Day, rates: Rates) -> [Registration] {
         var rows = rows
-        var expected: [RegistrationChange.Kind: Int] = [:]
+        var expected: [RegistrationChange.Kind: [Classification: Int]] = [:]
+        func expect(_ kinds: RegistrationChange.Kind..., as classification: Classification) {
+            for kind in kinds { expected[kind, default: [:]][classification, default: 0] += 1 }
+        }
         var untouched = Array(rows.indices)
         untouched.shuffle(using: &random)
         func take(_ rate: Int, where condition: (Registration) -> Bool) -> [Int] {
@@ -91,8 +104,22 @@ public struct ReleaseSeries {
             let end = base.adding(days: Int.random(in: 0..<span, using: &random))
             rows[index].periodEnd = end
             rows[index].enrolledUntil = end
-            expected[.closed, default: 0] += 1
-            expected[.changed, default: 0] += 1
+            // The day after the end is after the base's publication and on or before this one's.
+            expect(.closed, .changed, as: .change)
+        }
+        for index in take(rates.lateLeavers, where: { open($0) && $0.periodStart < base.adding(days: -1) }) {
+            let days = Int(base.daysSinceEpoch - rows[index].periodStart.daysSinceEpoch)
+            let end = rows[index].periodStart.adding(days: Int.random(in: 0..<days, using: &random))
+            rows[index].periodEnd = end
+            rows[index].enrolledUntil = end
+            // The day after the end is on or before the base's publication.
+            expect(.closed, .changed, as: .correction)
+        }
+        for index in take(rates.announcedLeavers, where: open) {
+            let end = published.adding(days: Int.random(in: 1...60, using: &random))
+            rows[index].periodEnd = end
+            rows[index].enrolledUntil = end
+            expect(.closed, .changed, as: .futureDated)
         }
         for index in take(rates.doorstroom, where: open) {
             let end = base.adding(days: Int.random(in: 0..<(span - 1 > 0 ? span - 1 : 1), using: &random))
@@ -103,26 +130,29 @@ public struct ReleaseSeries {
             let school = others[Int.random(in: 0..<others.count, using: &random)]
             (moved.institution, moved.branch, moved.schoolType) = (school.institution, school.branch, school.type)
             added.append(moved)
-            expected[.closed, default: 0] += 1
-            expected[.changed, default: 0] += 1
-            expected[.opened, default: 0] += 1
+            expect(.closed, .changed, .opened, as: .change)
         }
         for index in take(rates.categoryRewrites, where: { $0.category != nil }) {
             rows[index].category = FundingCategory.allCases.filter { $0 != rows[index].category }.randomElement(using: &random)
-            expected[.changed, default: 0] += 1
+            // From the row's start, which a previous release already held: the past.
+            expect(.changed, as: .correction)
         }
         for index in take(rates.unfundedFlips, where: { $0.funded }) {
             rows[index].funded = false
             rows[index].unfundedReason = "Geen geldige TLV"
-            expected[.flaggedUnfunded, default: 0] += 1
+            expect(.flaggedUnfunded, as: .correction)
         }
         for index in take(rates.retractions, where: { _ in true }) {
             removed.insert(index)
-            expected[.retracted, default: 0] += 1
+            expect(.retracted, as: .correction)
         }
         for _ in 0..<(rows.count * rates.arrivals / 10_000) {
             added.append(arrival(from: base.adding(days: 1 + Int.random(in: 0..<span, using: &random))))
-            expected[.opened, default: 0] += 1
+            expect(.opened, as: .change)
+        }
+        for _ in 0..<(rows.count * rates.lateArrivals / 10_000) {
+            added.append(arrival(from: base.adding(days: -Int.random(in: 0..<28, using: &random))))
+            expect(.opened, as: .correction)
         }
         let next = (rows.indices.filter { !removed.contains($0) }.map { rows[$0] } + added).sorted { $0.key < $1.key }
         releases.append(Release(published: published, rows: next, expected: expected))
