@@ -38,10 +38,10 @@ extension LedgerStore {
 
     /// Row `index` (in identity order) of release `id`.
     func row(at index: Int, of id: ReleaseID, in transaction: Transaction) throws -> Registration {
-        let hash = try transaction.withValue(for: id.storageKey, in: releaseRows) { hashes in
-            hashes.count >= (index + 1) * 16 ? Array(hashes[index * 16..<(index + 1) * 16]) : nil
+        let address = try transaction.withValue(for: id.storageKey, in: releaseRows) { addresses in
+            addresses.count >= (index + 1) * RowAddress.width ? RowAddress(addresses, at: index) : nil
         }
-        guard let hash = hash ?? nil, let bytes = try transaction.get(hash, in: rows) else {
+        guard let address = address ?? nil, let bytes = try transaction.get(address.bytes, in: rows) else {
             throw LedgerError.corrupt("release \(id) has no row \(index)")
         }
         return try Registration(encoded: bytes)

@@ -100,29 +100,29 @@ extension LedgerStore {
         return try ReleaseLifecycle(encoded: bytes)
     }
 
-    /// The content addresses of release `id`'s rows, 16 bytes each, in identity order.
-    func rowHashes(of id: ReleaseID, in transaction: Transaction) throws -> [UInt8] {
-        guard let hashes = try transaction.get(id.storageKey, in: releaseRows) else { throw LedgerError.unknownRelease(id) }
-        guard hashes.count % 16 == 0 else { throw LedgerError.corrupt("row list of \(id) is not whole hashes") }
-        return hashes
+    /// Release `id`'s row list: its rows' `RowAddress`es, in identity order.
+    func rowAddresses(of id: ReleaseID, in transaction: Transaction) throws -> [UInt8] {
+        guard let addresses = try transaction.get(id.storageKey, in: releaseRows) else { throw LedgerError.unknownRelease(id) }
+        guard addresses.count % RowAddress.width == 0 else { throw LedgerError.corrupt("row list of \(id) is not whole addresses") }
+        return addresses
     }
 
     /// The rows of release `id`; with `verifyingAddresses`, also checks that each stored row
     /// still hashes to its content address.
     func rows(of id: ReleaseID, in transaction: Transaction, verifyingAddresses: Bool = false) throws -> [Registration] {
-        try rows(at: rowHashes(of: id, in: transaction), of: id, in: transaction, verifyingAddresses: verifyingAddresses)
+        try rows(at: rowAddresses(of: id, in: transaction), of: id, in: transaction, verifyingAddresses: verifyingAddresses)
     }
 
-    /// The rows at the content addresses `hashes` (a row list of release `id`, for messages).
-    func rows(at hashes: [UInt8], of id: ReleaseID, in transaction: Transaction, verifyingAddresses: Bool = false) throws
+    /// The rows at `addresses` (a row list of release `id`, for messages).
+    func rows(at addresses: [UInt8], of id: ReleaseID, in transaction: Transaction, verifyingAddresses: Bool = false) throws
         -> [Registration]
     {
-        try stride(from: 0, to: hashes.count, by: 16).map { offset in
-            let hash = Array(hashes[offset..<offset + 16])
-            guard let bytes = try transaction.get(hash, in: rows) else {
+        try (0..<addresses.count / RowAddress.width).map { index in
+            let address = RowAddress(addresses, at: index)
+            guard let bytes = try transaction.get(address.bytes, in: rows) else {
                 throw LedgerError.corrupt("row list of \(id) names a row that is not stored")
             }
-            if verifyingAddresses, LedgerStore.rowHash(bytes) != hash {
+            if verifyingAddresses, !address.isAddress(of: bytes) {
                 throw LedgerError.corrupt("a stored row of \(id) does not match its hash")
             }
             return try Registration(encoded: bytes)

@@ -28,17 +28,17 @@ extension LedgerStore {
     }
 
     /// Packs every release's counting rows again from its rows. A release shares most rows with
-    /// the one recorded before it: a merge of both releases' content addresses in key order
+    /// the one recorded before it: a merge of both releases' row addresses in key order
     /// takes those from it; the rest are read in that order, walking the rows' B-tree once.
     private func rebuildCountingRows(in transaction: Transaction) throws {
         guard let countingRowRecords else { return }
         try deleteAll(in: countingRowRecords, transaction)
         var previous: (rows: [CountingRow], addresses: [(address: RowAddress, position: Int)]) = ([], [])
         for release in try releases(in: transaction) {
-            guard let hashes = try transaction.get(release.id.storageKey, in: releaseRows), hashes.count % 16 == 0 else {
+            guard let list = try transaction.get(release.id.storageKey, in: releaseRows), list.count % RowAddress.width == 0 else {
                 throw LedgerError.corrupt("release \(release.id) has no whole row list; run kijkglas verify")
             }
-            let addresses = (0..<hashes.count / 16).map { (address: RowAddress(hashes, at: $0 * 16), position: $0) }
+            let addresses = (0..<list.count / RowAddress.width).map { (address: RowAddress(list, at: $0), position: $0) }
                 .sorted { $0.address < $1.address }
             var found = [CountingRow?](repeating: nil, count: addresses.count)
             var old = previous.addresses.startIndex
@@ -48,7 +48,7 @@ extension LedgerStore {
                     found[position] = previous.rows[previous.addresses[old].position]
                     continue
                 }
-                guard let bytes = try transaction.get(Array(hashes[position * 16..<position * 16 + 16]), in: rows) else {
+                guard let bytes = try transaction.get(address.bytes, in: rows) else {
                     throw LedgerError.corrupt("row list of \(release.id) names a row that is not stored")
                 }
                 found[position] = CountingRow(try Registration(encoded: bytes))
@@ -72,19 +72,4 @@ extension LedgerStore {
         }
         for key in keys { try transaction.delete(key, in: database) }
     }
-}
-
-/// A row's content address (16 bytes) as two integers that order as LMDB orders the bytes.
-private struct RowAddress: Comparable {
-    let high: UInt64
-    let low: UInt64
-
-    init(_ bytes: [UInt8], at offset: Int) {
-        (high, low) = bytes.withUnsafeBytes {
-            (UInt64(bigEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
-             UInt64(bigEndian: $0.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
-        }
-    }
-
-    static func < (lhs: RowAddress, rhs: RowAddress) -> Bool { (lhs.high, lhs.low) < (rhs.high, rhs.low) }
 }

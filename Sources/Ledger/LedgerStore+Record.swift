@@ -51,7 +51,7 @@ extension LedgerStore {
             let base = try predecessor.map { predecessor in
                 ReleaseRowMatch.Base(
                     countingRows: try countingRows(of: predecessor.id, packed: hasCurrentProjections(in: transaction), in: transaction),
-                    addresses: try rowHashes(of: predecessor.id, in: transaction))
+                    addresses: try rowAddresses(of: predecessor.id, in: transaction))
             }
             let match = try store(rows: sortedRows, of: id, against: base, in: transaction)
             try transaction.put(release.encoded, for: id.storageKey, in: releaseRecords)
@@ -63,9 +63,12 @@ extension LedgerStore {
                 events.append(.figuresStated(id, incoming.figures))
             }
             // Rows equal on both sides make no event: the diff needs only the others.
-            let changedBaseRows = try predecessor.map { predecessor in
-                try rows(at: match.unmatchedBase.flatMap { base?.addresses[$0 * 16..<$0 * 16 + 16] ?? [] }, of: predecessor.id, in: transaction)
-            } ?? []
+            var changedBaseRows: [Registration] = []
+            if let predecessor, let base {
+                let width = RowAddress.width
+                let addresses = match.unmatchedBase.flatMap { base.addresses[$0 * width..<($0 + 1) * width] }
+                changedBaseRows = try rows(at: addresses, of: predecessor.id, in: transaction)
+            }
             let changedRows = match.unmatchedNew.count == sortedRows.count ? sortedRows : match.unmatchedNew.map { sortedRows[$0] }
             let ownBatch = batch(from: changedBaseRows, of: predecessor, to: changedRows, of: release)
             events += ownBatch
@@ -139,25 +142,21 @@ extension LedgerStore {
         try transaction.put(writer.bytes, for: id.storageKey, in: figureRecords)
     }
 
-    /// Stores the rows of release `id` (in identity order, identities unique) by content address,
-    /// its row list and its packed counting rows. A row equal to the row of the same identity
-    /// in `base` (the predecessor) is that stored row: its address and counting record are taken
-    /// over, so a release costs what changed in it. New rows go in in address order, so the
-    /// rows' B-tree is walked once from one side to the other.
+    /// Stores the rows of release `id` (in identity order, identities unique), its row list and
+    /// its packed counting rows. A row equal to the row of the same identity in `base` (the
+    /// predecessor) is that stored row: its address and counting record are taken over, so a
+    /// release costs what changed in it. The others are stored under addresses of release `id`,
+    /// appended in order at the right edge of the rows' B-tree.
     @discardableResult
     func store(
         rows sortedRows: [Registration], of id: ReleaseID, against base: ReleaseRowMatch.Base?, in transaction: Transaction
     ) throws -> ReleaseRowMatch {
-        let match = ReleaseRowMatch(rows: sortedRows, base: base)
+        let match = ReleaseRowMatch(rows: sortedRows, of: id, base: base)
         var writer = ByteWriter()
         for index in match.unmatchedNewInAddressOrder {
             writer.removeAll()
             sortedRows[index].encode(into: &writer)
-            do {
-                try transaction.put(writer.bytes, for: match.address(of: index), in: rows, flags: .noOverwrite)
-            } catch let error as LMDBError where error == .keyExists {
-                // Stored by an earlier release: content addresses are shared.
-            }
+            try transaction.put(writer.bytes, for: match.address(of: index), in: rows, flags: .append)
         }
         try transaction.put(match.addresses, for: id.storageKey, in: releaseRows)
         let countingRows = PackedCountingRows(

@@ -16,9 +16,9 @@ public final class LedgerStore {
     let releaseRecords: Database
     /// File SHA-256 → `ReleaseID.storageKey`.
     let files: Database
-    /// Row hash (16 bytes) → encoded row.
+    /// `RowAddress` (origin release, content hash) → encoded row.
     let rows: Database
-    /// `ReleaseID.storageKey` → the release's row hashes, in row-identity order.
+    /// `ReleaseID.storageKey` → the release's row list: its rows' `RowAddress`es, in row-identity order.
     let releaseRows: Database
     /// `ReleaseID.storageKey` → `ReleaseLifecycle`, the projection of the release events.
     let lifecycleRecords: Database
@@ -31,8 +31,9 @@ public final class LedgerStore {
     /// Subscriber name → `Subscriber` cursor; nil only in a read-only open of a ledger made before it existed.
     let subscriberRecords: Database?
 
-    /// The storage format this code reads and writes.
-    static let storageFormat: UInt8 = 1
+    /// The storage format this code reads and writes: 2 since rows are keyed by `RowAddress`
+    /// (1 keyed them by content hash alone).
+    static let storageFormat: UInt8 = 2
 
     /// Opens the ledger in `directory`, creating it (owner-only) when missing. A writable open
     /// runs a quick check first, so nothing is written to a ledger that is visibly damaged;
@@ -105,7 +106,7 @@ public final class LedgerStore {
             let formatKey = Array("format".utf8)
             if let format = try transaction.get(formatKey, in: meta) {
                 guard format == [LedgerStore.storageFormat] else {
-                    throw LedgerError.corrupt("storage format \(format) is not \(LedgerStore.storageFormat); use a kijkglas that reads it")
+                    throw LedgerError.corrupt(LedgerStore.unreadableFormat(format))
                 }
             } else {
                 try transaction.put([LedgerStore.storageFormat], for: formatKey, in: meta)
@@ -123,6 +124,15 @@ public final class LedgerStore {
                 try rebuildProjections(in: transaction)
             }
         }
+    }
+
+    /// Why a ledger in storage format `format` cannot be opened, and the way on.
+    private static func unreadableFormat(_ format: [UInt8]) -> String {
+        guard let version = format.first, format.count == 1, version < storageFormat else {
+            return "storage format \(format) is not \(storageFormat); use a kijkglas that reads it"
+        }
+        return "this ledger is in storage format \(version), older than this kijkglas's \(storageFormat): "
+            + "export it with the kijkglas that made it (kijkglas export) and import that here (kijkglas import) into a new directory"
     }
 
     /// When the projections will be rebuilt, grows the map first by what the rebuild writes

@@ -1,31 +1,34 @@
 import Foundation
 
 /// A new release's rows (in identity order) matched against its base release's stored rows by
-/// identity and content address, without decoding the base's rows: the base's identities come
+/// identity and content hash, without decoding the base's rows: the base's identities come
 /// from its packed counting rows, in the order of its row list. A row equal to the base's is the
-/// base's stored row; only the others are diffed, stored and packed anew, so recording a release
-/// costs what changed in it.
+/// base's stored row and keeps its `RowAddress`; only the others are diffed, stored and packed
+/// anew, so recording a release costs what changed in it.
 struct ReleaseRowMatch {
     /// The stored side of the match: a release's counting rows and its row list.
     struct Base {
         /// The base release's packed counting rows, in identity order.
         var countingRows: PackedCountingRows
-        /// The base release's content addresses, 16 bytes a row, in the same order.
+        /// The base release's row list: its rows' addresses in the same order.
         var addresses: [UInt8]
     }
 
-    /// Every new row's content address, 16 bytes a row in row order: the release's row list.
+    /// The release's row list: every new row's address in row order; a row equal to the base's
+    /// has the base row's address, the others are addresses of the new release.
     let addresses: [UInt8]
     /// For every new row, the index of the base row it equals, or -1.
     let baseIndex: [Int32]
     /// The indices of the base rows that no new row equals (changed, closed, gone), ascending.
     let unmatchedBase: [Int]
-    /// The indices of the new rows that equal no base row, ascending.
+    /// The indices of the new rows that equal no base row, ascending; their addresses ascend
+    /// with them only after `unmatchedNewInAddressOrder`.
     let unmatchedNew: [Int]
 
-    /// Matches `rows` (identity order, identities unique) against `base` (none for a first release).
-    init(rows: [Registration], base: Base?) {
-        let addresses = ReleaseRowMatch.addresses(of: rows)
+    /// Matches `rows` (identity order, identities unique) of release `id` against `base` (none
+    /// for a first release).
+    init(rows: [Registration], of id: ReleaseID, base: Base?) {
+        var addresses = ReleaseRowMatch.addresses(of: rows, origin: id)
         var baseIndex = [Int32](repeating: -1, count: rows.count)
         var unmatchedBase: [Int] = []
         var unmatchedNew: [Int] = []
@@ -46,8 +49,11 @@ struct ReleaseRowMatch {
                             unmatchedNew.append(index)
                             continue
                         }
-                        if ReleaseRowMatch.sameAddress(addresses, index, base.addresses, next) {
+                        let stored = RowAddress(base.addresses, at: next)
+                        if stored.holdsSameRow(as: RowAddress(addresses, at: index)) {
                             baseIndex[index] = Int32(next)
+                            let width = RowAddress.width
+                            addresses.replaceSubrange(index * width..<(index + 1) * width, with: base.addresses[next * width..<(next + 1) * width])
                         } else {
                             unmatchedBase.append(next)
                             unmatchedNew.append(index)
@@ -66,26 +72,24 @@ struct ReleaseRowMatch {
         self.unmatchedNew = unmatchedNew
     }
 
-    /// The content address of new row `index`.
+    /// The address of new row `index`, as stored.
     func address(of index: Int) -> [UInt8] {
-        Array(addresses[index * 16..<index * 16 + 16])
+        Array(addresses[index * RowAddress.width..<(index + 1) * RowAddress.width])
     }
 
-    /// `unmatchedNew` in the order of their content addresses (as LMDB orders the keys).
+    /// `unmatchedNew` in the order of their addresses (as LMDB orders the keys): all of the new
+    /// release, so they go to the right edge of the rows' B-tree in order.
     var unmatchedNewInAddressOrder: [Int] {
         addresses.withUnsafeBytes { addresses in
-            func key(_ index: Int) -> (UInt64, UInt64) {
-                (UInt64(bigEndian: addresses.loadUnaligned(fromByteOffset: index * 16, as: UInt64.self)),
-                 UInt64(bigEndian: addresses.loadUnaligned(fromByteOffset: index * 16 + 8, as: UInt64.self)))
-            }
-            return unmatchedNew.sorted { key($0) < key($1) }
+            unmatchedNew.sorted { RowAddress(addresses, at: $0) < RowAddress(addresses, at: $1) }
         }
     }
 
-    /// The content addresses of `rows`, 16 bytes a row: encoded and hashed on every core.
-    private static func addresses(of rows: [Registration]) -> [UInt8] {
+    /// The addresses `rows` get when release `origin` stores them: encoded and hashed on every core.
+    private static func addresses(of rows: [Registration], origin: ReleaseID) -> [UInt8] {
         let chunks = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 4_096))
-        return [UInt8](unsafeUninitializedCapacity: rows.count * 16) { buffer, initialized in
+        let width = RowAddress.width
+        return [UInt8](unsafeUninitializedCapacity: rows.count * width) { buffer, initialized in
             nonisolated(unsafe) let output = UnsafeMutableRawBufferPointer(buffer)
             rows.withUnsafeBufferPointer { rows in
                 nonisolated(unsafe) let rows = rows
@@ -94,22 +98,13 @@ struct ReleaseRowMatch {
                     for index in rows.count * chunk / chunks..<rows.count * (chunk + 1) / chunks {
                         writer.removeAll()
                         rows[index].encode(into: &writer)
-                        LedgerStore.rowHash(writer.bytes, into: UnsafeMutableRawBufferPointer(rebasing: output[index * 16..<index * 16 + 16]))
+                        RowAddress.write(
+                            origin: origin, of: writer.bytes,
+                            into: UnsafeMutableRawBufferPointer(rebasing: output[index * width..<(index + 1) * width]))
                     }
                 }
             }
-            initialized = rows.count * 16
-        }
-    }
-
-    /// Whether address `index` of `a` and address `other` of `b` are equal.
-    private static func sameAddress(_ a: [UInt8], _ index: Int, _ b: [UInt8], _ other: Int) -> Bool {
-        a.withUnsafeBytes { a in
-            b.withUnsafeBytes { b in
-                a.loadUnaligned(fromByteOffset: index * 16, as: UInt64.self) == b.loadUnaligned(fromByteOffset: other * 16, as: UInt64.self)
-                    && a.loadUnaligned(fromByteOffset: index * 16 + 8, as: UInt64.self)
-                        == b.loadUnaligned(fromByteOffset: other * 16 + 8, as: UInt64.self)
-            }
+            initialized = rows.count * width
         }
     }
 

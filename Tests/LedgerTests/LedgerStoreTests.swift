@@ -71,36 +71,76 @@ struct LedgerStoreTests {
     func batchesAreWholeDiffs(seed: UInt64) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let store = try LedgerStore(directory: directory.path)
         var generator = RegistrationGenerator(seed: seed)
         var random = SplitMix64(seed: seed)
         let first = generator.rows(count: 300)
         var rows = first
         var previous: (rows: [Registration], published: Day)?
         var expected: [RegistrationEvent] = []
-        for index in 0..<6 {
-            let published = Day.literal(2021, 9, 15).adding(days: 30 * index)
-            // Files come in any order; release 4 goes back to release 0's rows, whose addresses are stored.
-            let file = incoming(rows.shuffled(using: &random), published: published, name: "release-\(index).csv")
-            guard case .recorded(let recorded, _) = try store.record(file) else { throw LedgerError.rejected("not recorded") }
-            expected += RegistrationDiff.changes(
-                from: previous?.rows ?? [], to: rows, basePublished: previous?.published, published: published
-            ).map {
-                RegistrationEvent(release: recorded.id, base: recorded.base, classification: $0.classification, key: $0.key, change: $0.change)
+        var expectedNewRows: [UInt32: Int] = [:]
+        do {
+            let store = try LedgerStore(directory: directory.path)
+            for index in 0..<6 {
+                let published = Day.literal(2021, 9, 15).adding(days: 30 * index)
+                // Files come in any order; release 4 goes back to release 0's rows.
+                let file = incoming(rows.shuffled(using: &random), published: published, name: "release-\(index).csv")
+                guard case .recorded(let recorded, _) = try store.record(file) else { throw LedgerError.rejected("not recorded") }
+                expected += RegistrationDiff.changes(
+                    from: previous?.rows ?? [], to: rows, basePublished: previous?.published, published: published
+                ).map {
+                    RegistrationEvent(release: recorded.id, base: recorded.base, classification: $0.classification, key: $0.key, change: $0.change)
+                }
+                let unchanged = Set(previous?.rows ?? [])
+                expectedNewRows[recorded.id.value] = rows.filter { !unchanged.contains($0) }.count
+                #expect(try store.rows(of: recorded.id) == rows, "seed \(seed)")
+                previous = (rows, published)
+                rows = index == 3 ? first : generator.evolve(rows)
             }
-            #expect(try store.rows(of: recorded.id) == rows, "seed \(seed)")
-            previous = (rows, published)
-            rows = index == 3 ? first : generator.evolve(rows)
+            var recorded: [RegistrationEvent] = []
+            try store.forEachEvent { _, event in
+                if case .registration(let registrationEvent) = event { recorded.append(registrationEvent) }
+                return true
+            }
+            #expect(recorded == expected, "seed \(seed)")
+            // Verify also compares each release's stored counting rows with packing its rows anew.
+            let report = try store.verify()
+            #expect(report.isValid, "\(report.problems) seed \(seed)")
         }
-        var recorded: [RegistrationEvent] = []
-        try store.forEachEvent { _, event in
-            if case .registration(let registrationEvent) = event { recorded.append(registrationEvent) }
-            return true
+        // Each release stored exactly its rows that its predecessor did not hold, keyed by its id.
+        let environment = try Environment(directory: directory.path)
+        let rowsDatabase = try environment.database("rows")
+        let stored = try environment.read { transaction in
+            try transaction.withCursor(in: rowsDatabase) { cursor in
+                var byOrigin: [UInt32: Int] = [:]
+                var entry = try cursor.first()
+                while let (key, _) = entry {
+                    byOrigin[key.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }, default: 0] += 1
+                    entry = try cursor.next()
+                }
+                return byOrigin
+            }
         }
-        #expect(recorded == expected, "seed \(seed)")
-        // Verify also compares each release's stored counting rows with packing its rows anew.
-        let report = try store.verify()
-        #expect(report.isValid, "\(report.problems) seed \(seed)")
+        #expect(stored == expectedNewRows.filter { $0.value > 0 }, "seed \(seed)")
+    }
+
+    @Test("a ledger in an older storage format is refused, naming the way on: export and import")
+    func olderStorageFormat() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        do {
+            let store = try LedgerStore(directory: directory.path)
+            _ = try store.record(history(seed: 9, releases: 1)[0])
+        }
+        do {
+            let environment = try Environment(directory: directory.path)
+            let meta = try environment.database("meta")
+            try environment.write { try $0.put([1], for: Array("format".utf8), in: meta) }
+        }
+        #expect {
+            try LedgerStore(directory: directory.path)
+        } throws: { error in
+            "\(error)".contains("storage format 1") && "\(error)".contains("kijkglas export") && "\(error)".contains("kijkglas import")
+        }
     }
 
     @Test("the same file twice is a no-op that names the first release")
