@@ -25,23 +25,27 @@ extension LedgerStore {
         guard let bytes = try transaction.get(id.storageKey, in: countingRowRecords) else {
             throw LedgerError.corrupt("release \(id) has no counting rows; run kijkglas verify")
         }
-        return try PackedCountingRows(stored: bytes)
+        switch try StoredCountingRows(stored: bytes, of: id) {
+        case .whole(let rows):
+            return rows
+        case .edit(let base, let edit, let own):
+            return try PackedCountingRows(applying: edit, to: countingRows(of: base, packed: true, in: transaction), own: own)
+        }
     }
 
-    /// Stores the packed counting rows of release `id`.
-    func store(countingRows: PackedCountingRows, of id: ReleaseID, in transaction: Transaction) throws {
+    /// Stores the counting rows of release `id`.
+    func store(countingRows: StoredCountingRows, of id: ReleaseID, in transaction: Transaction) throws {
         guard let countingRowRecords else {
             throw LedgerError.rejected("the ledger was opened read-only; recording needs a writable open")
         }
-        try transaction.put(countingRows.bytes, for: id.storageKey, in: countingRowRecords)
+        try transaction.put(countingRows.encoded, for: id.storageKey, in: countingRowRecords)
     }
 
     /// Row `index` (in identity order) of release `id`.
     func row(at index: Int, of id: ReleaseID, in transaction: Transaction) throws -> Registration {
-        let address = try transaction.withValue(for: id.storageKey, in: releaseRows) { addresses in
-            addresses.count >= (index + 1) * RowAddress.width ? RowAddress(addresses, at: index) : nil
-        }
-        guard let address = address ?? nil, let bytes = try transaction.get(address.bytes, in: rows) else {
+        let addresses = try rowAddresses(of: id, in: transaction)
+        let address = addresses.count >= (index + 1) * RowAddress.width ? RowAddress(addresses, at: index) : nil
+        guard let address, let bytes = try transaction.get(address.bytes, in: rows) else {
             throw LedgerError.corrupt("release \(id) has no row \(index)")
         }
         return try Registration(encoded: bytes)

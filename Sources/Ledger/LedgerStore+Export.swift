@@ -79,11 +79,9 @@ extension LedgerStore {
         }
         // In id order, each against its original base (stored just before it), so rows are
         // stored once per change, as recording did, and appended to the rows' B-tree in order.
-        var stored: [ReleaseID: ReleaseRowMatch.Base] = [:]
         for (id, state) in rowsByRelease.sorted(by: { $0.key < $1.key }) {
-            let base = originalBase[id]?.flatMap { stored[$0] }
-            let match = try store(rows: state.rows.values.sorted { $0.key < $1.key }, of: id, against: base, in: transaction)
-            stored[id] = ReleaseRowMatch.Base(countingRows: try countingRows(of: id, packed: true, in: transaction), addresses: match.addresses)
+            let base = try (originalBase[id] ?? nil).map { try matchBase($0, in: transaction) }
+            try store(rows: state.rows.values.sorted { $0.key < $1.key }, of: id, against: base, in: transaction)
         }
         for (id, lifecycle) in lifecycles {
             try transaction.put(lifecycle.encoded, for: id.storageKey, in: lifecycleRecords)

@@ -100,11 +100,20 @@ extension LedgerStore {
         return try ReleaseLifecycle(encoded: bytes)
     }
 
-    /// Release `id`'s row list: its rows' `RowAddress`es, in identity order.
+    /// Release `id`'s row list: its rows' `RowAddress`es, in identity order (edits applied).
     func rowAddresses(of id: ReleaseID, in transaction: Transaction) throws -> [UInt8] {
-        guard let addresses = try transaction.get(id.storageKey, in: releaseRows) else { throw LedgerError.unknownRelease(id) }
-        guard addresses.count % RowAddress.width == 0 else { throw LedgerError.corrupt("row list of \(id) is not whole addresses") }
-        return addresses
+        switch try storedRowList(of: id, in: transaction) {
+        case .whole(let addresses):
+            return addresses
+        case .edit(let base, _, let edit, let own):
+            return try edit.apply(base: rowAddresses(of: base, in: transaction), own: own, width: RowAddress.width)
+        }
+    }
+
+    /// Release `id`'s row list as stored.
+    func storedRowList(of id: ReleaseID, in transaction: Transaction) throws -> StoredRowList {
+        guard let bytes = try transaction.get(id.storageKey, in: releaseRows) else { throw LedgerError.unknownRelease(id) }
+        return try StoredRowList(stored: bytes, of: id)
     }
 
     /// The rows of release `id`; with `verifyingAddresses`, also checks that each stored row

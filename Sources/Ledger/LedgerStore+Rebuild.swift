@@ -27,36 +27,49 @@ extension LedgerStore {
         try transaction.put(ProjectionStamp.current.encoded, for: ProjectionStamp.key, in: meta)
     }
 
-    /// Packs every release's counting rows again from its rows. A release shares most rows with
-    /// the one recorded before it: a merge of both releases' row addresses in key order
-    /// takes those from it; the rest are read in that order, walking the rows' B-tree once.
+    /// Packs every release's counting rows again from its rows. A release whose row list is an
+    /// edit of its base's gets the same edit, with only its own rows decoded. A whole list
+    /// shares most rows with the release recorded before it: a merge of both releases' row
+    /// addresses in key order takes those from it; the rest are read in that order, walking the
+    /// rows' B-tree once.
     private func rebuildCountingRows(in transaction: Transaction) throws {
         guard let countingRowRecords else { return }
         try deleteAll(in: countingRowRecords, transaction)
-        var previous: (rows: [CountingRow], addresses: [(address: RowAddress, position: Int)]) = ([], [])
+        var previous: ReleaseID?
         for release in try releases(in: transaction) {
-            guard let list = try transaction.get(release.id.storageKey, in: releaseRows), list.count % RowAddress.width == 0 else {
-                throw LedgerError.corrupt("release \(release.id) has no whole row list; run kijkglas verify")
-            }
-            let addresses = (0..<list.count / RowAddress.width).map { (address: RowAddress(list, at: $0), position: $0) }
-                .sorted { $0.address < $1.address }
-            var found = [CountingRow?](repeating: nil, count: addresses.count)
-            var old = previous.addresses.startIndex
-            for (address, position) in addresses {
-                while old < previous.addresses.endIndex, previous.addresses[old].address < address { old += 1 }
-                if old < previous.addresses.endIndex, previous.addresses[old].address == address {
-                    found[position] = previous.rows[previous.addresses[old].position]
-                    continue
+            defer { previous = release.id }
+            switch try storedRowList(of: release.id, in: transaction) {
+            case .edit(let base, _, let edit, let own):
+                let ownRows = try (0..<own.count / RowAddress.width).map { try countingRow(at: RowAddress(own, at: $0), of: release.id, in: transaction) }
+                try store(countingRows: .edit(base: base, edit: edit, own: PackedCountingRows(ownRows)), of: release.id, in: transaction)
+            case .whole(let list):
+                let before = try previous.map { (rows: try countingRows(of: $0, packed: true, in: transaction), list: try rowAddresses(of: $0, in: transaction)) }
+                let earlier = (0..<(before?.list.count ?? 0) / RowAddress.width)
+                    .map { (address: RowAddress(before?.list ?? [], at: $0), position: $0) }
+                    .sorted { $0.address < $1.address }
+                let addresses = (0..<list.count / RowAddress.width).map { (address: RowAddress(list, at: $0), position: $0) }
+                    .sorted { $0.address < $1.address }
+                var found = [CountingRow?](repeating: nil, count: addresses.count)
+                var old = earlier.startIndex
+                for (address, position) in addresses {
+                    while old < earlier.endIndex, earlier[old].address < address { old += 1 }
+                    if let before, old < earlier.endIndex, earlier[old].address == address {
+                        found[position] = before.rows[earlier[old].position]
+                    } else {
+                        found[position] = try countingRow(at: address, of: release.id, in: transaction)
+                    }
                 }
-                guard let bytes = try transaction.get(address.bytes, in: rows) else {
-                    throw LedgerError.corrupt("row list of \(release.id) names a row that is not stored")
-                }
-                found[position] = CountingRow(try Registration(encoded: bytes))
+                try store(countingRows: .whole(PackedCountingRows(found.compactMap { $0 })), of: release.id, in: transaction)
             }
-            let countingRows = found.compactMap { $0 }
-            try store(countingRows: PackedCountingRows(countingRows), of: release.id, in: transaction)
-            previous = (countingRows, addresses)
         }
+    }
+
+    /// The counting row of the stored row at `address` (of release `id`, for messages).
+    private func countingRow(at address: RowAddress, of id: ReleaseID, in transaction: Transaction) throws -> CountingRow {
+        guard let bytes = try transaction.get(address.bytes, in: rows) else {
+            throw LedgerError.corrupt("row list of \(id) names a row that is not stored")
+        }
+        return CountingRow(try Registration(encoded: bytes))
     }
 
     /// Removes every entry of `database`.

@@ -48,11 +48,7 @@ extension LedgerStore {
             var release = placeholder
             release.base = predecessor?.id
 
-            let base = try predecessor.map { predecessor in
-                ReleaseRowMatch.Base(
-                    countingRows: try countingRows(of: predecessor.id, packed: hasCurrentProjections(in: transaction), in: transaction),
-                    addresses: try rowAddresses(of: predecessor.id, in: transaction))
-            }
+            let base = try predecessor.map { try matchBase($0.id, in: transaction) }
             let match = try store(rows: sortedRows, of: id, against: base, in: transaction)
             try transaction.put(release.encoded, for: id.storageKey, in: releaseRecords)
             try transaction.put(id.storageKey, for: incoming.fileSHA256, in: files)
@@ -143,10 +139,12 @@ extension LedgerStore {
     }
 
     /// Stores the rows of release `id` (in identity order, identities unique), its row list and
-    /// its packed counting rows. A row equal to the row of the same identity in `base` (the
+    /// its counting rows. A row equal to the row of the same identity in `base` (the
     /// predecessor) is that stored row: its address and counting record are taken over, so a
     /// release costs what changed in it. The others are stored under addresses of release `id`,
-    /// appended in order at the right edge of the rows' B-tree.
+    /// appended in order at the right edge of the rows' B-tree. When fewer than half the rows
+    /// are its own and the base's list is fewer than `StoredRowList.maxDepth` edits deep, the
+    /// row list and counting rows are stored as an edit of the base's.
     @discardableResult
     func store(
         rows sortedRows: [Registration], of id: ReleaseID, against base: ReleaseRowMatch.Base?, in transaction: Transaction
@@ -158,12 +156,29 @@ extension LedgerStore {
             sortedRows[index].encode(into: &writer)
             try transaction.put(writer.bytes, for: match.address(of: index), in: rows, flags: .append)
         }
-        try transaction.put(match.addresses, for: id.storageKey, in: releaseRows)
-        let countingRows = PackedCountingRows(
-            count: sortedRows.count, reusing: base?.countingRows ?? PackedCountingRows([]), at: match.baseIndex
-        ) { CountingRow(sortedRows[$0]) }
+        let edit = RowListEdit(baseIndex: match.baseIndex)
+        let own = PackedCountingRows(match.unmatchedNew.map { CountingRow(sortedRows[$0]) })
+        let list: StoredRowList
+        let countingRows: StoredCountingRows
+        if let base, base.depth < StoredRowList.maxDepth, edit.ownCount * 2 < sortedRows.count {
+            list = .edit(base: base.release, depth: base.depth + 1, edit: edit, own: match.unmatchedNew.flatMap(match.address(of:)))
+            countingRows = .edit(base: base.release, edit: edit, own: own)
+        } else {
+            list = .whole(addresses: match.addresses)
+            countingRows = .whole(
+                edit.ownCount == sortedRows.count ? own : try PackedCountingRows(applying: edit, to: base?.countingRows ?? own, own: own))
+        }
+        try transaction.put(list.encoded, for: id.storageKey, in: releaseRows)
         try store(countingRows: countingRows, of: id, in: transaction)
         return match
+    }
+
+    /// Release `id` as the base of a match: its row list and counting rows with edits applied.
+    func matchBase(_ id: ReleaseID, in transaction: Transaction) throws -> ReleaseRowMatch.Base {
+        ReleaseRowMatch.Base(
+            release: id, depth: try storedRowList(of: id, in: transaction).depth,
+            countingRows: try countingRows(of: id, packed: hasCurrentProjections(in: transaction), in: transaction),
+            addresses: try rowAddresses(of: id, in: transaction))
     }
 
     /// Appends events after the head with `MDB_APPEND`, chaining each record, moves the head,

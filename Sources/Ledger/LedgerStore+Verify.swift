@@ -118,8 +118,8 @@ extension LedgerStore {
                 report.problems.append(.init(release: release.id, message: "rows unreadable: \(error)"))
                 continue
             }
-            if packed, let countingRowRecords,
-                try transaction.get(release.id.storageKey, in: countingRowRecords) != PackedCountingRows(stored.map(CountingRow.init)).bytes
+            if packed,
+                (try? countingRows(of: release.id, packed: true, in: transaction).bytes) != PackedCountingRows(stored.map(CountingRow.init)).bytes
             {
                 report.problems.append(.init(release: release.id, message: "its stored counting rows differ from its rows"))
             }

@@ -27,17 +27,30 @@ struct PackedCountingRows: Sendable {
         self = builder.packed
     }
 
-    /// Packs a release's `count` rows in identity order, taking row `i` from `base` when
-    /// `baseIndex[i]` is not -1 (the index of its equal record there) and from `row(i)`
-    /// otherwise: the bytes are those of packing every row anew.
-    init(count: Int, reusing base: PackedCountingRows, at baseIndex: [Int32], row: (Int) -> CountingRow) {
-        var builder = Builder(capacity: count, baseStrings: base.strings.count)
-        base.withRecords { records in
-            for index in 0..<count {
-                if baseIndex[index] >= 0 {
-                    builder.append(records[Int(baseIndex[index])])
-                } else {
-                    builder.append(row(index))
+    /// The counting rows `edit` gives from `base`'s and `own` (the rows of the edit's own runs,
+    /// in order): the bytes are those of packing every row anew.
+    /// - Throws: when the edit's runs do not fit `base` and `own`.
+    init(applying edit: RowListEdit, to base: PackedCountingRows, own: PackedCountingRows) throws(RecordDecodingError) {
+        let fits = edit.runs.allSatisfy { run in
+            if case .base(let start, let count) = run { start + count <= base.count } else { true }
+        }
+        guard fits, edit.ownCount == own.count else {
+            throw RecordDecodingError(offset: 0, expected: "an edit that fits its base's \(base.count) and its own \(own.count) counting rows")
+        }
+        var builder = Builder(capacity: edit.count)
+        var baseNumbers = [UInt32](repeating: .max, count: base.strings.count)
+        var ownNumbers = [UInt32](repeating: .max, count: own.strings.count)
+        base.withRecords { baseRecords in
+            own.withRecords { ownRecords in
+                var next = 0
+                for run in edit.runs {
+                    switch run {
+                    case .base(let start, let count):
+                        for index in start..<start + count { builder.append(baseRecords[index], renumbering: &baseNumbers) }
+                    case .own(let count):
+                        for index in next..<next + count { builder.append(ownRecords[index], renumbering: &ownNumbers) }
+                        next += count
+                    }
                 }
             }
         }
@@ -57,13 +70,10 @@ struct PackedCountingRows: Sendable {
         private var stringIndex: [String: UInt32] = [:]
         private var records: [UInt8] = []
         private var count = 0
-        /// The base packing's string index → this packing's (`.max` until first used).
-        private var baseNumbers: [UInt32]
 
-        /// A builder for `capacity` rows, copying records of a packing with `baseStrings` strings.
-        init(capacity: Int, baseStrings: Int = 0) {
+        /// A builder for `capacity` rows.
+        init(capacity: Int) {
             records.reserveCapacity(capacity * PackedCountingRows.width)
-            baseNumbers = [UInt32](repeating: .max, count: baseStrings)
         }
 
         private mutating func index(of text: String) -> UInt32 {
@@ -105,8 +115,9 @@ struct PackedCountingRows: Sendable {
             count += 1
         }
 
-        /// Appends a copy of `record`, a record of `base`, its strings renumbered for this packing.
-        mutating func append(_ record: Record) {
+        /// Appends a copy of `record`, a record of another packing, its strings renumbered for
+        /// this one; `numbers` maps that packing's string indices to this one's (`.max` until used).
+        mutating func append(_ record: Record, renumbering numbers: inout [UInt32]) {
             let start = records.count
             records.append(contentsOf: record.raw[record.start..<record.start + PackedCountingRows.width])
             func renumber(at offset: Int, optional: Bool) {
@@ -115,8 +126,8 @@ struct PackedCountingRows: Sendable {
                     guard stored > 0 else { return }
                     stored -= 1
                 }
-                if baseNumbers[stored] == .max { baseNumbers[stored] = index(of: record.strings[stored]) }
-                let number = baseNumbers[stored] + (optional ? 1 : 0)
+                if numbers[stored] == .max { numbers[stored] = index(of: record.strings[stored]) }
+                let number = numbers[stored] + (optional ? 1 : 0)
                 records.withUnsafeMutableBytes { $0.storeBytes(of: number.littleEndian, toByteOffset: start + offset, as: UInt32.self) }
             }
             renumber(at: 4, optional: false)

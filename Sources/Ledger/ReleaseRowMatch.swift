@@ -8,6 +8,10 @@ import Foundation
 struct ReleaseRowMatch {
     /// The stored side of the match: a release's counting rows and its row list.
     struct Base {
+        /// The base release.
+        var release: ReleaseID
+        /// Edits between its stored row list and a whole one (`StoredRowList.depth`).
+        var depth: Int
         /// The base release's packed counting rows, in identity order.
         var countingRows: PackedCountingRows
         /// The base release's row list: its rows' addresses in the same order.

@@ -78,7 +78,10 @@ struct CountingRowProjectionTests {
         let answering = try #require(try damaged.releases().first { $0.id == ReleaseID(2) })
         #expect(Array(try damaged.knownState(at: answering.publishedOn).rows) != expected[1], "counts read the stored projection")
         let report = try damaged.verify()
-        #expect(report.problems.map(\.description) == ["release R2: its stored counting rows differ from its rows"])
+        // R2 is named, and so are later releases whose counting rows are edits of R2's keeping its last row.
+        let problems = report.problems.map(\.description)
+        #expect(problems.first == "release R2: its stored counting rows differ from its rows")
+        #expect(problems.allSatisfy { $0.hasSuffix("its stored counting rows differ from its rows") && !$0.hasPrefix("release R1:") })
         try tamper(directory) { transaction, meta, _ in
             try transaction.put([0, 0, 0, 1, 0, 0, 0, 1], for: Array("projection-stamp".utf8), in: meta)
         }
