@@ -5,8 +5,8 @@ import Ledger
 /// problems of every stretch added in line order, and nothing taken after the problem limit or
 /// a parse error.
 struct CollectedRows {
-    /// The registrations so far.
-    private(set) var rows: [Registration] = []
+    /// The stretches' rows taken so far: each stretch's rows before `end`, but those at `dropped`.
+    private var taken: [(rows: MovableRows, end: Int, dropped: [Int])] = []
     /// The problems so far, the file's earlier ones (block, header) first.
     private(set) var problems: ProblemList
     /// The line the next stretch starts on.
@@ -21,7 +21,19 @@ struct CollectedRows {
         self.nextLine = line
         self.isFinished = problems.truncated
         self.identities = IdentityLines(expected: expectedRows)
-        rows.reserveCapacity(expectedRows)
+    }
+
+    /// The registrations collected, moved into one array: none are left here.
+    mutating func takeRows() -> [Registration] {
+        let count = taken.reduce(0) { $0 + $1.end - $1.dropped.count }
+        let rows = [Registration](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let target = buffer.baseAddress else { return }
+            for part in taken {
+                initialized += part.rows.moveRows(before: part.end, dropping: part.dropped, to: target + initialized)
+            }
+        }
+        taken = []
+        return rows
     }
 
     /// Takes the next stretch: `batch`, read from `nextLine` on.
@@ -40,18 +52,33 @@ struct CollectedRows {
             }
             return true
         }
-        for (row, batchLine) in zip(batch.rows, batch.lines) {
-            guard addProblems(before: batchLine) else { return finish() }
+        var dropped: [Int] = []
+        /// Keeps the batch's rows before `end`, but the repeats.
+        func keep(before end: Int) {
+            taken.append((batch.rows, end, dropped))
+        }
+        let rows = batch.rows
+        for (index, batchLine) in batch.lines.enumerated() {
+            guard addProblems(before: batchLine) else {
+                keep(before: index)
+                return finish()
+            }
             let line = batchLine + offset
-            if let first = identities.earlierLine(of: row, line: line) {
+            let key = RegistrationKey(
+                pgn: rows[index].pgn, institution: rows[index].institution, branch: rows[index].branch,
+                periodStart: rows[index].periodStart)
+            if let first = identities.earlierLine(of: key, line: line) {
                 problems.add(
                     line: line, column: 1, field: nil, expected: "one row per pupil, instelling, vestiging and begindatum",
-                    found: "\(row.key)", hint: "line \(first) has the same row")
-                if problems.truncated { return finish() }
-                continue
+                    found: "\(key)", hint: "line \(first) has the same row")
+                if problems.truncated {
+                    keep(before: index)
+                    return finish()
+                }
+                dropped.append(index)
             }
-            rows.append(row)
         }
+        keep(before: batch.lines.count)
         guard addProblems(before: .max) else { return finish() }
         if batch.truncated {
             problems.truncate()
