@@ -32,10 +32,11 @@ struct RowBatch: Sendable {
         lines.reserveCapacity(expectedRows)
         var found = ProblemList(file: file, limit: limit)
         firstLine = csv.nextLine
+        var texts = reader.makeTextInterner()
         do {
             while !found.truncated, let record = try csv.next() {
                 guard !record.isBlank else { continue }
-                let row = reader.registration(from: record, problems: &found)
+                let row = reader.registration(from: record, texts: &texts, problems: &found)
                 if found.problems.count > problems.count {
                     for problem in found.problems[problems.count...] { problems.append((record.line, problem)) }
                 }

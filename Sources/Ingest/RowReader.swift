@@ -11,6 +11,8 @@ struct RowReader: Sendable {
         let field: Registration.Field
         let type: FieldType
         let range: ClosedRange<Int>?
+        /// The column's number in a `TextInterner`, when its cells are codes that repeat.
+        let interned: Int?
 
         /// What a cell of the column should hold, for messages.
         var expectation: String { type.expectation(range: range) }
@@ -23,11 +25,12 @@ struct RowReader: Sendable {
     /// `required` as `RowValues.bits(of:)` gives them.
     private let requiredBits: UInt32
     private let columnOfField: [Registration.Field: Int]
+    private let internedColumns: Int
     private let serialDates: ExcelDateSystem?
     private let defaults: [(field: Registration.Field, value: CellValue)]
-    /// The registration each row's is built on (`RowValues.blank(pgn:)`); nil only if pupil
-    /// number 0 were not one.
-    private let blank = PGN(value: 0).map(RowValues.blank(pgn:))
+    /// The pupil a row's registration holds until its own is read; nil only if number 0 were
+    /// not one.
+    private let placeholder = PGN(value: 0)
 
     /// A reader for the columns of `header`; a target repeated by a later column is read from
     /// its first column only. With `serialDates` (an XLSX sheet) a number in a date column is an
@@ -39,12 +42,15 @@ struct RowReader: Sendable {
         var columns: [Column] = []
         var combined: [(index: Int, kind: CombinedColumn.Kind)] = []
         var columnOfField: [Registration.Field: Int] = [:]
+        var internedColumns = 0
         for (index, target) in header.targets.enumerated() {
             guard let target, seen.insert(target).inserted else { continue }
             switch target {
             case .field(let field):
                 if let entry = header.layout.entry(for: field) {
-                    columns.append(Column(index: index, field: field, type: entry.type, range: entry.range))
+                    let interned = RowReader.internedTypes.contains(entry.type) ? internedColumns : nil
+                    internedColumns += interned == nil ? 0 : 1
+                    columns.append(Column(index: index, field: field, type: entry.type, range: entry.range, interned: interned))
                 }
                 columnOfField[field] = index + 1
             case .combined(let number):
@@ -67,31 +73,45 @@ struct RowReader: Sendable {
         self.required = header.layout.fields.filter(\.required).map(\.field)
         self.requiredBits = RowValues.bits(of: required)
         self.columnOfField = columnOfField
+        self.internedColumns = internedColumns
     }
 
-    /// The registration on `record`, or nil after reporting what is wrong with it.
-    func registration(from record: CSVRecord, problems: inout ProblemList) -> Registration? {
+    /// The types whose cells are codes that repeat from row to row, read through a `TextInterner`.
+    private static let internedTypes: Set<FieldType> = [.swvCode, .institution, .branch, .text]
+
+    /// An interner for the columns this reader interns, for one thread's rows.
+    func makeTextInterner() -> TextInterner {
+        TextInterner(columns: internedColumns)
+    }
+
+    /// The registration on `record`, or nil after reporting what is wrong with it; `texts` (from
+    /// `makeTextInterner()`) gives the texts of the codes read before.
+    func registration(from record: CSVRecord, texts: inout TextInterner, problems: inout ProblemList) -> Registration? {
         var reported: Set<Registration.Field> = []
         func report(_ field: Registration.Field, column: Int, expected: String, found: String, hint: String? = nil) {
             let line = column <= record.count ? record.line(ofField: column - 1) : record.line
             problems.add(line: line, column: column, field: field.rawValue, expected: expected, found: found, hint: hint)
             reported.insert(field)
         }
-        guard let blank else {
+        guard let placeholder else {
             report(.pgn, column: columnOfField[.pgn] ?? 1, expected: Registration.Kind.pgn.rawValue, found: "")
             return nil
         }
-        var values = RowValues(blank: blank)
+        var values = RowValues(placeholder: placeholder)
         for (field, value) in defaults { values.set(field, to: value) }
         if record.reportsExtraFields(beyond: columnCount, into: &problems) { return nil }
         let serialDates = self.serialDates
         record.withCells { cells in
             for column in columns where column.index < cells.count {
                 let index = column.index
-                let read = cells.withTrimmedBytes(at: index) { cell in
-                    cell.isEmpty
-                        ? nil
-                        : values.read(cell, as: column.type, into: column.field, range: column.range, serialDates: serialDates)
+                let read = cells.withTrimmedBytes(at: index) { cell -> Bool? in
+                    if cell.isEmpty { return nil }
+                    guard let interned = column.interned else {
+                        return values.read(cell, as: column.type, into: column.field, range: column.range, serialDates: serialDates)
+                    }
+                    guard let text = texts.text(of: cell, as: column.type, column: interned) else { return false }
+                    values.set(column.field, text: text)
+                    return true
                 }
                 if read == false {
                     report(column.field, column: index + 1, expected: column.expectation, found: record.trimmedText(at: index))

@@ -15,14 +15,14 @@ struct RowValues {
     /// The fields that have a value, one bit each (`bit(_:)`).
     private var present: UInt32 = 0
 
-    /// Values for no field yet, built on `blank`: a registration with nothing in its optional
-    /// fields, whose required ones count as missing until they are set.
-    init(blank: Registration) {
-        draft = blank
+    /// Values for no field yet, with `placeholder` (any pupil) in the pupil field and
+    /// placeholders in the other required ones, which count as missing until they are set.
+    init(placeholder: PGN) {
+        draft = RowValues.blank(pgn: placeholder)
     }
 
-    /// A registration to build rows on: `pgn` (any pupil) and placeholders in the required
-    /// fields, nothing in the others.
+    /// A registration to build rows on: `pgn` and placeholders in the required fields, nothing
+    /// in the others.
     static func blank(pgn: PGN) -> Registration {
         Registration(
             pgn: pgn, institution: "", branch: "", schoolType: .so, enrolledFrom: Day(daysSinceEpoch: 0),
@@ -122,7 +122,8 @@ struct RowValues {
         present |= RowValues.bit(field)
     }
 
-    private mutating func set(_ field: Registration.Field, text value: String) {
+    /// Sets `field` to the text `value`; a field whose values are not text is left as it was.
+    mutating func set(_ field: Registration.Field, text value: String) {
         switch field {
         case .swv: draft.swv = value
         case .institution: draft.institution = value
