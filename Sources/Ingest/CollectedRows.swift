@@ -1,3 +1,4 @@
+import Dispatch
 import Ledger
 
 /// A file's registrations gathered stretch by stretch in file order, as one sequential read
@@ -23,14 +24,20 @@ struct CollectedRows {
         self.identities = IdentityLines(expected: expectedRows)
     }
 
-    /// The registrations collected, moved into one array: none are left here.
+    /// The registrations collected, moved into one array (each stretch's on its own thread):
+    /// none are left here.
     mutating func takeRows() -> [Registration] {
-        let count = taken.reduce(0) { $0 + $1.end - $1.dropped.count }
-        let rows = [Registration](unsafeUninitializedCapacity: count) { buffer, initialized in
-            guard let target = buffer.baseAddress else { return }
-            for part in taken {
-                initialized += part.rows.moveRows(before: part.end, dropping: part.dropped, to: target + initialized)
+        let parts = taken
+        var offsets = [0]
+        for part in parts { offsets.append(offsets[offsets.count - 1] + part.end - part.dropped.count) }
+        let starts = offsets
+        let rows = [Registration](unsafeUninitializedCapacity: starts[starts.count - 1]) { buffer, initialized in
+            guard let target = buffer.baseAddress.map(Target.init) else { return }
+            DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+                _ = parts[index].rows.moveRows(
+                    before: parts[index].end, dropping: parts[index].dropped, to: target.base + starts[index])
             }
+            initialized = buffer.count
         }
         taken = []
         return rows
@@ -90,6 +97,11 @@ struct CollectedRows {
             return finish()
         }
         nextLine = batch.endLine + offset
+    }
+
+    /// The array being made, shared by the threads moving rows into their own parts of it.
+    private struct Target: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Registration>
     }
 
     private mutating func finish() {
