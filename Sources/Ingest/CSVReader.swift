@@ -18,6 +18,8 @@ public struct CSVReader<Source: ByteSource> {
     private var checkedByteOrderMark = false
     private var line = 1
     private var fields: [CSVRecord.Field] = []
+    /// Whether a field of the record parsed last has bytes outside ASCII.
+    private var recordIsNonASCII = false
 
     /// A reader of `source` with `separator`, reading `chunkSize` bytes at a time.
     public init(source: Source, separator: UInt8 = UInt8(ascii: ";"), chunkSize: Int = 1 << 20) {
@@ -69,7 +71,7 @@ public struct CSVReader<Source: ByteSource> {
                 try refill()
                 continue
             }
-            try checkUTF8()
+            if recordIsNonASCII { try checkUTF8() }
             start = next
             return CSVRecord(bytes: buffer, fields: fields, line: recordLine)
         }
@@ -83,6 +85,7 @@ public struct CSVReader<Source: ByteSource> {
         let end = self.end
         let isLast = sourceEnded
         var line = self.line
+        var recordHigh: UInt8 = 0
         let result = try buffer.withUnsafeBufferPointer { (bytes) throws(CSVError) -> Int? in
             var index = start
             while true {
@@ -138,6 +141,7 @@ public struct CSVReader<Source: ByteSource> {
                     fields.append(CSVRecord.Field(
                         start: first, end: index, line: fieldLine, escaped: false, nonASCII: high >= 0x80))
                 }
+                recordHigh |= high
                 guard index < end else { return isLast ? end : nil }
                 let byte = bytes[index]
                 if byte == separator {
@@ -151,7 +155,10 @@ public struct CSVReader<Source: ByteSource> {
                 return isLast ? index + 1 : nil
             }
         }
-        if result != nil { self.line = line }
+        if result != nil {
+            self.line = line
+            recordIsNonASCII = recordHigh >= 0x80
+        }
         return result
     }
 

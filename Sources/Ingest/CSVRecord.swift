@@ -45,11 +45,7 @@ public struct CSVRecord: Sendable {
     /// Calls `body` with the bytes of field `index` (from 0) without surrounding spaces, tabs and
     /// no-break spaces, `""` escapes undone: a cell read without making a `String` of it.
     func withTrimmedBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let field = fields[index]
-        return bytes.withUnsafeBufferPointer { bytes in
-            let (start, end) = CSVRecord.trimmedRange(of: field, in: bytes)
-            return CSVRecord.withContent(of: field, in: UnsafeBufferPointer(rebasing: bytes[start..<end]), body)
-        }
+        withCells { $0.withTrimmedBytes(at: index, body) }
     }
 
     /// Whether field `index` holds nothing but spaces.
@@ -75,7 +71,7 @@ public struct CSVRecord: Sendable {
         bytes.withUnsafeBufferPointer { CSVRecord.trimmedRange(of: field, in: $0) }
     }
 
-    private static func trimmedRange(of field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+    static func trimmedRange(of field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
         var start = field.start
         var end = field.end
         while start < end {
@@ -108,7 +104,7 @@ public struct CSVRecord: Sendable {
     }
 
     /// Calls `body` with `content`, the bytes of `field`, its `""` escapes undone.
-    private static func withContent<Result>(
+    static func withContent<Result>(
         of field: Field, in content: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
         guard field.escaped else { return body(content) }

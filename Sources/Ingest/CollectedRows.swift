@@ -1,3 +1,4 @@
+import Dispatch
 import Ledger
 
 /// A file's registrations gathered stretch by stretch in file order, as one sequential read
@@ -5,8 +6,8 @@ import Ledger
 /// problems of every stretch added in line order, and nothing taken after the problem limit or
 /// a parse error.
 struct CollectedRows {
-    /// The registrations so far.
-    private(set) var rows: [Registration] = []
+    /// The stretches' rows taken so far: each stretch's rows before `end`, but those at `dropped`.
+    private var taken: [(rows: MovableRows, end: Int, dropped: [Int])] = []
     /// The problems so far, the file's earlier ones (block, header) first.
     private(set) var problems: ProblemList
     /// The line the next stretch starts on.
@@ -21,7 +22,25 @@ struct CollectedRows {
         self.nextLine = line
         self.isFinished = problems.truncated
         self.identities = IdentityLines(expected: expectedRows)
-        rows.reserveCapacity(expectedRows)
+    }
+
+    /// The registrations collected, moved into one array (each stretch's on its own thread):
+    /// none are left here.
+    mutating func takeRows() -> [Registration] {
+        let parts = taken
+        var offsets = [0]
+        for part in parts { offsets.append(offsets[offsets.count - 1] + part.end - part.dropped.count) }
+        let starts = offsets
+        let rows = [Registration](unsafeUninitializedCapacity: starts[starts.count - 1]) { buffer, initialized in
+            guard let target = buffer.baseAddress.map(Target.init) else { return }
+            DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+                _ = parts[index].rows.moveRows(
+                    before: parts[index].end, dropping: parts[index].dropped, to: target.base + starts[index])
+            }
+            initialized = buffer.count
+        }
+        taken = []
+        return rows
     }
 
     /// Takes the next stretch: `batch`, read from `nextLine` on.
@@ -40,18 +59,33 @@ struct CollectedRows {
             }
             return true
         }
-        for (row, batchLine) in zip(batch.rows, batch.lines) {
-            guard addProblems(before: batchLine) else { return finish() }
+        var dropped: [Int] = []
+        /// Keeps the batch's rows before `end`, but the repeats.
+        func keep(before end: Int) {
+            taken.append((batch.rows, end, dropped))
+        }
+        let rows = batch.rows
+        for (index, batchLine) in batch.lines.enumerated() {
+            guard addProblems(before: batchLine) else {
+                keep(before: index)
+                return finish()
+            }
             let line = batchLine + offset
-            if let first = identities.earlierLine(of: row, line: line) {
+            let key = RegistrationKey(
+                pgn: rows[index].pgn, institution: rows[index].institution, branch: rows[index].branch,
+                periodStart: rows[index].periodStart)
+            if let first = identities.earlierLine(of: key, line: line) {
                 problems.add(
                     line: line, column: 1, field: nil, expected: "one row per pupil, instelling, vestiging and begindatum",
-                    found: "\(row.key)", hint: "line \(first) has the same row")
-                if problems.truncated { return finish() }
-                continue
+                    found: "\(key)", hint: "line \(first) has the same row")
+                if problems.truncated {
+                    keep(before: index)
+                    return finish()
+                }
+                dropped.append(index)
             }
-            rows.append(row)
         }
+        keep(before: batch.lines.count)
         guard addProblems(before: .max) else { return finish() }
         if batch.truncated {
             problems.truncate()
@@ -63,6 +97,11 @@ struct CollectedRows {
             return finish()
         }
         nextLine = batch.endLine + offset
+    }
+
+    /// The array being made, shared by the threads moving rows into their own parts of it.
+    private struct Target: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Registration>
     }
 
     private mutating func finish() {

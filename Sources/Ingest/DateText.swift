@@ -41,6 +41,9 @@ public enum DateText {
 
     /// The day the UTF-8 bytes `text` name, or nil when they are malformed or no real day.
     static func day(utf8 text: some Sequence<UInt8>) -> Day? {
+        if let parts = text.withContiguousStorageIfAvailable(DateText.fixedWidthParts), let parts {
+            return Day(year: parts.year, month: parts.month, day: parts.day)
+        }
         var values = (0, 0, 0)
         var counts = (0, 0, 0)
         var part = 0
@@ -74,5 +77,35 @@ public enum DateText {
         if counts == (4, 2, 2) { return Day(year: values.0, month: values.1, day: values.2) }
         guard counts.2 == 4, (1...2).contains(counts.0), (1...2).contains(counts.1) else { return nil }
         return Day(year: values.2, month: values.1, day: values.0)
+    }
+
+    /// Year, month and day of the ten-byte shapes `dd-mm-jjjj` and `jjjj-mm-dd` (with any of
+    /// the separators), read at their fixed places: the parts `day(utf8:)` finds in them, without
+    /// its byte-by-byte walk. Nil for any other shape.
+    private static func fixedWidthParts(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        guard bytes.count == 10 else { return nil }
+        func isSeparator(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".")
+        }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = bytes[index] &- 0x30
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        if isSeparator(bytes[2]), isSeparator(bytes[5]), let day = number(0..<2), let month = number(3..<5),
+            let year = number(6..<10)
+        {
+            return (year, month, day)
+        }
+        if isSeparator(bytes[4]), isSeparator(bytes[7]), let year = number(0..<4), let month = number(5..<7),
+            let day = number(8..<10)
+        {
+            return (year, month, day)
+        }
+        return nil
     }
 }

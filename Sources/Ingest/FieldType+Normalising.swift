@@ -30,37 +30,65 @@ extension FieldType {
     /// this type.
     func value(of cell: UnsafeBufferPointer<UInt8>, range: ClosedRange<Int>?) -> CellValue? {
         switch self {
-        case .pgn:
-            guard cell.count == 9, let digits = ASCII.number(cell), let pgn = PGN(value: UInt32(digits)) else { return nil }
-            return .pgn(pgn)
+        case .pgn: FieldType.pgn(cell).map(CellValue.pgn)
+        case .swvCode, .institution, .branch, .tlvNumber, .text: text(of: cell).map(CellValue.text)
+        case .date: DateText.day(utf8: cell).map(CellValue.day)
+        case .schoolType: FieldType.schoolType(cell).map(CellValue.schoolType)
+        case .category: FieldType.category(cell).map(CellValue.category)
+        case .yesNo: FieldType.yesNo(cell).map(CellValue.yesNo)
+        case .smallNumber: FieldType.smallNumber(cell, range: range).map(CellValue.number)
+        case .statedCount: StatedText.count(cell).map(CellValue.stated)
+        case .amount: StatedText.amount(cell).map(CellValue.stated)
+        }
+    }
+
+    /// The canonical text of a trimmed, non-empty cell of a type whose values are text (SWV
+    /// code, instellingscode, vestiging, TLV number, free text); nil when the cell is not of
+    /// this type, or the type's values are not text.
+    func text(of cell: UnsafeBufferPointer<UInt8>) -> String? {
+        switch self {
         case .swvCode:
-            return SWVCode.canonical(utf8: cell).map(CellValue.text)
-        case .date:
-            return DateText.day(utf8: cell).map(CellValue.day)
+            return SWVCode.canonical(utf8: cell)
         case .institution:
-            return ASCII.uppercasedAlphanumeric(cell, lengths: 4...4).map(CellValue.text)
+            return ASCII.uppercasedAlphanumeric(cell, lengths: 4...4)
         case .branch:
             guard let branch = ASCII.uppercasedAlphanumeric(cell, lengths: 1...2) else { return nil }
-            return .text(cell.count == 1 ? "0" + branch : branch)
-        case .schoolType:
-            return FieldType.schoolTypeWords.value(of: cell).map(CellValue.schoolType)
-        case .category:
-            return FieldType.categoryWords.value(of: cell).map(CellValue.category)
-        case .yesNo:
-            return FieldType.yesNoWords.value(of: cell).map(CellValue.yesNo)
-        case .smallNumber:
-            guard cell.count <= 3, let value = ASCII.number(cell), value <= 255, range.map({ $0.contains(value) }) ?? true
-            else { return nil }
-            return .number(UInt8(value))
+            return cell.count == 1 ? "0" + branch : branch
         case .tlvNumber:
-            return FieldType.tlvNumber(cell).map(CellValue.text)
+            return FieldType.tlvNumber(cell)
         case .text:
-            return .text(String(decoding: cell, as: UTF8.self))
-        case .statedCount:
-            return StatedText.count(cell).map(CellValue.stated)
-        case .amount:
-            return StatedText.amount(cell).map(CellValue.stated)
+            return String(decoding: cell, as: UTF8.self)
+        case .pgn, .date, .schoolType, .category, .yesNo, .smallNumber, .statedCount, .amount:
+            return nil
         }
+    }
+
+    /// The pupil number in a cell of nine digits.
+    static func pgn(_ cell: UnsafeBufferPointer<UInt8>) -> PGN? {
+        guard cell.count == 9, let digits = ASCII.number(cell) else { return nil }
+        return PGN(value: UInt32(digits))
+    }
+
+    /// The school type a cell names.
+    static func schoolType(_ cell: UnsafeBufferPointer<UInt8>) -> SchoolType? {
+        schoolTypeWords.value(of: cell)
+    }
+
+    /// The funding category a cell names.
+    static func category(_ cell: UnsafeBufferPointer<UInt8>) -> FundingCategory? {
+        categoryWords.value(of: cell)
+    }
+
+    /// Yes (true) or no (false) as a cell says it.
+    static func yesNo(_ cell: UnsafeBufferPointer<UInt8>) -> Bool? {
+        yesNoWords.value(of: cell)
+    }
+
+    /// The number 0–255 in a cell of at most three digits, within `range` when there is one.
+    static func smallNumber(_ cell: UnsafeBufferPointer<UInt8>, range: ClosedRange<Int>?) -> UInt8? {
+        guard cell.count <= 3, let value = ASCII.number(cell), value <= 255, range.map({ $0.contains(value) }) ?? true
+        else { return nil }
+        return UInt8(value)
     }
 
     /// `SWVCODE-JJJJ-NNNNN` from a cell of three parts split by `-`: an SWV code, four digits
@@ -73,19 +101,17 @@ extension FieldType {
         let year = cell[(first + 1)..<second]
         let number = cell[(second + 1)...]
         guard year.count == 4, (1...6).contains(number.count), ASCII.isDigits(year), ASCII.isDigits(number) else { return nil }
-        return String(unsafeUninitializedCapacity: swv.utf8.count + 2 + year.count + number.count) { buffer in
+        let rest = UnsafeBufferPointer(rebasing: cell[first...])  // `-JJJJ-NNNNN`, as checked: kept as it is
+        return String(unsafeUninitializedCapacity: swv.utf8.count + rest.count) { buffer in
             var offset = 0
-            func append(_ bytes: some Sequence<UInt8>) {
-                for byte in bytes {
-                    buffer[offset] = byte
-                    offset += 1
-                }
+            for byte in swv.utf8 {
+                buffer[offset] = byte
+                offset += 1
             }
-            append(swv.utf8)
-            append(CollectionOfOne(dash))
-            append(year)
-            append(CollectionOfOne(dash))
-            append(number)
+            for byte in rest {
+                buffer[offset] = byte
+                offset += 1
+            }
             return offset
         }
     }

@@ -12,26 +12,22 @@ struct IdentityLines {
         let high: UInt64
         let low: UInt64
 
-        /// The packed identity of `row`; nil unless the instellingscode has 4 bytes and the
-        /// vestiging 2 (as every layout's types make them).
-        init?(_ row: Registration) {
-            guard let institution = Packed.bigEndian(row.institution, count: 4),
-                let branch = Packed.bigEndian(row.branch, count: 2)
+        /// The packed `key`; nil unless the instellingscode has 4 bytes and the vestiging 2 (as
+        /// every layout's types make them).
+        init?(_ key: RegistrationKey) {
+            guard let institution = Packed.bigEndian(key.institution, count: 4),
+                let branch = Packed.bigEndian(key.branch, count: 2)
             else { return nil }
-            high = UInt64(row.pgn.value) << 32 | institution
-            low = branch << 32 | UInt64(UInt32(bitPattern: row.periodStart.daysSinceEpoch) ^ 0x8000_0000)
+            high = UInt64(key.pgn.value) << 32 | institution
+            low = branch << 32 | UInt64(UInt32(bitPattern: key.periodStart.daysSinceEpoch) ^ 0x8000_0000)
         }
 
         /// The UTF-8 bytes of `text` as one big-endian number, when there are exactly `count`.
         private static func bigEndian(_ text: String, count: Int) -> UInt64? {
-            var value: UInt64 = 0
-            var bytes = 0
-            for byte in text.utf8 {
-                bytes += 1
-                guard bytes <= count else { return nil }
-                value = value << 8 | UInt64(byte)
+            guard text.utf8.count == count else { return nil }
+            return text.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.reduce(0) { $0 << 8 | UInt64($1) }
             }
-            return bytes == count ? value : nil
         }
 
         static func < (lhs: Packed, rhs: Packed) -> Bool {
@@ -51,11 +47,10 @@ struct IdentityLines {
         ascending.reserveCapacity(count)
     }
 
-    /// The line an earlier row with `row`'s identity was on; nil (and `line` noted as the
+    /// The line an earlier row with identity `key` was on; nil (and `line` noted as the
     /// identity's first) when there was none.
-    mutating func earlierLine(of row: Registration, line: Int) -> Int? {
-        guard let identity = Packed(row) else {
-            let key = row.key
+    mutating func earlierLine(of key: RegistrationKey, line: Int) -> Int? {
+        guard let identity = Packed(key) else {
             if let first = unpacked[key] { return first }
             unpacked[key] = line
             return nil

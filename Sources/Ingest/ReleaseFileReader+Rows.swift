@@ -26,7 +26,7 @@ extension ReleaseFileReader {
                 RowBatch(reading: &csv, with: reader, file: problems.file, limit: problems.limit, expectedRows: expectedRows))
         }
         problems = collected.problems
-        return collected.rows
+        return collected.takeRows()
     }
 
     /// Reads `stretches` of the file at `path` on every core, joining their batches into
@@ -39,7 +39,7 @@ extension ReleaseFileReader {
         let limit = collected.problems.limit
         let size = stretches.last?.upperBound ?? 0
         @Sendable func batch(from start: Int, to end: Int) -> RowBatch {
-            let rows = expectedRows * (end - start) / max(1, size) + 16
+            let rows = expectedRows * (end - start) / max(1, size) * 5 / 4 + 16
             do {
                 var csv = CSVReader(
                     stretch: try FileByteSource(path: path, range: start..<end), separator: separator,

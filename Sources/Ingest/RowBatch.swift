@@ -5,7 +5,7 @@ import Ledger
 /// stretches read on different threads can be joined as one sequential read would have read them.
 struct RowBatch: Sendable {
     /// The registrations, in file order (identities not yet checked for repeats).
-    var rows: [Registration] = []
+    var rows: MovableRows
     /// The line each row's record starts on.
     var lines: [Int] = []
     /// The problems, in the order found: each with the line its record starts on.
@@ -21,21 +21,25 @@ struct RowBatch: Sendable {
 
     /// A batch of no rows that `error` ended before its first record.
     init(error: CSVError) {
+        rows = MovableRows(capacity: 0)
         self.error = error
     }
 
     /// Reads every record left in `csv` with `reader`, blank lines skipped, until the end of its
     /// source, an error, or `limit` problems.
     init<Source: ByteSource>(reading csv: inout CSVReader<Source>, with reader: RowReader, file: String, limit: Int, expectedRows: Int) {
-        rows.reserveCapacity(expectedRows)
+        rows = MovableRows(capacity: expectedRows)
         lines.reserveCapacity(expectedRows)
         var found = ProblemList(file: file, limit: limit)
         firstLine = csv.nextLine
+        var texts = reader.makeTextInterner()
         do {
             while !found.truncated, let record = try csv.next() {
                 guard !record.isBlank else { continue }
-                let row = reader.registration(from: record, problems: &found)
-                for problem in found.problems.dropFirst(problems.count) { problems.append((record.line, problem)) }
+                let row = reader.registration(from: record, texts: &texts, problems: &found)
+                if found.problems.count > problems.count {
+                    for problem in found.problems[problems.count...] { problems.append((record.line, problem)) }
+                }
                 guard let row else { continue }
                 rows.append(row)
                 lines.append(record.line)

@@ -11,6 +11,8 @@ struct RowReader: Sendable {
         let field: Registration.Field
         let type: FieldType
         let range: ClosedRange<Int>?
+        /// The column's number in a `TextInterner`, when its cells are codes that repeat.
+        let interned: Int?
 
         /// What a cell of the column should hold, for messages.
         var expectation: String { type.expectation(range: range) }
@@ -20,9 +22,15 @@ struct RowReader: Sendable {
     private let columns: [Column]
     private let combined: [(index: Int, kind: CombinedColumn.Kind)]
     private let required: [Registration.Field]
+    /// `required` as `RowValues.bits(of:)` gives them.
+    private let requiredBits: UInt32
     private let columnOfField: [Registration.Field: Int]
+    private let internedColumns: Int
     private let serialDates: ExcelDateSystem?
     private let defaults: [(field: Registration.Field, value: CellValue)]
+    /// The pupil a row's registration holds until its own is read; nil only if number 0 were
+    /// not one.
+    private let placeholder = PGN(value: 0)
 
     /// A reader for the columns of `header`; a target repeated by a later column is read from
     /// its first column only. With `serialDates` (an XLSX sheet) a number in a date column is an
@@ -34,12 +42,15 @@ struct RowReader: Sendable {
         var columns: [Column] = []
         var combined: [(index: Int, kind: CombinedColumn.Kind)] = []
         var columnOfField: [Registration.Field: Int] = [:]
+        var internedColumns = 0
         for (index, target) in header.targets.enumerated() {
             guard let target, seen.insert(target).inserted else { continue }
             switch target {
             case .field(let field):
                 if let entry = header.layout.entry(for: field) {
-                    columns.append(Column(index: index, field: field, type: entry.type, range: entry.range))
+                    let interned = RowReader.internedTypes.contains(entry.type) ? internedColumns : nil
+                    internedColumns += interned == nil ? 0 : 1
+                    columns.append(Column(index: index, field: field, type: entry.type, range: entry.range, interned: interned))
                 }
                 columnOfField[field] = index + 1
             case .combined(let number):
@@ -60,42 +71,52 @@ struct RowReader: Sendable {
         self.columns = columns
         self.combined = combined
         self.required = header.layout.fields.filter(\.required).map(\.field)
+        self.requiredBits = RowValues.bits(of: required)
         self.columnOfField = columnOfField
+        self.internedColumns = internedColumns
     }
 
-    /// The typed value of a non-empty cell of `column`, nil when it is not of the column's type;
-    /// `serialDates` reads a number in a date cell as an Excel serial day. Static, so the
-    /// per-cell closure captures no copy of the reader.
-    private static func value(of cell: UnsafeBufferPointer<UInt8>, in column: Column, serialDates: ExcelDateSystem?) -> CellValue? {
-        if let value = column.type.value(of: cell, range: column.range) { return value }
-        guard let serialDates, column.type == .date else { return nil }
-        return serialDates.day(cell).map(CellValue.day)
+    /// The types whose cells are codes that repeat from row to row, read through a `TextInterner`.
+    private static let internedTypes: Set<FieldType> = [.swvCode, .institution, .branch, .text]
+
+    /// An interner for the columns this reader interns, for one thread's rows.
+    func makeTextInterner() -> TextInterner {
+        TextInterner(columns: internedColumns)
     }
 
-    /// The registration on `record`, or nil after reporting what is wrong with it.
-    func registration(from record: CSVRecord, problems: inout ProblemList) -> Registration? {
-        var values = RowValues()
-        for (field, value) in defaults { values.set(field, to: value) }
+    /// The registration on `record`, or nil after reporting what is wrong with it; `texts` (from
+    /// `makeTextInterner()`) gives the texts of the codes read before.
+    func registration(from record: CSVRecord, texts: inout TextInterner, problems: inout ProblemList) -> Registration? {
         var reported: Set<Registration.Field> = []
         func report(_ field: Registration.Field, column: Int, expected: String, found: String, hint: String? = nil) {
             let line = column <= record.count ? record.line(ofField: column - 1) : record.line
             problems.add(line: line, column: column, field: field.rawValue, expected: expected, found: found, hint: hint)
             reported.insert(field)
         }
+        guard let placeholder else {
+            report(.pgn, column: columnOfField[.pgn] ?? 1, expected: Registration.Kind.pgn.rawValue, found: "")
+            return nil
+        }
+        var values = RowValues(placeholder: placeholder)
+        for (field, value) in defaults { values.set(field, to: value) }
         if record.reportsExtraFields(beyond: columnCount, into: &problems) { return nil }
         let serialDates = self.serialDates
-        for column in columns where column.index < record.count {
-            let index = column.index
-            guard
-                let value = record.withTrimmedBytes(
-                    at: index, { $0.isEmpty ? nil : RowReader.value(of: $0, in: column, serialDates: serialDates) })
-            else {
-                if !record.isEmpty(at: index) {
+        record.withCells { cells in
+            for column in columns where column.index < cells.count {
+                let index = column.index
+                let read = cells.withTrimmedBytes(at: index) { cell -> Bool? in
+                    if cell.isEmpty { return nil }
+                    guard let interned = column.interned else {
+                        return values.read(cell, as: column.type, into: column.field, range: column.range, serialDates: serialDates)
+                    }
+                    guard let text = texts.text(of: cell, as: column.type, column: interned) else { return false }
+                    values.set(column.field, text: text)
+                    return true
+                }
+                if read == false {
                     report(column.field, column: index + 1, expected: column.expectation, found: record.trimmedText(at: index))
                 }
-                continue
             }
-            values.set(column.field, to: value)
         }
         for (index, kind) in combined where index < record.count {
             guard let parts = record.withTrimmedBytes(at: index, { $0.isEmpty ? nil : kind.split($0, serialDates: serialDates) }) else {
@@ -115,13 +136,15 @@ struct RowReader: Sendable {
                 }
             }
         }
-        for field in required where !values.has(field) && !reported.contains(field) {
-            let expected = columns.first { $0.field == field }?.expectation ?? "a value"
-            report(field, column: columnOfField[field] ?? 1, expected: expected, found: "")
+        if !values.hasAll(requiredBits) {
+            for field in required where !values.has(field) && !reported.contains(field) {
+                let expected = columns.first { $0.field == field }?.expectation ?? "a value"
+                report(field, column: columnOfField[field] ?? 1, expected: expected, found: "")
+            }
         }
         guard reported.isEmpty else { return nil }
         do {
-            return try values.registration()
+            return try (consume values).registration()
         } catch {
             report(error.field, column: columnOfField[error.field] ?? 1, expected: error.field.kind.rawValue, found: "")
             return nil

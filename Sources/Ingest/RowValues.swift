@@ -1,7 +1,7 @@
 import Ledger
 
-/// The typed values a row's cells gave, by field: gathered cell by cell, then made into a
-/// `Registration` without a detour through text or a dictionary.
+/// The typed values a row's cells gave, written cell by cell straight into the `Registration`
+/// they make: no detour through text, a dictionary or a second copy of the row.
 struct RowValues {
     /// A field a registration cannot do without, missing from the row.
     struct Missing: Error {
@@ -9,111 +9,210 @@ struct RowValues {
         let field: Registration.Field
     }
 
-    private var swv: String?
-    private var pgn: PGN?
-    private var birthDate: Day?
-    private var institution: String?
-    private var branch: String?
-    private var schoolType: SchoolType?
-    private var cluster: UInt8?
-    private var residence: UInt8?
-    private var enrolledFrom: Day?
-    private var enrolledUntil: Day?
-    private var periodStart: Day?
-    private var periodEnd: Day?
-    private var tlvNumber: String?
-    private var payingSwv: String?
-    private var category: FundingCategory?
-    private var tlvFrom: Day?
-    private var tlvUntil: Day?
-    private var funded: Bool?
-    private var unfundedReason: String?
-    private var inflow: Bool?
-    private var outflow: Bool?
-    private var transfer: Bool?
+    /// The registration being built: placeholders in the required fields until their cells are
+    /// read, nil in the others.
+    private var draft: Registration
+    /// The fields that have a value, one bit each (`bit(_:)`).
+    private var present: UInt32 = 0
+
+    /// Values for no field yet, with `placeholder` (any pupil) in the pupil field and
+    /// placeholders in the other required ones, which count as missing until they are set.
+    init(placeholder: PGN) {
+        draft = RowValues.blank(pgn: placeholder)
+    }
+
+    /// A registration to build rows on: `pgn` and placeholders in the required fields, nothing
+    /// in the others.
+    static func blank(pgn: PGN) -> Registration {
+        Registration(
+            pgn: pgn, institution: "", branch: "", schoolType: .so, enrolledFrom: Day(daysSinceEpoch: 0),
+            periodStart: Day(daysSinceEpoch: 0), funded: false)
+    }
+
+    /// The bit of `field` in `present`.
+    private static func bit(_ field: Registration.Field) -> UInt32 {
+        switch field {
+        case .swv: 1 << 0
+        case .pgn: 1 << 1
+        case .birthDate: 1 << 2
+        case .institution: 1 << 3
+        case .branch: 1 << 4
+        case .schoolType: 1 << 5
+        case .cluster: 1 << 6
+        case .residence: 1 << 7
+        case .enrolledFrom: 1 << 8
+        case .enrolledUntil: 1 << 9
+        case .periodStart: 1 << 10
+        case .periodEnd: 1 << 11
+        case .tlvNumber: 1 << 12
+        case .payingSwv: 1 << 13
+        case .category: 1 << 14
+        case .tlvFrom: 1 << 15
+        case .tlvUntil: 1 << 16
+        case .funded: 1 << 17
+        case .unfundedReason: 1 << 18
+        case .inflow: 1 << 19
+        case .outflow: 1 << 20
+        case .transfer: 1 << 21
+        }
+    }
+
+    /// The bits of `fields`, for `hasAll(_:)`.
+    static func bits(of fields: some Sequence<Registration.Field>) -> UInt32 {
+        fields.reduce(0) { $0 | bit($1) }
+    }
+
+    /// Whether every field of `fields` (as `bits(of:)` gives them) has a value.
+    func hasAll(_ fields: UInt32) -> Bool {
+        present & fields == fields
+    }
+
+    /// Reads the trimmed, non-empty `cell` as `type` does into `field`; false when the cell is
+    /// not of the type. `serialDates` reads a number in a date cell as an Excel serial day.
+    mutating func read(
+        _ cell: UnsafeBufferPointer<UInt8>, as type: FieldType, into field: Registration.Field, range: ClosedRange<Int>?,
+        serialDates: ExcelDateSystem?
+    ) -> Bool {
+        switch type {
+        case .pgn:
+            guard let value = FieldType.pgn(cell) else { return false }
+            set(field, pgn: value)
+        case .swvCode, .institution, .branch, .tlvNumber, .text:
+            guard let value = type.text(of: cell) else { return false }
+            set(field, text: value)
+        case .date:
+            guard let value = DateText.day(utf8: cell) ?? serialDates?.day(cell) else { return false }
+            set(field, day: value)
+        case .schoolType:
+            guard let value = FieldType.schoolType(cell) else { return false }
+            set(field, schoolType: value)
+        case .category:
+            guard let value = FieldType.category(cell) else { return false }
+            set(field, category: value)
+        case .yesNo:
+            guard let value = FieldType.yesNo(cell) else { return false }
+            set(field, yesNo: value)
+        case .smallNumber:
+            guard let value = FieldType.smallNumber(cell, range: range) else { return false }
+            set(field, number: value)
+        case .statedCount, .amount:
+            return type.value(of: cell, range: range) != nil
+        }
+        return true
+    }
 
     /// Sets `field` to `value`; a value not of the field's kind leaves the field as it was (a
     /// layout's field types give their field's kind, so it does not happen).
     mutating func set(_ field: Registration.Field, to value: CellValue) {
-        switch field {
-        case .swv: if case .text(let value) = value { swv = value }
-        case .pgn: if case .pgn(let value) = value { pgn = value }
-        case .birthDate: if case .day(let value) = value { birthDate = value }
-        case .institution: if case .text(let value) = value { institution = value }
-        case .branch: if case .text(let value) = value { branch = value }
-        case .schoolType: if case .schoolType(let value) = value { schoolType = value }
-        case .cluster: if case .number(let value) = value { cluster = value }
-        case .residence: if case .number(let value) = value { residence = value }
-        case .enrolledFrom: if case .day(let value) = value { enrolledFrom = value }
-        case .enrolledUntil: if case .day(let value) = value { enrolledUntil = value }
-        case .periodStart: if case .day(let value) = value { periodStart = value }
-        case .periodEnd: if case .day(let value) = value { periodEnd = value }
-        case .tlvNumber: if case .text(let value) = value { tlvNumber = value }
-        case .payingSwv: if case .text(let value) = value { payingSwv = value }
-        case .category: if case .category(let value) = value { category = value }
-        case .tlvFrom: if case .day(let value) = value { tlvFrom = value }
-        case .tlvUntil: if case .day(let value) = value { tlvUntil = value }
-        case .funded: if case .yesNo(let value) = value { funded = value }
-        case .unfundedReason: if case .text(let value) = value { unfundedReason = value }
-        case .inflow: if case .yesNo(let value) = value { inflow = value }
-        case .outflow: if case .yesNo(let value) = value { outflow = value }
-        case .transfer: if case .yesNo(let value) = value { transfer = value }
+        switch value {
+        case .pgn(let value): set(field, pgn: value)
+        case .text(let value): set(field, text: value)
+        case .day(let value): set(field, day: value)
+        case .schoolType(let value): set(field, schoolType: value)
+        case .category(let value): set(field, category: value)
+        case .yesNo(let value): set(field, yesNo: value)
+        case .number(let value): set(field, number: value)
+        case .stated: return
         }
+    }
+
+    private mutating func set(_ field: Registration.Field, pgn value: PGN) {
+        guard field == .pgn else { return }
+        draft.pgn = value
+        present |= RowValues.bit(field)
+    }
+
+    /// Sets `field` to the text `value`; a field whose values are not text is left as it was.
+    mutating func set(_ field: Registration.Field, text value: String) {
+        switch field {
+        case .swv: draft.swv = value
+        case .institution: draft.institution = value
+        case .branch: draft.branch = value
+        case .tlvNumber: draft.tlvNumber = value
+        case .payingSwv: draft.payingSwv = value
+        case .unfundedReason: draft.unfundedReason = value
+        default: return
+        }
+        present |= RowValues.bit(field)
+    }
+
+    private mutating func set(_ field: Registration.Field, day value: Day) {
+        switch field {
+        case .birthDate: draft.birthDate = value
+        case .enrolledFrom: draft.enrolledFrom = value
+        case .enrolledUntil: draft.enrolledUntil = value
+        case .periodStart: draft.periodStart = value
+        case .periodEnd: draft.periodEnd = value
+        case .tlvFrom: draft.tlvFrom = value
+        case .tlvUntil: draft.tlvUntil = value
+        default: return
+        }
+        present |= RowValues.bit(field)
+    }
+
+    private mutating func set(_ field: Registration.Field, schoolType value: SchoolType) {
+        guard field == .schoolType else { return }
+        draft.schoolType = value
+        present |= RowValues.bit(field)
+    }
+
+    private mutating func set(_ field: Registration.Field, category value: FundingCategory) {
+        guard field == .category else { return }
+        draft.category = value
+        present |= RowValues.bit(field)
+    }
+
+    private mutating func set(_ field: Registration.Field, yesNo value: Bool) {
+        switch field {
+        case .funded: draft.funded = value
+        case .inflow: draft.inflow = value
+        case .outflow: draft.outflow = value
+        case .transfer: draft.transfer = value
+        default: return
+        }
+        present |= RowValues.bit(field)
+    }
+
+    private mutating func set(_ field: Registration.Field, number value: UInt8) {
+        switch field {
+        case .cluster: draft.cluster = value
+        case .residence: draft.residence = value
+        default: return
+        }
+        present |= RowValues.bit(field)
     }
 
     /// Whether `field` has a value.
     func has(_ field: Registration.Field) -> Bool {
-        switch field {
-        case .swv: swv != nil
-        case .pgn: pgn != nil
-        case .birthDate: birthDate != nil
-        case .institution: institution != nil
-        case .branch: branch != nil
-        case .schoolType: schoolType != nil
-        case .cluster: cluster != nil
-        case .residence: residence != nil
-        case .enrolledFrom: enrolledFrom != nil
-        case .enrolledUntil: enrolledUntil != nil
-        case .periodStart: periodStart != nil
-        case .periodEnd: periodEnd != nil
-        case .tlvNumber: tlvNumber != nil
-        case .payingSwv: payingSwv != nil
-        case .category: category != nil
-        case .tlvFrom: tlvFrom != nil
-        case .tlvUntil: tlvUntil != nil
-        case .funded: funded != nil
-        case .unfundedReason: unfundedReason != nil
-        case .inflow: inflow != nil
-        case .outflow: outflow != nil
-        case .transfer: transfer != nil
-        }
+        present & RowValues.bit(field) != 0
     }
 
     /// The value of `field`, nil when empty.
     func value(of field: Registration.Field) -> CellValue? {
-        switch field {
-        case .swv: swv.map(CellValue.text)
-        case .pgn: pgn.map(CellValue.pgn)
-        case .birthDate: birthDate.map(CellValue.day)
-        case .institution: institution.map(CellValue.text)
-        case .branch: branch.map(CellValue.text)
-        case .schoolType: schoolType.map(CellValue.schoolType)
-        case .cluster: cluster.map(CellValue.number)
-        case .residence: residence.map(CellValue.number)
-        case .enrolledFrom: enrolledFrom.map(CellValue.day)
-        case .enrolledUntil: enrolledUntil.map(CellValue.day)
-        case .periodStart: periodStart.map(CellValue.day)
-        case .periodEnd: periodEnd.map(CellValue.day)
-        case .tlvNumber: tlvNumber.map(CellValue.text)
-        case .payingSwv: payingSwv.map(CellValue.text)
-        case .category: category.map(CellValue.category)
-        case .tlvFrom: tlvFrom.map(CellValue.day)
-        case .tlvUntil: tlvUntil.map(CellValue.day)
-        case .funded: funded.map(CellValue.yesNo)
-        case .unfundedReason: unfundedReason.map(CellValue.text)
-        case .inflow: inflow.map(CellValue.yesNo)
-        case .outflow: outflow.map(CellValue.yesNo)
-        case .transfer: transfer.map(CellValue.yesNo)
+        guard has(field) else { return nil }
+        return switch field {
+        case .swv: draft.swv.map(CellValue.text)
+        case .pgn: .pgn(draft.pgn)
+        case .birthDate: draft.birthDate.map(CellValue.day)
+        case .institution: .text(draft.institution)
+        case .branch: .text(draft.branch)
+        case .schoolType: .schoolType(draft.schoolType)
+        case .cluster: draft.cluster.map(CellValue.number)
+        case .residence: draft.residence.map(CellValue.number)
+        case .enrolledFrom: .day(draft.enrolledFrom)
+        case .enrolledUntil: draft.enrolledUntil.map(CellValue.day)
+        case .periodStart: .day(draft.periodStart)
+        case .periodEnd: draft.periodEnd.map(CellValue.day)
+        case .tlvNumber: draft.tlvNumber.map(CellValue.text)
+        case .payingSwv: draft.payingSwv.map(CellValue.text)
+        case .category: draft.category.map(CellValue.category)
+        case .tlvFrom: draft.tlvFrom.map(CellValue.day)
+        case .tlvUntil: draft.tlvUntil.map(CellValue.day)
+        case .funded: .yesNo(draft.funded)
+        case .unfundedReason: draft.unfundedReason.map(CellValue.text)
+        case .inflow: draft.inflow.map(CellValue.yesNo)
+        case .outflow: draft.outflow.map(CellValue.yesNo)
+        case .transfer: draft.transfer.map(CellValue.yesNo)
         }
     }
 
@@ -121,31 +220,15 @@ struct RowValues {
     /// - Throws: `Missing` for the first required field without a value (pupil, school type,
     ///   funded, enrolment date, period start, instelling, vestiging).
     consuming func registration() throws(Missing) -> Registration {
-        guard let pgn else { throw Missing(field: .pgn) }
-        guard let schoolType else { throw Missing(field: .schoolType) }
-        guard let funded else { throw Missing(field: .funded) }
-        guard let enrolledFrom else { throw Missing(field: .enrolledFrom) }
-        guard let periodStart else { throw Missing(field: .periodStart) }
-        guard let institution else { throw Missing(field: .institution) }
-        guard let branch else { throw Missing(field: .branch) }
-        var registration = Registration(
-            pgn: pgn, institution: institution, branch: branch, schoolType: schoolType,
-            enrolledFrom: enrolledFrom, periodStart: periodStart, funded: funded)
-        registration.swv = swv
-        registration.birthDate = birthDate
-        registration.cluster = cluster
-        registration.residence = residence
-        registration.enrolledUntil = enrolledUntil
-        registration.periodEnd = periodEnd
-        registration.tlvNumber = tlvNumber
-        registration.payingSwv = payingSwv
-        registration.category = category
-        registration.tlvFrom = tlvFrom
-        registration.tlvUntil = tlvUntil
-        registration.unfundedReason = unfundedReason
-        registration.inflow = inflow
-        registration.outflow = outflow
-        registration.transfer = transfer
-        return registration
+        if !hasAll(RowValues.requiredFields) {
+            let required: [Registration.Field] = [.pgn, .schoolType, .funded, .enrolledFrom, .periodStart, .institution, .branch]
+            if let field = required.first(where: { !has($0) }) { throw Missing(field: field) }
+        }
+        return draft
+    }
+
+    /// The bits of the fields a registration cannot do without.
+    private static var requiredFields: UInt32 {
+        bit(.pgn) | bit(.schoolType) | bit(.funded) | bit(.enrolledFrom) | bit(.periodStart) | bit(.institution) | bit(.branch)
     }
 }

@@ -45,7 +45,9 @@ struct NormalisationTests {
     @Test("dates are read in DUO's and ISO order and must exist", arguments: [
         ("01-02-2022", "2022-02-01"), ("1-2-2022", "2022-02-01"), ("2022-02-01", "2022-02-01"), ("29-02-2024", "2024-02-29"),
         ("01/02/2022", "2022-02-01"), ("31-02-2021", nil), ("29-02-2021", nil), ("2022-2-1", nil), ("01-13-2022", nil),
-        ("1-2-22", nil), ("morgen", nil),
+        ("1-2-22", nil), ("morgen", nil), ("2022/02/01", "2022-02-01"), ("01.02-2022", "2022-02-01"), ("0a-02-2022", nil),
+        ("01-02-20x2", nil), ("12-34-5678", nil), ("1234-56-78", nil), ("2022-02-1x", nil), ("01--2-2022", nil),
+        ("31-12-9999", "9999-12-31"), ("01-01-0000", nil),
     ] as [(String, String?)])
     func date(text: String, canonical: String?) {
         #expect(FieldType.date.canonicalText(text, range: nil) == canonical)
@@ -71,6 +73,8 @@ struct NormalisationTests {
     func tlvNumber() {
         #expect(FieldType.tlvNumber.canonicalText("vo2508-2021-00012", range: nil) == "VO2508-2021-00012")
         #expect(FieldType.tlvNumber.canonicalText("VO2508-21-00012", range: nil) == nil)
+        #expect(FieldType.tlvNumber.canonicalText("po 27.07-2022-7", range: nil) == "PO2707-2022-7")
+        #expect(FieldType.tlvNumber.canonicalText("VO2508-2021-1234567", range: nil) == nil)
     }
 
     @Test("school years follow each other")
