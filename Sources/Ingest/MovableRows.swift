@@ -45,8 +45,8 @@ final class MovableRows: @unchecked Sendable {
     }
 
     /// Moves the rows before `end` (at most `count`), except those at `dropped` (ascending
-    /// indices before `end`), to `target` in order, and lets go of every other row: none are
-    /// left. Returns how many it moved.
+    /// indices before `end`), to `target` in order, and lets go of every other row and of the
+    /// storage: none are left. Returns how many it moved.
     func moveRows(before end: Int, dropping dropped: [Int], to target: UnsafeMutablePointer<Registration>) -> Int {
         precondition(end <= count && dropped.allSatisfy { $0 < end }, "rows to move out of range")
         var moved = 0
@@ -59,6 +59,11 @@ final class MovableRows: @unchecked Sendable {
         }
         (base + end).deinitialize(count: count - end)
         count = 0
+        // Give the storage back now, not when the batch goes: while a file's stretches are
+        // moved, the rows are then held about once, not twice.
+        base.deallocate()
+        capacity = 1
+        base = .allocate(capacity: capacity)
         return moved
     }
 }
