@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "SampleData", targets: ["SampleData"]),
+        .library(name: "Schemas", targets: ["Schemas"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

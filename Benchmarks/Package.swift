@@ -18,6 +18,7 @@ let package = Package(
                 .product(name: "Ledger", package: "kijkglas"),
                 .product(name: "Ingest", package: "kijkglas"),
                 .product(name: "SampleData", package: "kijkglas"),
+                .product(name: "Schemas", package: "kijkglas"),
             ],
             path: "LedgerBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -4,9 +4,9 @@ import Ingest
 import Ledger
 import SampleData
 
-/// Read, diff and durable ingest at 10,000, 100,000 and 1,000,000 rows a release, count at
-/// 10,000 and 100,000. Each benchmark builds and checks its data in setup, before it is timed,
-/// so a broken build cannot look fast.
+/// Read, diff, durable ingest, count, growth and rebuilding the projections at 10,000, 100,000
+/// and 1,000,000 rows a release. Each benchmark builds and checks its data in setup, before it
+/// is timed, so a broken build cannot look fast.
 let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident]
     Benchmark.defaultConfiguration = .init(metrics: metrics, maxDuration: .seconds(10), maxIterations: 20)
@@ -62,18 +62,41 @@ let benchmarks: @Sendable () -> Void = {
             try? FileManager.default.removeItem(atPath: scratch)
         }
 
-        guard rows < 1_000_000 else { continue }
-        Benchmark("count on a day, \(rows) rows") { (benchmark: Benchmark, store: LedgerStore) in
-            let day = Day.literal(2022, 2, 1)
-            benchmark.startMeasurement()
+        // Count and growth as the commands compute them, on a ledger of both releases.
+        Benchmark("count on a day (counting rules), \(rows) rows", configuration: configuration) { (benchmark: Benchmark, ledger: CountingLedger) in
             for _ in benchmark.scaledIterations {
-                let state = try store.knownState()
-                blackHole(PupilCount(rows: state.rows, on: day).total)
+                blackHole(try ledger.count().total)
             }
         } setup: {
-            let store = try LedgerStore(directory: scratch + "/count")
-            _ = try store.record(ReleasePair.checked(rows: rows).release(0))
-            return store
+            try CountingLedger(rows: rows, directory: scratch + "/count")
+        } teardown: {
+            try? FileManager.default.removeItem(atPath: scratch)
+        }
+
+        Benchmark("growth 1 October to 1 February, \(rows) rows", configuration: configuration) { (benchmark: Benchmark, ledger: CountingLedger) in
+            for _ in benchmark.scaledIterations {
+                blackHole(try ledger.growth().lines)
+            }
+        } setup: {
+            try CountingLedger(rows: rows, directory: scratch + "/growth")
+        } teardown: {
+            try? FileManager.default.removeItem(atPath: scratch)
+        }
+
+        // Each run rebuilds the lifecycles and both releases' counting rows in one durable write.
+        Benchmark("rebuild the projections, \(rows) rows (two releases, durable)", configuration: configuration) { (benchmark: Benchmark, ledger: CountingLedger) in
+            for _ in benchmark.scaledIterations {
+                try ledger.store.rebuildProjections()
+            }
+        } setup: {
+            let ledger = try CountingLedger(rows: rows, directory: scratch + "/rebuild")
+            let (count, growth) = (try ledger.count(), try ledger.growth())
+            try ledger.store.rebuildProjections()
+            let (rebuiltCount, rebuiltGrowth) = (try ledger.count(), try ledger.growth())
+            precondition(
+                rebuiltCount == count && rebuiltGrowth.lines == growth.lines && rebuiltGrowth.movements == growth.movements,
+                "the rebuilt projections must answer as before")
+            return ledger
         } teardown: {
             try? FileManager.default.removeItem(atPath: scratch)
         }

@@ -1,6 +1,16 @@
 import LMDB
 
 extension LedgerStore {
+    /// Rebuilds every stored projection from the log and the stored rows in one write
+    /// transaction, as a writable open does when their stamp is not this build's; the map is
+    /// grown first by what the rebuild writes. The log and the rows are never touched.
+    /// - Throws: `LedgerError.storage` when LMDB fails (a read-only open cannot write),
+    ///   `LedgerError.corrupt` when a release's row list names a row that is not stored.
+    public func rebuildProjections() throws(LedgerError) {
+        try reserveForRebuild(onlyWhenStale: false)
+        try write { try rebuildProjections(in: $0) }
+    }
+
     /// Rebuilds every stored projection (the release lifecycles from the log with the fold
     /// `append` and `verify` use, reading registration events by their header only; the packed
     /// counting rows from each release's rows) and stamps them with this build's versions. The

@@ -101,7 +101,7 @@ public final class LedgerStore {
     /// Checks the storage format and that the head names the last record of the log; rebuilds
     /// the projections when their stamp is not this build's.
     private func quickCheck() throws(LedgerError) {
-        try reserveForRebuild()
+        try reserveForRebuild(onlyWhenStale: true)
         try write { transaction in
             let formatKey = Array("format".utf8)
             if let format = try transaction.get(formatKey, in: meta) {
@@ -135,12 +135,13 @@ public final class LedgerStore {
             + "export it with the kijkglas that made it (kijkglas export) and import that here (kijkglas import) into a new directory"
     }
 
-    /// When the projections will be rebuilt, grows the map first by what the rebuild writes
-    /// (every release's counting rows, and as much again for the pages it rewrites), so the
-    /// rebuild does not hit `MDB_MAP_FULL` halfway and start over.
-    private func reserveForRebuild() throws(LedgerError) {
+    /// Before a rebuild of the projections (with `onlyWhenStale`, only when their stamp is not
+    /// this build's, so one will run), grows the map by what the rebuild writes (every release's
+    /// counting rows, and as much again for the pages it rewrites), so the rebuild does not hit
+    /// `MDB_MAP_FULL` halfway and start over.
+    func reserveForRebuild(onlyWhenStale: Bool) throws(LedgerError) {
         let rowsToPack = try read { transaction -> Int? in
-            guard try transaction.get(ProjectionStamp.key, in: meta) != ProjectionStamp.current.encoded else { return nil }
+            if onlyWhenStale, try transaction.get(ProjectionStamp.key, in: meta) == ProjectionStamp.current.encoded { return nil }
             return try releases(in: transaction).map(\.rowCount).reduce(0, +)
         }
         guard let rowsToPack else { return }

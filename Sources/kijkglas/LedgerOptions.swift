@@ -12,10 +12,10 @@ struct LedgerOptions: ParsableArguments {
         ledger ?? ProcessInfo.processInfo.environment["KIJKGLAS_LEDGER"] ?? "./kijkglas-ledger"
     }
 
-    /// Opens the ledger; a read-only open of a directory that holds none is an error that says
-    /// how to make one.
-    func open(readOnly: Bool) throws -> LedgerStore {
-        if readOnly, !LedgerStore.holdsLedger(directory) {
+    /// Opens the ledger; a read-only open, or one that `mustExist`, of a directory that holds
+    /// none is an error that says how to make one.
+    func open(readOnly: Bool, mustExist: Bool = false) throws -> LedgerStore {
+        if readOnly || mustExist, !LedgerStore.holdsLedger(directory) {
             throw CommandFailure(
                 exitCode: .storageError,
                 message: "no ledger at \(directory); `kijkglas ingest FILE --ledger \(directory)` creates one")

@@ -1,4 +1,5 @@
 import Foundation
+import LMDB
 import Testing
 import TestSupport
 
@@ -53,6 +54,38 @@ struct ReliabilityTests {
         let ledger = try KijkglasBinary.demoLedger(in: directory)
         try FileManager.default.removeItem(atPath: ledger + "/lock.mdb")
         #expect(try KijkglasBinary.run(["verify", "--ledger", ledger]).status == 0)
+    }
+
+    @Test("reindex rebuilds damaged projections so the ledger verifies and answers as before; without a ledger it creates none")
+    func reindex() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let ledger = try KijkglasBinary.demoLedger(in: directory)
+        let questions = [["count", "--on", "01-02-2022", "--by", "category"], ["growth", "--peildatum", "01-02-2022"], ["releases"]]
+        let answers = try questions.map { try KijkglasBinary.run($0 + ["--ledger", ledger]).standardOutput }
+        do {
+            let environment = try Environment(directory: ledger)
+            let countingRows = try environment.database("counting-rows")
+            try environment.write { transaction in
+                while let (key, _) = try transaction.withCursor(in: countingRows, { try $0.first() }) {
+                    try transaction.delete(key, in: countingRows)
+                }
+            }
+        }
+        #expect(try KijkglasBinary.run(["verify", "--ledger", ledger]).status == 1)
+        #expect(try KijkglasBinary.run(questions[0] + ["--ledger", ledger]).status == 74)
+
+        let reindex = try KijkglasBinary.run(["reindex", "--ledger", ledger])
+        #expect(reindex.status == 0, "\(reindex.standardError)")
+        #expect(reindex.standardOutput.hasPrefix("rebuilt the projections of "))
+        #expect(try KijkglasBinary.run(["verify", "--ledger", ledger]).status == 0)
+        for (question, answer) in zip(questions, answers) {
+            #expect(try KijkglasBinary.run(question + ["--ledger", ledger]).standardOutput == answer, "\(question)")
+        }
+
+        let missing = try KijkglasBinary.run(["reindex", "--ledger", directory.appending("none")])
+        #expect(missing.status == 74)
+        #expect(!FileManager.default.fileExists(atPath: directory.appending("none")))
     }
 
     @Test("an ingest killed at random moments leaves the release wholly in or wholly out, and re-ingesting completes it")

@@ -45,6 +45,38 @@ struct ProjectionRebuildTests {
         #expect(try reopened.lifecycles()[ReleaseID(4)]?.definitiveOn == .literal(2022, 4, 29))
         #expect(try reopened.knownState().releases.map(\.id) == [ReleaseID(3)])
     }
+
+    @Test("rebuilding the projections on request repairs damaged ones and answers as before")
+    func rebuildOnRequest() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let day = Day.literal(2022, 2, 1)
+        let (lifecycles, rows, count) = try {
+            let store = try record(ScriptedHistory(seed: 10, count: 3), in: directory)
+            let state = try store.knownState()
+            return (try store.lifecycles(), Array(state.rows), PupilCount(rows: state.rows, on: day))
+        }()
+        #expect(count.total > 0)
+        do {
+            let environment = try Environment(directory: directory.path)
+            let lifecycleRecords = try environment.database("lifecycles")
+            let countingRows = try environment.database("counting-rows")
+            try environment.write { transaction in
+                try transaction.delete(ReleaseID(2).storageKey, in: lifecycleRecords)
+                try transaction.delete(ReleaseID(3).storageKey, in: countingRows)
+            }
+        }
+        let store = try LedgerStore(directory: directory.path)
+        #expect(!(try store.verify().isValid), "the stamp is current, so opening rebuilds nothing")
+        #expect(throws: LedgerError.self) { try store.knownState() }
+        #expect(throws: LedgerError.self) { try LedgerStore(directory: directory.path, readOnly: true).rebuildProjections() }
+        try store.rebuildProjections()
+        #expect(try store.verify().isValid)
+        #expect(try store.lifecycles() == lifecycles)
+        let state = try store.knownState()
+        #expect(Array(state.rows) == rows)
+        #expect(PupilCount(rows: state.rows, on: day) == count)
+    }
 }
 
 @Suite("Packed counting rows are a checked projection")

@@ -105,16 +105,7 @@ do {
         let rows = arguments.dropFirst(3).first.flatMap { Int($0) } ?? 100_000
         let store = try LedgerStore(directory: arguments[1])
         var generator = RegistrationGenerator(seed: 11)
-        // The generator's TLVs have no dates; with the school year's, the counting rules count.
-        func withTLVDates(_ rows: [Registration]) -> [Registration] {
-            rows.map { row in
-                var row = row
-                row.tlvFrom = row.tlvFrom ?? Day.literal(2021, 8, 1)
-                row.tlvUntil = row.tlvUntil ?? Day.literal(2022, 7, 31)
-                return row
-            }
-        }
-        var current = withTLVDates(generator.rows(count: rows))
+        var current = generator.rows(count: rows).map(\.withSchoolYearTLV)
         let clock = ContinuousClock()
         let started = clock.now
         for index in 0..<releases {
@@ -127,7 +118,7 @@ do {
                     publishedOn: published, fileName: "r\(index).csv", fileSHA256: sha, rows: current))
             current = generator.evolve(current)
             var seen = Set(current.map(\.key))
-            current += withTLVDates(generator.rows(count: rows - current.count).filter { seen.insert($0.key).inserted })
+            current += generator.rows(count: rows - current.count).filter { seen.insert($0.key).inserted }.map(\.withSchoolYearTLV)
         }
         print("recorded \(releases) releases of ~\(rows) rows in \(String(format: "%.1f", seconds(clock.now - started))) s")
     case "open":
