@@ -1,15 +1,18 @@
 /// One release's counting rows in their stored form, read in place: a record's fields are
 /// decoded as they are asked for, so judging a release's rows allocates nothing per row.
 ///
-/// The bytes: a version byte, the row count and a table of the distinct strings (UInt32
-/// little-endian counts and lengths, UTF-8), then one fixed-width record per row in identity
-/// order. A record, little-endian: pgn (UInt32); institution, branch, paying SWV + 1 and TLV
+/// The bytes: a version byte, the row count and the number of distinct strings (UInt32
+/// little-endian), one fixed-width record per row in identity order, then the table of the
+/// strings (UInt32 little-endian lengths, UTF-8; after the records, so packing writes the
+/// records where they stay). A record, little-endian: pgn (UInt32); institution, branch, paying SWV + 1 and TLV
 /// number issuer + 1 as string-table indices (UInt32, 0 for none); period start and end,
 /// enrolment from and until, TLV from and until, birth date (Int32 days, 0 when absent);
 /// cluster and soort verblijf (UInt8); flags (UInt16, `PackedFlags`).
 struct PackedCountingRows: Sendable {
     /// Version of the form above; bump `ProjectionStamp` with it, so ledgers rebuild.
-    static let version: UInt8 = 1
+    static let version: UInt8 = 2
+    /// Bytes before the first record: version, row count, string count.
+    private static let headerSize = 9
     /// Bytes of one record.
     static let width = 52
 
@@ -24,7 +27,7 @@ struct PackedCountingRows: Sendable {
     init(_ rows: [CountingRow]) {
         var builder = Builder(capacity: rows.count)
         for row in rows { builder.append(row) }
-        self = builder.packed
+        self = builder.packed()
     }
 
     /// The counting rows `edit` gives from `base`'s and `own` (the rows of the edit's own runs,
@@ -46,15 +49,15 @@ struct PackedCountingRows: Sendable {
                 for run in edit.runs {
                     switch run {
                     case .base(let start, let count):
-                        for index in start..<start + count { builder.append(baseRecords[index], renumbering: &baseNumbers) }
+                        builder.append(baseRecords, start..<start + count, renumbering: &baseNumbers)
                     case .own(let count):
-                        for index in next..<next + count { builder.append(ownRecords[index], renumbering: &ownNumbers) }
+                        builder.append(ownRecords, next..<next + count, renumbering: &ownNumbers)
                         next += count
                     }
                 }
             }
         }
-        self = builder.packed
+        self = builder.packed()
     }
 
     private init(bytes: [UInt8], count: Int, strings: [String], recordsStart: Int) {
@@ -71,9 +74,13 @@ struct PackedCountingRows: Sendable {
         private var records: [UInt8] = []
         private var count = 0
 
+        /// The record fields holding a string index (optional ones store index + 1, 0 for none).
+        private static let stringFields: [(offset: Int, optional: Bool)] = [(4, false), (8, false), (12, true), (16, true)]
+
         /// A builder for `capacity` rows.
         init(capacity: Int) {
-            records.reserveCapacity(capacity * PackedCountingRows.width)
+            records.reserveCapacity(PackedCountingRows.headerSize + capacity * PackedCountingRows.width + 4_096)
+            records = [UInt8](repeating: 0, count: PackedCountingRows.headerSize)
         }
 
         private mutating func index(of text: String) -> UInt32 {
@@ -115,41 +122,49 @@ struct PackedCountingRows: Sendable {
             count += 1
         }
 
-        /// Appends a copy of `record`, a record of another packing, its strings renumbered for
-        /// this one; `numbers` maps that packing's string indices to this one's (`.max` until used).
-        mutating func append(_ record: Record, renumbering numbers: inout [UInt32]) {
+        /// Appends copies of the records `range` of another packing, their strings renumbered
+        /// for this one; `numbers` maps that packing's string indices to this one's (`.max`
+        /// until used). One copy of the run's bytes, then one pass renumbering in place.
+        mutating func append(_ source: Records, _ range: Range<Int>, renumbering numbers: inout [UInt32]) {
+            let width = PackedCountingRows.width
             let start = records.count
-            records.append(contentsOf: record.raw[record.start..<record.start + PackedCountingRows.width])
-            func renumber(at offset: Int, optional: Bool) {
-                var stored = Int(record.u32(offset))
-                if optional {
-                    guard stored > 0 else { return }
-                    stored -= 1
+            let from = source.recordsStart + range.lowerBound * width
+            records.append(contentsOf: UnsafeRawBufferPointer(rebasing: source.raw[from..<from + range.count * width]))
+            var renumbered = records
+            records = []
+            renumbered.withUnsafeMutableBytes { bytes in
+                for record in 0..<range.count {
+                    let at = start + record * width
+                    for field in Builder.stringFields {
+                        var stored = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at + field.offset, as: UInt32.self)))
+                        if field.optional {
+                            guard stored > 0 else { continue }
+                            stored -= 1
+                        }
+                        if numbers[stored] == .max { numbers[stored] = index(of: source.strings[stored]) }
+                        let number = numbers[stored] + (field.optional ? 1 : 0)
+                        bytes.storeBytes(of: number.littleEndian, toByteOffset: at + field.offset, as: UInt32.self)
+                    }
                 }
-                if numbers[stored] == .max { numbers[stored] = index(of: record.strings[stored]) }
-                let number = numbers[stored] + (optional ? 1 : 0)
-                records.withUnsafeMutableBytes { $0.storeBytes(of: number.littleEndian, toByteOffset: start + offset, as: UInt32.self) }
             }
-            renumber(at: 4, optional: false)
-            renumber(at: 8, optional: false)
-            renumber(at: 12, optional: true)
-            renumber(at: 16, optional: true)
-            count += 1
+            records = renumbered
+            count += range.count
         }
 
-        /// The packed rows.
-        var packed: PackedCountingRows {
-            var header: [UInt8] = [PackedCountingRows.version]
-            func put(_ value: UInt32) {
-                withUnsafeBytes(of: value.littleEndian) { header.append(contentsOf: $0) }
+        /// The packed rows, the builder used up.
+        consuming func packed() -> PackedCountingRows {
+            var bytes = records
+            records = []
+            bytes[0] = PackedCountingRows.version
+            bytes.withUnsafeMutableBytes { header in
+                header.storeBytes(of: UInt32(count).littleEndian, toByteOffset: 1, as: UInt32.self)
+                header.storeBytes(of: UInt32(strings.count).littleEndian, toByteOffset: 5, as: UInt32.self)
             }
-            put(UInt32(count))
-            put(UInt32(strings.count))
             for text in strings {
-                put(UInt32(text.utf8.count))
-                header += text.utf8
+                withUnsafeBytes(of: UInt32(text.utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
+                bytes += text.utf8
             }
-            return PackedCountingRows(bytes: header + records, count: count, strings: strings, recordsStart: header.count)
+            return PackedCountingRows(bytes: bytes, count: count, strings: strings, recordsStart: PackedCountingRows.headerSize)
         }
     }
 
@@ -168,7 +183,11 @@ struct PackedCountingRows: Sendable {
         offset = 1
         let count = try read32()
         let stringCount = try read32()
-        guard stringCount <= bytes.count else { throw RecordDecodingError(offset: offset, expected: "a string count") }
+        let recordsStart = offset
+        guard count <= bytes.count / Self.width, bytes.count - recordsStart >= count * Self.width, stringCount <= bytes.count else {
+            throw RecordDecodingError(offset: offset, expected: "\(count) records of \(Self.width) bytes")
+        }
+        offset += count * Self.width
         var strings: [String] = []
         strings.reserveCapacity(stringCount)
         for _ in 0..<stringCount {
@@ -179,12 +198,9 @@ struct PackedCountingRows: Sendable {
             strings.append(text)
             offset += length
         }
-        guard count <= bytes.count / Self.width, bytes.count - offset == count * Self.width else {
-            throw RecordDecodingError(offset: offset, expected: "\(count) records of \(Self.width) bytes")
-        }
-        let recordsStart = offset
+        guard offset == bytes.count else { throw RecordDecodingError(offset: offset, expected: "the end of the string table") }
         let firstBad = bytes.withUnsafeBytes { raw in
-            stride(from: recordsStart, to: raw.count, by: Self.width).first { start in
+            stride(from: recordsStart, to: recordsStart + count * Self.width, by: Self.width).first { start in
                 func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + at, as: UInt32.self))) }
                 let flags = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 50, as: UInt16.self))
                 return u32(0) > 999_999_999 || u32(4) >= stringCount || u32(8) >= stringCount || u32(12) > stringCount

@@ -10,6 +10,9 @@ enum StoredRowList: Equatable {
 
     /// Edits stacked at most on a whole list.
     static let maxDepth = 4
+    /// A release stores an edit only when under 1 / `editShare` of its rows are its own: reading
+    /// an edit copies the base's rows once more, worth it only when the edit is much smaller.
+    static let editShare = 5
 
     private static let wholeTag: UInt8 = 0
     private static let editTag: UInt8 = 1

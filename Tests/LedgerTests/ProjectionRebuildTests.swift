@@ -103,7 +103,7 @@ struct CountingRowProjectionTests {
         let expected = try recorded(in: directory)
         try tamper(directory) { transaction, _, countingRows in
             var bytes = try #require(try transaction.get(ReleaseID(2).storageKey, in: countingRows))
-            bytes[bytes.count - 2] ^= 0x01  // the funded flag of the last row
+            bytes[bytes.count - 2] ^= 0x01  // a letter of the last string of its table (a school code)
             try transaction.put(bytes, for: ReleaseID(2).storageKey, in: countingRows)
         }
         let damaged = try LedgerStore(directory: directory.path, readOnly: true)
