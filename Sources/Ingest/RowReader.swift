@@ -23,7 +23,7 @@ struct RowReader: Sendable {
     private let combined: [(index: Int, kind: CombinedColumn.Kind)]
     private let required: [Registration.Field]
     /// `required` as `RowValues.bits(of:)` gives them.
-    private let requiredBits: UInt32
+    private let requiredBits: UInt64
     private let columnOfField: [Registration.Field: Int]
     private let internedColumns: Int
     private let serialDates: ExcelDateSystem?

@@ -12,8 +12,8 @@ struct RowValues {
     /// The registration being built: placeholders in the required fields until their cells are
     /// read, nil in the others.
     private var draft: Registration
-    /// The fields that have a value, one bit each (`bit(_:)`).
-    private var present: UInt32 = 0
+    /// The fields that have a value, one bit each (`Registration.Field.presenceBit`).
+    private var present: UInt64 = 0
 
     /// Values for no field yet, with `placeholder` (any pupil) in the pupil field and
     /// placeholders in the other required ones, which count as missing until they are set.
@@ -29,41 +29,13 @@ struct RowValues {
             periodStart: Day(daysSinceEpoch: 0), funded: false)
     }
 
-    /// The bit of `field` in `present`.
-    private static func bit(_ field: Registration.Field) -> UInt32 {
-        switch field {
-        case .swv: 1 << 0
-        case .pgn: 1 << 1
-        case .birthDate: 1 << 2
-        case .institution: 1 << 3
-        case .branch: 1 << 4
-        case .schoolType: 1 << 5
-        case .cluster: 1 << 6
-        case .residence: 1 << 7
-        case .enrolledFrom: 1 << 8
-        case .enrolledUntil: 1 << 9
-        case .periodStart: 1 << 10
-        case .periodEnd: 1 << 11
-        case .tlvNumber: 1 << 12
-        case .payingSwv: 1 << 13
-        case .category: 1 << 14
-        case .tlvFrom: 1 << 15
-        case .tlvUntil: 1 << 16
-        case .funded: 1 << 17
-        case .unfundedReason: 1 << 18
-        case .inflow: 1 << 19
-        case .outflow: 1 << 20
-        case .transfer: 1 << 21
-        }
-    }
-
     /// The bits of `fields`, for `hasAll(_:)`.
-    static func bits(of fields: some Sequence<Registration.Field>) -> UInt32 {
-        fields.reduce(0) { $0 | bit($1) }
+    static func bits(of fields: some Sequence<Registration.Field>) -> UInt64 {
+        fields.reduce(0) { $0 | $1.presenceBit }
     }
 
     /// Whether every field of `fields` (as `bits(of:)` gives them) has a value.
-    func hasAll(_ fields: UInt32) -> Bool {
+    func hasAll(_ fields: UInt64) -> Bool {
         present & fields == fields
     }
 
@@ -119,7 +91,7 @@ struct RowValues {
     private mutating func set(_ field: Registration.Field, pgn value: PGN) {
         guard field == .pgn else { return }
         draft.pgn = value
-        present |= RowValues.bit(field)
+        present |= field.presenceBit
     }
 
     /// Sets `field` to the text `value`; a field whose values are not text is left as it was.
@@ -133,7 +105,7 @@ struct RowValues {
         case .unfundedReason: draft.unfundedReason = value
         default: return
         }
-        present |= RowValues.bit(field)
+        present |= field.presenceBit
     }
 
     private mutating func set(_ field: Registration.Field, day value: Day) {
@@ -147,19 +119,19 @@ struct RowValues {
         case .tlvUntil: draft.tlvUntil = value
         default: return
         }
-        present |= RowValues.bit(field)
+        present |= field.presenceBit
     }
 
     private mutating func set(_ field: Registration.Field, schoolType value: SchoolType) {
         guard field == .schoolType else { return }
         draft.schoolType = value
-        present |= RowValues.bit(field)
+        present |= field.presenceBit
     }
 
     private mutating func set(_ field: Registration.Field, category value: FundingCategory) {
         guard field == .category else { return }
         draft.category = value
-        present |= RowValues.bit(field)
+        present |= field.presenceBit
     }
 
     private mutating func set(_ field: Registration.Field, yesNo value: Bool) {
@@ -170,7 +142,7 @@ struct RowValues {
         case .transfer: draft.transfer = value
         default: return
         }
-        present |= RowValues.bit(field)
+        present |= field.presenceBit
     }
 
     private mutating func set(_ field: Registration.Field, number value: UInt8) {
@@ -179,12 +151,12 @@ struct RowValues {
         case .residence: draft.residence = value
         default: return
         }
-        present |= RowValues.bit(field)
+        present |= field.presenceBit
     }
 
     /// Whether `field` has a value.
     func has(_ field: Registration.Field) -> Bool {
-        present & RowValues.bit(field) != 0
+        present & field.presenceBit != 0
     }
 
     /// The value of `field`, nil when empty.
@@ -228,7 +200,9 @@ struct RowValues {
     }
 
     /// The bits of the fields a registration cannot do without.
-    private static var requiredFields: UInt32 {
-        bit(.pgn) | bit(.schoolType) | bit(.funded) | bit(.enrolledFrom) | bit(.periodStart) | bit(.institution) | bit(.branch)
+    private static var requiredFields: UInt64 {
+        Registration.Field.pgn.presenceBit | Registration.Field.schoolType.presenceBit | Registration.Field.funded.presenceBit
+            | Registration.Field.enrolledFrom.presenceBit | Registration.Field.periodStart.presenceBit
+            | Registration.Field.institution.presenceBit | Registration.Field.branch.presenceBit
     }
 }

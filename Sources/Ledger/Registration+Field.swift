@@ -21,8 +21,9 @@ extension Registration {
             }
         }
 
-        /// The field's bit in the stored row's presence mask: 1 << its position in `allCases`.
-        var presenceBit: UInt64 {
+        /// The field's bit in a presence mask (the stored row's, a row being read): 1 << its
+        /// position in `allCases`.
+        public var presenceBit: UInt64 {
             switch self {
             case .swv: 1 << 0
             case .pgn: 1 << 1

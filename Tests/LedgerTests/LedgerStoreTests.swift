@@ -15,6 +15,12 @@ struct LedgerStoreTests {
             fileSHA256: Array(name.utf8) + Array(repeating: 0, count: max(0, 32 - name.utf8.count)), rows: rows)
     }
 
+    /// Records one release in a new ledger in `directory` and closes it.
+    private func recordOneRelease(in directory: TemporaryDirectory) throws {
+        let store = try LedgerStore(directory: directory.path)
+        _ = try store.record(history(seed: 9, releases: 1)[0])
+    }
+
     private func history(seed: UInt64, releases: Int) -> [IncomingRelease] {
         var generator = RegistrationGenerator(seed: seed)
         var rows = generator.rows(count: 60)
@@ -127,10 +133,7 @@ struct LedgerStoreTests {
     func olderStorageFormat() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        do {
-            let store = try LedgerStore(directory: directory.path)
-            _ = try store.record(history(seed: 9, releases: 1)[0])
-        }
+        try recordOneRelease(in: directory)
         do {
             let environment = try Environment(directory: directory.path)
             let meta = try environment.database("meta")
@@ -220,10 +223,7 @@ struct LedgerStoreTests {
     func quickCheck() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        do {
-            let store = try LedgerStore(directory: directory.path)
-            _ = try store.record(history(seed: 9, releases: 1)[0])
-        }
+        try recordOneRelease(in: directory)
         do {
             let environment = try Environment(directory: directory.path)
             let log = try environment.database("log")
