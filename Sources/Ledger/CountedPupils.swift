@@ -25,18 +25,36 @@ public struct CountedPupils: Sendable, Equatable {
     /// The pupils of `rows` that count on `day`, restricted to those whose TLV `swv` issued
     /// when given. A pupil counts once; the restriction applies to the row they count by.
     public init(rows: CountingRows, on day: Day, selection: Selection, payingSwv swv: String? = nil) {
-        var chosen: [PGN: Int] = [:]
         // Every selection wants a row valid on the day; rows are judged in place, and only the
-        // ones pupils count by are decoded.
-        rows.forEachRow(validOn: day) { index, row in
+        // ones pupils count by are decoded. A row replaces the pupil's row so far when preferred.
+        func replaces(_ index: Int, _ seen: Int) -> Bool {
             switch selection {
-            case .rules(let rules):
-                guard rules.counts(row, on: day) else { return }
-                if let seen = chosen[row.pgn], !rules.prefers(index, over: seen, in: rows) { return }
-            case .everyValidRow:
-                if let seen = chosen[row.pgn], !rows.precedesInFull(index, seen) { return }
+            case .rules(let rules): rules.prefers(index, over: seen, in: rows)
+            case .everyValidRow: rows.precedesInFull(index, seen)
             }
-            chosen[row.pgn] = index
+        }
+        func counts(_ row: PackedCountingRows.Record) -> Bool {
+            if case .rules(let rules) = selection { rules.counts(row, on: day) } else { true }
+        }
+        var chosen: [(pgn: PGN, index: Int)] = []
+        if rows.keepsPupilsTogether {
+            // A pupil's rows come one after the other: the last pupil is the only one to compare with.
+            rows.forEachRow(validOn: day) { index, row in
+                guard counts(row) else { return }
+                if let last = chosen.last, last.pgn == row.pgn {
+                    if replaces(index, last.index) { chosen[chosen.count - 1].index = index }
+                } else {
+                    chosen.append((row.pgn, index))
+                }
+            }
+        } else {
+            var byPupil: [PGN: Int] = [:]
+            rows.forEachRow(validOn: day) { index, row in
+                guard counts(row) else { return }
+                if let seen = byPupil[row.pgn], !replaces(index, seen) { return }
+                byPupil[row.pgn] = index
+            }
+            chosen = byPupil.map { ($0.key, $0.value) }
         }
         var pupils: [PGN: Pupil] = [:]
         pupils.reserveCapacity(chosen.count)

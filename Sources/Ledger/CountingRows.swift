@@ -32,6 +32,10 @@ public struct CountingRows: RandomAccessCollection, Sendable {
         }
     }
 
+    /// Whether every row of one pupil lies next to the others: one part, in identity order
+    /// (pupil first), as a single release holds its rows.
+    var keepsPupilsTogether: Bool { parts.count <= 1 }
+
     /// The part holding pooled row `position`, and the row's index in it.
     private func locate(_ position: Int) -> (part: Int, index: Int) {
         if parts.count == 1 { return (0, position) }
