@@ -15,12 +15,15 @@ public struct CountedPupils: Sendable, Equatable {
         public let row: CountingRow
         /// The SWV that pays: the issuer of the row's TLV, when known.
         public let payingSwv: String?
+
+        /// The pupil.
+        public var pgn: PGN { row.pgn }
     }
 
     /// The day counted.
     public let day: Day
-    /// The counted pupils.
-    public let pupils: [PGN: Pupil]
+    /// The counted pupils, one each, in PGN order.
+    public let pupils: [Pupil]
 
     /// The pupils of `rows` that count on `day`, restricted to those whose TLV `swv` issued
     /// when given. A pupil counts once; the restriction applies to the row they count by.
@@ -54,11 +57,11 @@ public struct CountedPupils: Sendable, Equatable {
                 if let seen = byPupil[row.pgn], !replaces(index, seen) { return }
                 byPupil[row.pgn] = index
             }
-            chosen = byPupil.map { ($0.key, $0.value) }
+            chosen = byPupil.map { ($0.key, $0.value) }.sorted { $0.pgn < $1.pgn }
         }
-        var pupils: [PGN: Pupil] = [:]
+        var pupils: [Pupil] = []
         pupils.reserveCapacity(chosen.count)
-        for (pgn, index) in chosen {
+        for (_, index) in chosen {
             let row = rows[index]
             let paying: String?
             switch selection {
@@ -66,7 +69,7 @@ public struct CountedPupils: Sendable, Equatable {
             case .everyValidRow: paying = row.payingSwv
             }
             if let swv, paying != swv { continue }
-            pupils[pgn] = Pupil(row: row, payingSwv: paying)
+            pupils.append(Pupil(row: row, payingSwv: paying))
         }
         self.day = day
         self.pupils = pupils
@@ -74,4 +77,35 @@ public struct CountedPupils: Sendable, Equatable {
 
     /// The number of counted pupils.
     public var count: Int { pupils.count }
+
+    /// Pupil `pgn`, when counted.
+    public func pupil(_ pgn: PGN) -> Pupil? {
+        var (low, high) = (0, pupils.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if pupils[middle].pgn < pgn { low = middle + 1 } else { high = middle }
+        }
+        return low < pupils.count && pupils[low].pgn == pgn ? pupils[low] : nil
+    }
+
+    /// Every pupil counted here or in `other`, in PGN order, with how each counted them.
+    public func paired(with other: CountedPupils) -> [(pgn: PGN, here: Pupil?, there: Pupil?)] {
+        var pairs: [(pgn: PGN, here: Pupil?, there: Pupil?)] = []
+        var (i, j) = (0, 0)
+        while i < pupils.count || j < other.pupils.count {
+            let here = i < pupils.count ? pupils[i] : nil
+            let there = j < other.pupils.count ? other.pupils[j] : nil
+            if let here, let there, here.pgn == there.pgn {
+                pairs.append((here.pgn, here, there))
+                (i, j) = (i + 1, j + 1)
+            } else if let here, there.map({ here.pgn < $0.pgn }) ?? true {
+                pairs.append((here.pgn, here, nil))
+                i += 1
+            } else if let there {
+                pairs.append((there.pgn, nil, there))
+                j += 1
+            }
+        }
+        return pairs
+    }
 }

@@ -68,10 +68,10 @@ public struct FigureReconciliation: Sendable {
         then: (Day) -> CountedPupils, now: (Day) -> CountedPupils, assumptions: [(rule: String, count: (Day) -> CountedPupils)]
     ) {
         func cell(_ counted: CountedPupils, _ figure: StatedFigure) -> Set<PGN> {
-            Set(counted.pupils.filter { _, pupil in
+            Set(counted.pupils.filter { pupil in
                 (figure.schoolType.map { $0 == pupil.row.schoolType } ?? true)
                     && (figure.category.map { $0 == pupil.row.category } ?? true)
-            }.keys)
+            }.map(\.pgn))
         }
         func candidates(on day: Day, for figure: StatedFigure) -> [Candidate] {
             let counted = cell(then(day), figure)

@@ -55,7 +55,7 @@ public struct Growth: Sendable {
         self.before = before
         self.after = after
         func tally(_ counted: CountedPupils) -> [FundingCategory?: Int] {
-            Dictionary(grouping: counted.pupils.values, by: { $0.row.category }).mapValues(\.count)
+            Dictionary(grouping: counted.pupils, by: { $0.row.category }).mapValues(\.count)
         }
         let (was, now) = (tally(before), tally(after))
         let categories: [FundingCategory?] = FundingCategory.allCases + [nil]
@@ -64,8 +64,7 @@ public struct Growth: Sendable {
             return category == nil && line.reference == 0 && line.peildatum == 0 ? nil : line
         }
         var movements: [PupilMovement] = []
-        for pgn in Set(before.pupils.keys).union(after.pupils.keys).sorted() {
-            let (old, new) = (before.pupils[pgn], after.pupils[pgn])
+        for (pgn, old, new) in before.paired(with: after) {
             let movement: Movement?
             switch (old, new) {
             case (nil, _?): movement = .instroom

@@ -33,8 +33,8 @@ public struct SnapshotReconciliation: Sendable {
             settledByPupil[row.pgn] = row
         }
         var differences: [(pgn: PGN, difference: Difference)] = []
-        for pgn in Set(settledByPupil.keys).union(counted.pupils.keys).sorted() {
-            switch (settledByPupil[pgn], counted.pupils[pgn]?.row) {
+        for pgn in Set(settledByPupil.keys).union(counted.pupils.map(\.pgn)).sorted() {
+            switch (settledByPupil[pgn], counted.pupil(pgn)?.row) {
             case (let settled?, nil): differences.append((pgn, .onlySettled(CountingRow(settled))))
             case (nil, let counted?): differences.append((pgn, .onlyCounted(counted)))
             case (let settled?, let counted?):

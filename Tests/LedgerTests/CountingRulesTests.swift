@@ -102,7 +102,7 @@ struct CountingRulesTests {
         new.category = .high
         let counted = CountedPupils(rows: CountingRows([new, old]), on: day, selection: .rules(rules))
         #expect(counted.count == 1)
-        #expect(counted.pupils.values.first?.row == CountingRow(new))
+        #expect(counted.pupils.first?.row == CountingRow(new))
         let count = PupilCount(counted, by: .category)
         #expect(count.groups.map(\.label) == ["H"])
     }

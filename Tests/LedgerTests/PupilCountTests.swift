@@ -22,6 +22,26 @@ struct PupilCountTests {
         }
     }
 
+    @Test("counted pupils come in PGN order; looking one up and pairing two days agree with the pupils themselves")
+    func lookUpAndPair() {
+        let seed = SplitMix64.seedFromEnvironment()
+        var generator = RegistrationGenerator(seed: seed)
+        for _ in 0..<50 {
+            let rows = CountingRows(generator.rows(count: 80))
+            let (a, b) = (CountedPupils(rows: rows, on: generator.day(), selection: .everyValidRow),
+                          CountedPupils(rows: rows, on: generator.day(), selection: .everyValidRow))
+            #expect(zip(a.pupils, a.pupils.dropFirst()).allSatisfy { $0.pgn < $1.pgn }, "seed \(seed)")
+            let (byPGNa, byPGNb) = (Dictionary(uniqueKeysWithValues: a.pupils.map { ($0.pgn, $0) }),
+                                    Dictionary(uniqueKeysWithValues: b.pupils.map { ($0.pgn, $0) }))
+            let everyone = Set(byPGNa.keys).union(byPGNb.keys).sorted()
+            let pairs = a.paired(with: b)
+            #expect(pairs.map(\.pgn) == everyone, "seed \(seed)")
+            #expect(pairs.allSatisfy { $0.here == byPGNa[$0.pgn] && $0.there == byPGNb[$0.pgn] }, "seed \(seed)")
+            #expect(everyone.allSatisfy { a.pupil($0) == byPGNa[$0] }, "seed \(seed)")
+            #expect(a.pupil(PGN(value: 999_999_999)!) == nil)
+        }
+    }
+
     @Test("a pupil with two valid rows counts once, in the group of the first row")
     func countedOnce() {
         var generator = RegistrationGenerator(seed: 21)

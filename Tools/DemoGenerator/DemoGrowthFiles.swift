@@ -35,7 +35,7 @@ enum DemoGrowthFiles {
             func cells(on day: Day) -> [SchoolType: [FundingCategory: Int]] {
                 let counted = CountedPupils(rows: CountingRows(rows), on: day, selection: .rules(rules), payingSwv: DemoSchoolYear.swv)
                 var cells: [SchoolType: [FundingCategory: Int]] = [:]
-                for pupil in counted.pupils.values {
+                for pupil in counted.pupils {
                     guard let category = pupil.row.category else { continue }
                     cells[pupil.row.schoolType, default: [:]][category, default: 0] += 1
                 }
