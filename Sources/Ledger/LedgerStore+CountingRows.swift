@@ -6,7 +6,11 @@ extension LedgerStore {
         try read { transaction in
             let packed = try hasCurrentProjections(in: transaction)
             let parts = try ids.map { try countingRows(of: $0, packed: packed, in: transaction) }
-            return try CountingRows(parts: parts) { part, index in try row(at: index, of: ids[part], in: transaction) }
+            var lists: [Int: [UInt8]] = [:]
+            return try CountingRows(parts: parts) { part, index in
+                if lists[part] == nil { lists[part] = try rowAddresses(of: ids[part], in: transaction) }
+                return try row(at: index, in: lists[part] ?? [], of: ids[part], in: transaction)
+            }
         }
     }
 
@@ -41,9 +45,8 @@ extension LedgerStore {
         try transaction.put(countingRows.encoded, for: id.storageKey, in: countingRowRecords)
     }
 
-    /// Row `index` (in identity order) of release `id`.
-    func row(at index: Int, of id: ReleaseID, in transaction: Transaction) throws -> Registration {
-        let addresses = try rowAddresses(of: id, in: transaction)
+    /// Row `index` of release `id`, whose row list is `addresses`.
+    func row(at index: Int, in addresses: [UInt8], of id: ReleaseID, in transaction: Transaction) throws -> Registration {
         let address = addresses.count >= (index + 1) * RowAddress.width ? RowAddress(addresses, at: index) : nil
         guard let address, let bytes = try transaction.get(address.bytes, in: rows) else {
             throw LedgerError.corrupt("release \(id) has no row \(index)")

@@ -102,7 +102,12 @@ extension LedgerStore {
 
     /// Release `id`'s row list: its rows' `RowAddress`es, in identity order (edits applied).
     func rowAddresses(of id: ReleaseID, in transaction: Transaction) throws -> [UInt8] {
-        switch try storedRowList(of: id, in: transaction) {
+        try rowAddresses(of: id, storedAs: storedRowList(of: id, in: transaction), in: transaction)
+    }
+
+    /// Release `id`'s row list from `list`, its stored form (edits applied).
+    func rowAddresses(of id: ReleaseID, storedAs list: StoredRowList, in transaction: Transaction) throws -> [UInt8] {
+        switch list {
         case .whole(let addresses):
             return addresses
         case .edit(let base, _, let edit, let own):

@@ -174,11 +174,18 @@ extension LedgerStore {
     }
 
     /// Release `id` as the base of a match: its row list and counting rows with edits applied.
+    /// - Throws: `LedgerError.corrupt` when they do not have one entry per row each.
     func matchBase(_ id: ReleaseID, in transaction: Transaction) throws -> ReleaseRowMatch.Base {
-        ReleaseRowMatch.Base(
-            release: id, depth: try storedRowList(of: id, in: transaction).depth,
+        let list = try storedRowList(of: id, in: transaction)
+        let base = ReleaseRowMatch.Base(
+            release: id, depth: list.depth,
             countingRows: try countingRows(of: id, packed: hasCurrentProjections(in: transaction), in: transaction),
-            addresses: try rowAddresses(of: id, in: transaction))
+            addresses: try rowAddresses(of: id, storedAs: list, in: transaction))
+        guard base.addresses.count == base.countingRows.count * RowAddress.width else {
+            throw LedgerError.corrupt("release \(id) has \(base.countingRows.count) counting rows for a list of "
+                + "\(base.addresses.count / RowAddress.width) rows; run kijkglas verify, then kijkglas reindex")
+        }
+        return base
     }
 
     /// Appends events after the head with `MDB_APPEND`, chaining each record, moves the head,

@@ -98,6 +98,11 @@ extension LedgerStore {
             return
         }
         let packed = try hasCurrentProjections(in: transaction)
+        // New rows are appended after the last key, so none may name a release after the last.
+        let lastOrigin = try transaction.withCursor(in: rows) { try $0.last() }.map { RowAddress($0.key.withUnsafeBytes { $0 }, at: 0).origin }
+        if let lastOrigin, lastOrigin > (all.map(\.id.value).max() ?? 0) {
+            report.problems.append(.init(message: "a stored row names release R\(lastOrigin), which does not exist: later recordings would fail"))
+        }
         for release in all {
             report.releasesChecked += 1
             let lifecycle = rebuilt[release.id]
@@ -117,6 +122,12 @@ extension LedgerStore {
             } catch {
                 report.problems.append(.init(release: release.id, message: "rows unreadable: \(error)"))
                 continue
+            }
+            if case .edit(let editBase, let depth, _, _)? = try? storedRowList(of: release.id, in: transaction),
+                (try? storedRowList(of: editBase, in: transaction).depth + 1) != depth
+            {
+                report.problems.append(
+                    .init(release: release.id, message: "its row list says it is \(depth) edits deep, one more than its base \(editBase)'s, which it is not"))
             }
             if packed,
                 (try? countingRows(of: release.id, packed: true, in: transaction).bytes) != PackedCountingRows(stored.map(CountingRow.init)).bytes

@@ -10,7 +10,7 @@
 /// cluster and soort verblijf (UInt8); flags (UInt16, `PackedFlags`).
 struct PackedCountingRows: Sendable {
     /// Version of the form above; bump `ProjectionStamp` with it, so ledgers rebuild.
-    static let version: UInt8 = 2
+    static let version: UInt8 = 3
     /// Bytes before the first record: version, row count, string count.
     private static let headerSize = 9
     /// Bytes of one record.
@@ -34,10 +34,7 @@ struct PackedCountingRows: Sendable {
     /// in order): the bytes are those of packing every row anew.
     /// - Throws: when the edit's runs do not fit `base` and `own`.
     init(applying edit: RowListEdit, to base: PackedCountingRows, own: PackedCountingRows) throws(RecordDecodingError) {
-        let fits = edit.runs.allSatisfy { run in
-            if case .base(let start, let count) = run { start + count <= base.count } else { true }
-        }
-        guard fits, edit.ownCount == own.count else {
+        guard edit.fits(baseCount: base.count, ownCount: own.count) else {
             throw RecordDecodingError(offset: 0, expected: "an edit that fits its base's \(base.count) and its own \(own.count) counting rows")
         }
         var builder = Builder(capacity: edit.count)

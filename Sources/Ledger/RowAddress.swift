@@ -11,8 +11,9 @@ struct RowAddress: Comparable, Hashable {
 
     /// The release that stored the row.
     let origin: UInt32
-    /// The content hash, as two integers that order as LMDB orders its bytes.
+    /// The content hash's first 8 bytes, as an integer that orders as LMDB orders the bytes.
     let high: UInt64
+    /// The content hash's last 8 bytes, likewise.
     let low: UInt64
 
     /// The address at `index` of a row list.

@@ -45,18 +45,29 @@ struct RowListEdit: Equatable, Sendable {
         }
     }
 
+    /// Whether the runs take only rows `base` has (`baseCount` of them) and exactly the
+    /// `ownCount` rows of the release's own.
+    func fits(baseCount: Int, ownCount: Int) -> Bool {
+        self.ownCount == ownCount
+            && runs.allSatisfy { run in
+                if case .base(let start, let count) = run { start + count <= baseCount } else { true }
+            }
+    }
+
     /// The release's fixed-width entries (`width` bytes each): the base's, and its own in order.
+    /// - Throws: when the runs do not fit the entries given.
     func apply(base: [UInt8], own: [UInt8], width: Int) throws(RecordDecodingError) -> [UInt8] {
+        guard base.count % width == 0, own.count % width == 0, fits(baseCount: base.count / width, ownCount: own.count / width) else {
+            throw RecordDecodingError(offset: 0, expected: "an edit that fits its base's \(base.count / width) and its own \(own.count / width) rows")
+        }
         var result: [UInt8] = []
         result.reserveCapacity(count * width)
         var next = 0
         for run in runs {
             switch run {
             case .base(let start, let count):
-                guard (start + count) * width <= base.count else { throw RecordDecodingError(offset: 0, expected: "base rows of an edit") }
                 result += base[start * width..<(start + count) * width]
             case .own(let count):
-                guard (next + count) * width <= own.count else { throw RecordDecodingError(offset: 0, expected: "own rows of an edit") }
                 result += own[next * width..<(next + count) * width]
                 next += count
             }
@@ -80,21 +91,28 @@ struct RowListEdit: Equatable, Sendable {
         }
     }
 
-    /// Reads runs written by `encode(into:)`.
+    /// Reads runs written by `encode(into:)`. Starts and lengths stay within `UInt32` (row
+    /// counts are), and so does the rows' total, so no arithmetic on them can overflow.
     init(from reader: inout ByteReader) throws(RecordDecodingError) {
         let count = try reader.readVarint()
         var runs: [Run] = []
+        var total: UInt64 = 0
+        func rows() throws(RecordDecodingError) -> Int {
+            let value = try reader.readVarint()
+            total += value <= UInt64(UInt32.max) ? value : 0
+            guard value > 0, value <= UInt64(UInt32.max), total <= UInt64(UInt32.max) else {
+                throw RecordDecodingError(offset: reader.offset, expected: "a run of 1 to \(UInt32.max) rows in all")
+            }
+            return Int(value)
+        }
         for _ in 0..<count {
             switch try reader.readByte() {
             case 0:
-                let start = Int(truncatingIfNeeded: try reader.readVarint())
-                let count = Int(truncatingIfNeeded: try reader.readVarint())
-                guard start >= 0, count > 0 else { throw RecordDecodingError(offset: reader.offset, expected: "a run of base rows") }
-                runs.append(.base(start: start, count: count))
+                let start = try reader.readVarint()
+                guard start <= UInt64(UInt32.max) else { throw RecordDecodingError(offset: reader.offset, expected: "a base row") }
+                runs.append(.base(start: Int(start), count: try rows()))
             case 1:
-                let count = Int(truncatingIfNeeded: try reader.readVarint())
-                guard count > 0 else { throw RecordDecodingError(offset: reader.offset, expected: "a run of own rows") }
-                runs.append(.own(count: count))
+                runs.append(.own(count: try rows()))
             default:
                 throw RecordDecodingError(offset: reader.offset, expected: "a run tag")
             }

@@ -88,7 +88,7 @@ struct LedgerStoreTests {
             let store = try LedgerStore(directory: directory.path)
             for index in 0..<6 {
                 let published = Day.literal(2021, 9, 15).adding(days: 30 * index)
-                // Files come in any order; release 4 goes back to release 0's rows.
+                // Rows come in any order within a file; release 4 goes back to release 0's rows.
                 let file = incoming(rows.shuffled(using: &random), published: published, name: "release-\(index).csv")
                 guard case .recorded(let recorded, _) = try store.record(file) else { throw LedgerError.rejected("not recorded") }
                 expected += RegistrationDiff.changes(

@@ -62,4 +62,139 @@ struct RowListEditTests {
         #expect(depths == [0, 1, 2, 3, 4, 0, 1, 2, 0, 1, 2, 3])
         #expect(try store.verify().isValid)
     }
+
+    private static func file(_ rows: [Registration], _ index: Int) -> IncomingRelease {
+        IncomingRelease(
+            scope: Scope(product: "kijkglas-2", swv: "VO9901", period: "2021-2022"),
+            publishedOn: Day.literal(2021, 9, 15).adding(days: 30 * index), fileName: "r\(index).csv",
+            fileSHA256: [UInt8](repeating: UInt8(index + 1), count: 32), rows: rows)
+    }
+
+    /// A ledger of two releases, the second an edit of the first (one category changed), closed.
+    private func twoReleases(in directory: TemporaryDirectory) throws {
+        let store = try LedgerStore(directory: directory.path)
+        var rows = RegistrationGenerator(seed: 11).rowsSorted(200)
+        _ = try store.record(Self.file(rows, 0))
+        rows[0].category = rows[0].category == .high ? .low : .high
+        _ = try store.record(Self.file(rows, 1))
+    }
+
+    /// Writes `bytes` as release `id`'s stored row list in the ledger in `directory`.
+    private func storeRowList(_ bytes: [UInt8], of id: ReleaseID, in directory: TemporaryDirectory) throws {
+        let environment = try Environment(directory: directory.path)
+        let releaseRows = try environment.database("release-rows")
+        try environment.write { try $0.put(bytes, for: id.storageKey, in: releaseRows) }
+    }
+
+    @Test("damaged edits are decoding errors, never traps: runs past UInt32, past the base, a base not earlier")
+    func damagedEdits() throws {
+        for (start, count) in [(UInt64(Int.max), UInt64(1)), (0, UInt64(Int.max)), (0, 1 << 40)] {
+            var writer = ByteWriter()
+            writer.write(varint: 1)
+            writer.write(byte: 0)
+            writer.write(varint: start)
+            writer.write(varint: count)
+            var reader = ByteReader(writer.bytes)
+            #expect(throws: RecordDecodingError.self) { try RowListEdit(from: &reader) }
+        }
+        let beyondBase = RowListEdit(baseIndex: [0, 1, 2])
+        #expect(throws: RecordDecodingError.self) { try beyondBase.apply(base: [1, 2], own: [], width: 1) }
+        let list = StoredRowList.edit(base: ReleaseID(3), depth: 1, edit: RowListEdit(baseIndex: [-1]), own: [UInt8](repeating: 7, count: 20))
+        #expect(throws: RecordDecodingError.self) { try StoredRowList(stored: list.encoded, of: ReleaseID(3)) }
+        #expect(try StoredRowList(stored: list.encoded, of: ReleaseID(4)) == list)
+    }
+
+    @Test("verify names a release whose stored edit claims 2^40 base rows or the wrong depth, instead of crashing",
+          arguments: ["huge run", "wrong depth"])
+    func verifyNamesDamagedEdits(damage: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try twoReleases(in: directory)
+        let bytes: [UInt8]
+        if damage == "huge run" {
+            var writer = ByteWriter()
+            writer.write(byte: 1)  // an edit
+            writer.write(bigEndian: UInt32(1))  // of R1
+            writer.write(byte: 1)  // one deep
+            writer.write(varint: 1)  // one run:
+            writer.write(byte: 0)  // of the base's rows
+            writer.write(varint: 0)  // from the first
+            writer.write(varint: 1 << 40)  // 2^40 of them
+            bytes = writer.bytes
+        } else {
+            let store = try LedgerStore(directory: directory.path, readOnly: true)
+            guard case .edit(let base, _, let edit, let own) = try store.read({ try store.storedRowList(of: ReleaseID(2), in: $0) }) else {
+                Issue.record("release 2 is not an edit")
+                return
+            }
+            bytes = StoredRowList.edit(base: base, depth: 3, edit: edit, own: own).encoded
+        }
+        try storeRowList(bytes, of: ReleaseID(2), in: directory)
+        let report = try LedgerStore(directory: directory.path, readOnly: true).verify()
+        #expect(report.problems.contains { $0.description.hasPrefix("release R2:") }, "\(report.problems)")
+    }
+
+    @Test("addresses computed on every core (above 8,192 rows) equal those computed one by one")
+    func concurrentAddresses() {
+        let rows = RegistrationGenerator(seed: 5).rowsSorted(40_000)
+        let match = ReleaseRowMatch(rows: rows, of: ReleaseID(7), base: nil)
+        let expected = rows.flatMap { withUnsafeBytes(of: UInt32(7).bigEndian) { Array($0) } + LedgerStore.rowHash($0.encoded) }
+        #expect(match.addresses == expected)
+    }
+
+    @Test("recording against a base whose counting rows do not match its row list is refused as corrupt, nothing written")
+    func misalignedBase() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let rows = RegistrationGenerator(seed: 12).rowsSorted(200)
+        do {
+            let store = try LedgerStore(directory: directory.path)
+            _ = try store.record(Self.file(Array(rows.prefix(100)), 0))
+        }
+        do {
+            let environment = try Environment(directory: directory.path)
+            let countingRows = try environment.database("counting-rows")
+            try environment.write { try $0.put(PackedCountingRows(rows.map(CountingRow.init)).bytes, for: ReleaseID(1).storageKey, in: countingRows) }
+        }
+        let store = try LedgerStore(directory: directory.path)
+        let events = try store.eventCount()
+        #expect {
+            try store.record(Self.file(rows, 1))
+        } throws: { error in
+            "\(error)".contains("200 counting rows for a list of 100 rows")
+        }
+        #expect(try store.eventCount() == events)
+    }
+
+    @Test("a late release stored as an edit verifies, and import rebuilds the same stored row lists")
+    func lateEditImport() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var versions = [RegistrationGenerator(seed: 21).rowsSorted(300)]
+        for index in 1..<5 {
+            var rows = versions[index - 1]
+            rows[index * 7].category = rows[index * 7].category == .high ? .low : .high
+            versions.append(rows)
+        }
+        let store = try LedgerStore(directory: directory.path + "/a")
+        for index in [0, 1, 3, 4, 2] { _ = try store.record(Self.file(versions[index], index)) }
+        #expect(try store.read { try store.storedRowList(of: ReleaseID(5), in: $0) }.depth > 0, "the late release is an edit")
+        #expect(try store.verify().isValid)
+        _ = try store.exportLog(to: directory.path + "/log.ndjson")
+        let report = try LedgerStore.importLog(from: directory.path + "/log.ndjson", into: directory.path + "/b")
+        #expect(report.isValid, "\(report.problems)")
+        let imported = try LedgerStore(directory: directory.path + "/b")
+        for release in (1...5).map({ ReleaseID(UInt32($0)) }) {
+            #expect(try imported.rows(of: release) == store.rows(of: release))
+            #expect(try imported.read { try imported.storedRowList(of: release, in: $0) } == store.read { try store.storedRowList(of: release, in: $0) })
+        }
+    }
+}
+
+extension RegistrationGenerator {
+    /// `count` fresh rows from a new generator state, in identity order.
+    fileprivate func rowsSorted(_ count: Int) -> [Registration] {
+        var generator = self
+        return RegistrationDiff.sortedByIdentity(generator.rows(count: count))
+    }
 }
