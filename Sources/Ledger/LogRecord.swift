@@ -50,12 +50,13 @@ public struct LogRecord: Sendable, Equatable {
 
     /// The bytes to store.
     public var stored: [UInt8] {
-        var writer = ByteWriter()
-        writer.write(byte: version)
-        writer.write(bigEndian: checksum)
-        writer.write(raw: chain)
-        writer.write(raw: payload)
-        return writer.bytes
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(LogRecord.headerSize + payload.count)
+        bytes.append(version)
+        withUnsafeBytes(of: checksum.bigEndian) { bytes += $0 }
+        bytes += chain
+        bytes += payload
+        return bytes
     }
 
     /// The chain hash of a record.
@@ -63,7 +64,7 @@ public struct LogRecord: Sendable, Equatable {
         var hasher = SHA256()
         hasher.update(data: previous)
         withUnsafeBytes(of: sequence.bigEndian) { hasher.update(bufferPointer: $0) }
-        hasher.update(data: [version])
+        withUnsafeBytes(of: version) { hasher.update(bufferPointer: $0) }
         hasher.update(data: payload)
         return Array(hasher.finalize())
     }

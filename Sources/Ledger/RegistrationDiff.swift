@@ -46,7 +46,7 @@ public enum RegistrationDiff {
             leftByPlace[row.key.place, default: []].append(row)
         }
         for row in unmatchedNew {
-            if let index = leftByPlace[row.key.place]?.firstIndex(where: { overlaps($0, row) }),
+            if !leftByPlace.isEmpty, let index = leftByPlace[row.key.place]?.firstIndex(where: { overlaps($0, row) }),
                 let before = leftByPlace[row.key.place]?.remove(at: index)
             {
                 result += rowChanges(from: before, to: row)

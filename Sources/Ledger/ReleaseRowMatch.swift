@@ -85,7 +85,7 @@ struct ReleaseRowMatch {
     /// release, so they go to the right edge of the rows' B-tree in order.
     var unmatchedNewInAddressOrder: [Int] {
         addresses.withUnsafeBytes { addresses in
-            unmatchedNew.sorted { RowAddress(addresses, at: $0) < RowAddress(addresses, at: $1) }
+            unmatchedNew.map { (address: RowAddress(addresses, at: $0), index: $0) }.sorted { $0.address < $1.address }.map(\.index)
         }
     }
 
