@@ -88,21 +88,28 @@ public struct CountedPupils: Sendable, Equatable {
         return low < pupils.count && pupils[low].pgn == pgn ? pupils[low] : nil
     }
 
-    /// Every pupil counted here or in `other`, in PGN order, with how each counted them.
-    public func paired(with other: CountedPupils) -> [(pgn: PGN, here: Pupil?, there: Pupil?)] {
-        var pairs: [(pgn: PGN, here: Pupil?, there: Pupil?)] = []
+    /// The number of pupils per `key`.
+    public func tally<Key: Hashable>(by key: (Pupil) -> Key) -> [Key: Int] {
+        pupils.reduce(into: [:]) { $0[key($1), default: 0] += 1 }
+    }
+
+    /// Every pupil counted here or in `other`, in PGN order, with their positions in each's
+    /// `pupils` (nil where not counted).
+    public func paired(with other: CountedPupils) -> [(pgn: PGN, here: Int?, there: Int?)] {
+        var pairs: [(pgn: PGN, here: Int?, there: Int?)] = []
+        pairs.reserveCapacity(Swift.max(pupils.count, other.pupils.count))
         var (i, j) = (0, 0)
         while i < pupils.count || j < other.pupils.count {
-            let here = i < pupils.count ? pupils[i] : nil
-            let there = j < other.pupils.count ? other.pupils[j] : nil
-            if let here, let there, here.pgn == there.pgn {
-                pairs.append((here.pgn, here, there))
+            let here = i < pupils.count ? pupils[i].pgn : nil
+            let there = j < other.pupils.count ? other.pupils[j].pgn : nil
+            if let here, let there, here == there {
+                pairs.append((here, i, j))
                 (i, j) = (i + 1, j + 1)
-            } else if let here, there.map({ here.pgn < $0.pgn }) ?? true {
-                pairs.append((here.pgn, here, nil))
+            } else if let here, there.map({ here < $0 }) ?? true {
+                pairs.append((here, i, nil))
                 i += 1
             } else if let there {
-                pairs.append((there.pgn, nil, there))
+                pairs.append((there, nil, j))
                 j += 1
             }
         }

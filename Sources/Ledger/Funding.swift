@@ -44,8 +44,7 @@ public struct Funding: Sendable {
         self.teldatum = counted.day
         let teldatum = counted.day
         func cells(_ counted: CountedPupils) -> [Cell: Int] {
-            Dictionary(grouping: counted.pupils) { Cell(band: regime.band(of: $0.row, on: teldatum), category: $0.row.category) }
-                .mapValues(\.count)
+            counted.tally { Cell(band: regime.band(of: $0.row, on: teldatum), category: $0.row.category) }
         }
         let now = cells(counted)
         lines = now.keys.sorted().map { cell in

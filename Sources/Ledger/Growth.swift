@@ -55,7 +55,7 @@ public struct Growth: Sendable {
         self.before = before
         self.after = after
         func tally(_ counted: CountedPupils) -> [FundingCategory?: Int] {
-            Dictionary(grouping: counted.pupils, by: { $0.row.category }).mapValues(\.count)
+            counted.tally { $0.row.category }
         }
         let (was, now) = (tally(before), tally(after))
         let categories: [FundingCategory?] = FundingCategory.allCases + [nil]
@@ -64,7 +64,8 @@ public struct Growth: Sendable {
             return category == nil && line.reference == 0 && line.peildatum == 0 ? nil : line
         }
         var movements: [PupilMovement] = []
-        for (pgn, old, new) in before.paired(with: after) {
+        for (pgn, here, there) in before.paired(with: after) {
+            let (old, new) = (here.map { before.pupils[$0] }, there.map { after.pupils[$0] })
             let movement: Movement?
             switch (old, new) {
             case (nil, _?): movement = .instroom

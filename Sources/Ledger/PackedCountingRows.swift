@@ -77,7 +77,7 @@ struct PackedCountingRows: Sendable {
         /// A builder for `capacity` rows.
         init(capacity: Int) {
             records.reserveCapacity(PackedCountingRows.headerSize + capacity * PackedCountingRows.width + 4_096)
-            records = [UInt8](repeating: 0, count: PackedCountingRows.headerSize)
+            records.append(contentsOf: repeatElement(0, count: PackedCountingRows.headerSize))
         }
 
         private mutating func index(of text: String) -> UInt32 {

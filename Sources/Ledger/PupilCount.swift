@@ -48,7 +48,7 @@ public struct PupilCount: Sendable, Equatable {
         self.breakdown = breakdown
         self.total = pupils.count
         if let breakdown {
-            let counts = Dictionary(grouping: pupils.pupils, by: breakdown.label).mapValues(\.count)
+            let counts = pupils.tally(by: breakdown.label)
             groups = counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         } else {
             groups = []

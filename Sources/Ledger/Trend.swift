@@ -127,7 +127,7 @@ public struct Trend: Sendable {
         }
         func groups(_ counted: CountedPupils) -> [String: Int] {
             guard let breakdown else { return [:] }
-            return Dictionary(grouping: counted.pupils, by: breakdown.label).mapValues(\.count)
+            return counted.tally(by: breakdown.label)
         }
         var priced: [FundingYear: Point] = [:]
         var used: [FundingYear: RateTable.Version] = [:]
