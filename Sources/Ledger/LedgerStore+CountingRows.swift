@@ -29,12 +29,24 @@ extension LedgerStore {
         guard let bytes = try transaction.get(id.storageKey, in: countingRowRecords) else {
             throw LedgerError.corrupt("release \(id) has no counting rows; run kijkglas verify")
         }
-        switch try StoredCountingRows(stored: bytes, of: id) {
-        case .whole(let rows):
-            return rows
-        case .edit(let base, let edit, let own):
-            return try PackedCountingRows(applying: edit, to: countingRows(of: base, packed: true, in: transaction), own: own)
+        // The edits down to whole counting rows, composed and applied in one copy. Each base is
+        // an earlier release (`StoredCountingRows` checks), so this ends.
+        var chain: [(edit: RowListEdit, own: PackedCountingRows)] = []
+        var current = try StoredCountingRows(stored: bytes, of: id)
+        while case .edit(let base, let edit, let own) = current {
+            chain.insert((edit, own), at: 0)
+            guard let bytes = try transaction.get(base.storageKey, in: countingRowRecords) else {
+                throw LedgerError.corrupt("release \(base) has no counting rows; run kijkglas verify")
+            }
+            current = try StoredCountingRows(stored: bytes, of: base)
         }
+        guard case .whole(let whole) = current else { return PackedCountingRows([]) }
+        if chain.isEmpty { return whole }
+        var sources = RowSources(wholeCount: whole.count)
+        for (index, link) in chain.enumerated() {
+            sources = try sources.applying(link.edit, ownSource: index + 1, ownCount: link.own.count)
+        }
+        return try PackedCountingRows(sources: sources, packings: [whole] + chain.map(\.own))
     }
 
     /// Stores the counting rows of release `id`.

@@ -105,14 +105,23 @@ extension LedgerStore {
         try rowAddresses(of: id, storedAs: storedRowList(of: id, in: transaction), in: transaction)
     }
 
-    /// Release `id`'s row list from `list`, its stored form (edits applied).
+    /// Release `id`'s row list from `list`, its stored form: the edits down to a whole list,
+    /// composed and applied in one copy.
     func rowAddresses(of id: ReleaseID, storedAs list: StoredRowList, in transaction: Transaction) throws -> [UInt8] {
-        switch list {
-        case .whole(let addresses):
-            return addresses
-        case .edit(let base, _, let edit, let own):
-            return try edit.apply(base: rowAddresses(of: base, in: transaction), own: own, width: RowAddress.width)
+        var chain: [(edit: RowListEdit, own: [UInt8])] = []
+        var current = list
+        // Each base is an earlier release (`StoredRowList` checks), so this ends.
+        while case .edit(let base, _, let edit, let own) = current {
+            chain.insert((edit, own), at: 0)
+            current = try storedRowList(of: base, in: transaction)
         }
+        guard case .whole(let whole) = current else { return [] }
+        let width = RowAddress.width
+        var sources = RowSources(wholeCount: whole.count / width)
+        for (index, link) in chain.enumerated() {
+            sources = try sources.applying(link.edit, ownSource: index + 1, ownCount: link.own.count / width)
+        }
+        return sources.entries(from: [whole] + chain.map(\.own), width: width)
     }
 
     /// Release `id`'s row list as stored.

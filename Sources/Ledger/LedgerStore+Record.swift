@@ -165,8 +165,12 @@ extension LedgerStore {
             countingRows = .edit(base: base.release, edit: edit, own: own)
         } else {
             list = .whole(addresses: match.addresses)
-            countingRows = .whole(
-                edit.ownCount == sortedRows.count ? own : try PackedCountingRows(applying: edit, to: base?.countingRows ?? own, own: own))
+            if let base, edit.ownCount < sortedRows.count {
+                let sources = try RowSources(wholeCount: base.countingRows.count).applying(edit, ownSource: 1, ownCount: own.count)
+                countingRows = .whole(try PackedCountingRows(sources: sources, packings: [base.countingRows, own]))
+            } else {
+                countingRows = .whole(own)
+            }
         }
         try transaction.put(list.encoded, for: id.storageKey, in: releaseRows)
         try store(countingRows: countingRows, of: id, in: transaction)

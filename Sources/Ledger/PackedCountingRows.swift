@@ -30,28 +30,18 @@ struct PackedCountingRows: Sendable {
         self = builder.packed()
     }
 
-    /// The counting rows `edit` gives from `base`'s and `own` (the rows of the edit's own runs,
-    /// in order): the bytes are those of packing every row anew.
-    /// - Throws: when the edit's runs do not fit `base` and `own`.
-    init(applying edit: RowListEdit, to base: PackedCountingRows, own: PackedCountingRows) throws(RecordDecodingError) {
-        guard edit.fits(baseCount: base.count, ownCount: own.count) else {
-            throw RecordDecodingError(offset: 0, expected: "an edit that fits its base's \(base.count) and its own \(own.count) counting rows")
+    /// The counting rows `sources` takes from `packings` (source `k` is `packings[k]`): the
+    /// bytes are those of packing every row anew.
+    /// - Throws: when a run takes rows its packing does not have.
+    init(sources: RowSources, packings: [PackedCountingRows]) throws(RecordDecodingError) {
+        guard sources.runs.allSatisfy({ $0.source < packings.count && $0.start + $0.count <= packings[$0.source].count }) else {
+            throw RecordDecodingError(offset: 0, expected: "runs within the counting rows they are taken from")
         }
-        var builder = Builder(capacity: edit.count)
-        var baseNumbers = [UInt32](repeating: .max, count: base.strings.count)
-        var ownNumbers = [UInt32](repeating: .max, count: own.strings.count)
-        base.withRecords { baseRecords in
-            own.withRecords { ownRecords in
-                var next = 0
-                for run in edit.runs {
-                    switch run {
-                    case .base(let start, let count):
-                        builder.append(baseRecords, start..<start + count, renumbering: &baseNumbers)
-                    case .own(let count):
-                        builder.append(ownRecords, next..<next + count, renumbering: &ownNumbers)
-                        next += count
-                    }
-                }
+        var builder = Builder(capacity: sources.count)
+        var numbers = packings.map { [UInt32](repeating: .max, count: $0.strings.count) }
+        for run in sources.runs {
+            packings[run.source].withRecords { records in
+                builder.append(records, run.start..<run.start + run.count, renumbering: &numbers[run.source])
             }
         }
         self = builder.packed()

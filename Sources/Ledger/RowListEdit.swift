@@ -54,27 +54,6 @@ struct RowListEdit: Equatable, Sendable {
             }
     }
 
-    /// The release's fixed-width entries (`width` bytes each): the base's, and its own in order.
-    /// - Throws: when the runs do not fit the entries given.
-    func apply(base: [UInt8], own: [UInt8], width: Int) throws(RecordDecodingError) -> [UInt8] {
-        guard base.count % width == 0, own.count % width == 0, fits(baseCount: base.count / width, ownCount: own.count / width) else {
-            throw RecordDecodingError(offset: 0, expected: "an edit that fits its base's \(base.count / width) and its own \(own.count / width) rows")
-        }
-        var result: [UInt8] = []
-        result.reserveCapacity(count * width)
-        var next = 0
-        for run in runs {
-            switch run {
-            case .base(let start, let count):
-                result += base[start * width..<(start + count) * width]
-            case .own(let count):
-                result += own[next * width..<(next + count) * width]
-                next += count
-            }
-        }
-        return result
-    }
-
     /// Writes the runs: their number, then each as a tag (0 base, 1 own) and varints.
     func encode(into writer: inout ByteWriter) {
         writer.write(varint: UInt64(runs.count))

@@ -32,11 +32,45 @@ struct RowListEditTests {
             }
             let edit = RowListEdit(baseIndex: baseIndex)
             #expect(edit.count == baseIndex.count && edit.ownCount == own.count, "seed \(seed)")
-            #expect(try edit.apply(base: base, own: own, width: 1) == expected, "seed \(seed)")
+            let sources = try RowSources(wholeCount: base.count).applying(edit, ownSource: 1, ownCount: own.count)
+            #expect(sources.entries(from: [base, own], width: 1) == expected, "seed \(seed)")
             var writer = ByteWriter()
             edit.encode(into: &writer)
             var reader = ByteReader(writer.bytes)
             #expect(try RowListEdit(from: &reader) == edit && reader.isAtEnd, "seed \(seed)")
+        }
+    }
+
+    @Test("a chain of up to six edits composed and copied once gives what applying them one by one gives")
+    func composes() throws {
+        let seed = SplitMix64.seedFromEnvironment()
+        var random = SplitMix64(seed: seed)
+        for _ in 0..<100 {
+            // Entries are (source, index) pairs, two bytes, so every row says where it came from.
+            let whole = (0..<Int.random(in: 0..<50, using: &random)).flatMap { [UInt8(0), UInt8($0)] }
+            var current = whole
+            var sources = RowSources(wholeCount: whole.count / 2)
+            var owns = [whole]
+            for level in 1...Int.random(in: 1...6, using: &random) {
+                var baseIndex: [Int32] = []
+                var own: [UInt8] = []
+                var next: [UInt8] = []
+                for index in 0..<current.count / 2 {
+                    while Int.random(in: 0..<5, using: &random) == 0 {
+                        baseIndex.append(-1)
+                        own += [UInt8(level), UInt8(own.count / 2)]
+                        next += own.suffix(2)
+                    }
+                    if Bool.random(using: &random) {
+                        baseIndex.append(Int32(index))
+                        next += current[index * 2..<index * 2 + 2]
+                    }
+                }
+                sources = try sources.applying(RowListEdit(baseIndex: baseIndex), ownSource: level, ownCount: own.count / 2)
+                owns.append(own)
+                current = next
+            }
+            #expect(sources.entries(from: owns, width: 2) == current, "seed \(seed)")
         }
     }
 
@@ -98,7 +132,7 @@ struct RowListEditTests {
             #expect(throws: RecordDecodingError.self) { try RowListEdit(from: &reader) }
         }
         let beyondBase = RowListEdit(baseIndex: [0, 1, 2])
-        #expect(throws: RecordDecodingError.self) { try beyondBase.apply(base: [1, 2], own: [], width: 1) }
+        #expect(throws: RecordDecodingError.self) { try RowSources(wholeCount: 2).applying(beyondBase, ownSource: 1, ownCount: 0) }
         let list = StoredRowList.edit(base: ReleaseID(3), depth: 1, edit: RowListEdit(baseIndex: [-1]), own: [UInt8](repeating: 7, count: 20))
         #expect(throws: RecordDecodingError.self) { try StoredRowList(stored: list.encoded, of: ReleaseID(3)) }
         #expect(try StoredRowList(stored: list.encoded, of: ReleaseID(4)) == list)
