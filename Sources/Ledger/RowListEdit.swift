@@ -36,15 +36,6 @@ struct RowListEdit: Equatable, Sendable {
         runs.reduce(0) { if case .own(let count) = $1 { $0 + count } else { $0 } }
     }
 
-    /// Rows in all.
-    var count: Int {
-        runs.reduce(0) {
-            switch $1 {
-            case .base(_, let count), .own(let count): $0 + count
-            }
-        }
-    }
-
     /// Whether the runs take only rows `base` has (`baseCount` of them) and exactly the
     /// `ownCount` rows of the release's own.
     func fits(baseCount: Int, ownCount: Int) -> Bool {

@@ -31,8 +31,9 @@ struct RowListEditTests {
                 expected.append(base[index])
             }
             let edit = RowListEdit(baseIndex: baseIndex)
-            #expect(edit.count == baseIndex.count && edit.ownCount == own.count, "seed \(seed)")
+            #expect(edit.ownCount == own.count, "seed \(seed)")
             let sources = try RowSources(wholeCount: base.count).applying(edit, ownSource: 1, ownCount: own.count)
+            #expect(sources.count == baseIndex.count, "seed \(seed)")
             #expect(sources.entries(from: [base, own], width: 1) == expected, "seed \(seed)")
             var writer = ByteWriter()
             edit.encode(into: &writer)
