@@ -42,10 +42,7 @@ extension LedgerStore {
         }
         guard case .whole(let whole) = current else { return PackedCountingRows([]) }
         if chain.isEmpty { return whole }
-        var sources = RowSources(wholeCount: whole.count)
-        for (index, link) in chain.enumerated() {
-            sources = try sources.applying(link.edit, ownSource: index + 1, ownCount: link.own.count)
-        }
+        let sources = try RowSources(wholeCount: whole.count, composing: chain.map { ($0.edit, $0.own.count) })
         return try PackedCountingRows(sources: sources, packings: [whole] + chain.map(\.own))
     }
 

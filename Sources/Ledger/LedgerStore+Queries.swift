@@ -117,10 +117,7 @@ extension LedgerStore {
         }
         guard case .whole(let whole) = current else { return [] }
         let width = RowAddress.width
-        var sources = RowSources(wholeCount: whole.count / width)
-        for (index, link) in chain.enumerated() {
-            sources = try sources.applying(link.edit, ownSource: index + 1, ownCount: link.own.count / width)
-        }
+        let sources = try RowSources(wholeCount: whole.count / width, composing: chain.map { ($0.edit, $0.own.count / width) })
         return sources.entries(from: [whole] + chain.map(\.own), width: width)
     }
 

@@ -54,8 +54,8 @@ extension LedgerStore {
                 try store(countingRows: .edit(base: base, edit: edit, own: PackedCountingRows(ownRows)), of: release.id, in: transaction)
             case .whole(let list):
                 let before = try previous.map { (rows: try countingRows(of: $0, packed: true, in: transaction), list: try rowAddresses(of: $0, in: transaction)) }
-                let earlier = (0..<(before?.list.count ?? 0) / RowAddress.width)
-                    .map { (address: RowAddress(before?.list ?? [], at: $0), position: $0) }
+                let earlierList = before?.list ?? []
+                let earlier = (0..<earlierList.count / RowAddress.width).map { (address: RowAddress(earlierList, at: $0), position: $0) }
                     .sorted { $0.address < $1.address }
                 let addresses = (0..<list.count / RowAddress.width).map { (address: RowAddress(list, at: $0), position: $0) }
                     .sorted { $0.address < $1.address }

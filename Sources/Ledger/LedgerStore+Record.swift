@@ -166,7 +166,7 @@ extension LedgerStore {
         } else {
             list = .whole(addresses: match.addresses)
             if let base, edit.ownCount < sortedRows.count {
-                let sources = try RowSources(wholeCount: base.countingRows.count).applying(edit, ownSource: 1, ownCount: own.count)
+                let sources = try RowSources(wholeCount: base.countingRows.count, composing: [(edit, own.count)])
                 countingRows = .whole(try PackedCountingRows(sources: sources, packings: [base.countingRows, own]))
             } else {
                 countingRows = .whole(own)

@@ -99,7 +99,8 @@ extension LedgerStore {
         }
         let packed = try hasCurrentProjections(in: transaction)
         // New rows are appended after the last key, so none may name a release after the last.
-        let lastOrigin = try transaction.withCursor(in: rows) { try $0.last() }.map { RowAddress($0.key.withUnsafeBytes { $0 }, at: 0).origin }
+        let lastKey = try transaction.withCursor(in: rows) { try $0.last() }?.key
+        let lastOrigin = lastKey.flatMap { $0.count == RowAddress.width ? RowAddress($0, at: 0).origin : nil }
         if let lastOrigin, lastOrigin > (all.map(\.id.value).max() ?? 0) {
             report.problems.append(.init(message: "a stored row names release R\(lastOrigin), which does not exist: later recordings would fail"))
         }

@@ -25,8 +25,8 @@ struct ReleaseRowMatch {
     let baseIndex: [Int32]
     /// The indices of the base rows that no new row equals (changed, closed, gone), ascending.
     let unmatchedBase: [Int]
-    /// The indices of the new rows that equal no base row, ascending; their addresses ascend
-    /// with them only after `unmatchedNewInAddressOrder`.
+    /// The indices of the new rows that equal no base row, ascending (in address order:
+    /// `unmatchedNewInAddressOrder`).
     let unmatchedNew: [Int]
 
     /// Matches `rows` (identity order, identities unique) of release `id` against `base` (none

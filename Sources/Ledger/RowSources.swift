@@ -21,6 +21,16 @@ struct RowSources {
         ends = count > 0 ? [count] : []
     }
 
+    /// The rows of the release at the top of a chain: the whole release's `wholeCount` rows
+    /// with `edits` applied bottom first, the `k`th bringing `ownCount` rows as source `k`.
+    /// - Throws: when an edit takes rows the release below it does not have.
+    init(wholeCount: Int, composing edits: [(edit: RowListEdit, ownCount: Int)]) throws(RecordDecodingError) {
+        self.init(wholeCount: wholeCount)
+        for (index, link) in edits.enumerated() {
+            self = try applying(link.edit, ownSource: index + 1, ownCount: link.ownCount)
+        }
+    }
+
     private init(runs: [Run]) {
         self.runs = runs
         var total = 0
