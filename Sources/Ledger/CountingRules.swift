@@ -13,6 +13,14 @@ public struct CountingRules: Decodable, Sendable {
         case notCounted
     }
 
+    /// How the days of a school year are answered before any release of it is known.
+    public enum BeforeFirstRelease: String, Decodable, Sendable {
+        /// From the latest known releases of the school year before, saying so.
+        case previousSchoolYear
+        /// Not at all.
+        case unanswered
+    }
+
     /// Which row a pupil with several counting rows is counted by.
     public enum CountedOnce: String, Decodable, Sendable {
         /// The row with the latest period start; ties by instellingscode and vestiging, then
@@ -36,6 +44,8 @@ public struct CountingRules: Decodable, Sendable {
     public var payingSwvFromTLVNumber: Sourced<Bool>
     /// Which row a pupil who counts at several schools is counted by.
     public var countedOnceBy: Sourced<CountedOnce>
+    /// How the days of a school year are answered before any release of it is known.
+    public var beforeFirstReleaseOfSchoolYear: Sourced<BeforeFirstRelease>
 
     /// Whether `row` makes its pupil count on `day`: enrolled, in the row's period, bekostigd,
     /// a valid TLV, a counted cluster and no excluded soort verblijf.
@@ -60,6 +70,9 @@ public struct CountingRules: Decodable, Sendable {
     public func payingSwv(of row: CountingRow) -> String? {
         row.payingSwv ?? (payingSwvFromTLVNumber.value ? row.tlvNumberIssuer : nil)
     }
+
+    /// Whether a school year without a release of its own is answered from the year before.
+    public var answersFromPreviousSchoolYear: Bool { beforeFirstReleaseOfSchoolYear.value == .previousSchoolYear }
 
     /// Whether row `a` of `rows` is the row to count a pupil by rather than row `b`, both counting.
     func prefers(_ a: Int, over b: Int, in rows: CountingRows) -> Bool {

@@ -17,6 +17,11 @@ public struct Day: Hashable, Comparable, Sendable {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...Day.daysIn(month: month, year: year)).contains(day)
         else { return nil }
+        self.init(civil: year, month, day)
+    }
+
+    /// The day with this year, month and day of month, which the caller knows to exist.
+    init(civil year: Int, _ month: Int, _ day: Int) {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

@@ -59,13 +59,14 @@ public struct FigureReconciliation: Sendable {
     public var agrees: Bool { !lines.contains { $0.verdict == .differs } }
 
     /// Reconciles `figures` with `peildatum` as the release's own day. `then` and `now` count
-    /// the ledger's pupils (of the release's SWV) on a day as known at the release and today;
+    /// the ledger's pupils (of the release's SWV) on a day as known at the release and today
+    /// (nil when no registrations release answered for the day, and the figure is not comparable);
     /// `assumptions` count them with one assumption rule reversed, by the rule's name.
     /// `octoberBefore` gives a peildatum's 1 October; `isTotal` tells a description that
     /// names all counted pupils (a figure with a description and no cell is compared only then).
     public init(
         figures: [StatedFigure], peildatum: Day, octoberBefore: (Day) -> Day?, isTotal: (String) -> Bool,
-        then: (Day) -> CountedPupils, now: (Day) -> CountedPupils, assumptions: [(rule: String, count: (Day) -> CountedPupils)]
+        then: (Day) -> CountedPupils?, now: (Day) -> CountedPupils?, assumptions: [(rule: String, count: (Day) -> CountedPupils?)]
     ) {
         func cell(_ counted: CountedPupils, _ figure: StatedFigure) -> Set<PGN> {
             Set(counted.pupils.filter { pupil in
@@ -74,12 +75,14 @@ public struct FigureReconciliation: Sendable {
             }.map(\.pgn))
         }
         func candidates(on day: Day, for figure: StatedFigure) -> [Candidate] {
-            let counted = cell(then(day), figure)
-            let today = cell(now(day), figure)
+            guard let known = then(day) else { return [] }
+            let counted = cell(known, figure)
+            let today = now(day).map { cell($0, figure) } ?? counted
             var found = counted.subtracting(today).map { Candidate(pgn: $0, day: day, reason: .changedSince(countedThen: true)) }
                 + today.subtracting(counted).map { Candidate(pgn: $0, day: day, reason: .changedSince(countedThen: false)) }
             for (rule, count) in assumptions {
-                let reversed = cell(count(day), figure)
+                guard let reversedCount = count(day) else { continue }
+                let reversed = cell(reversedCount, figure)
                 found += counted.subtracting(reversed).map {
                     Candidate(pgn: $0, day: day, reason: .assumption(rule: rule, countedUnderRules: true))
                 }
@@ -101,19 +104,19 @@ public struct FigureReconciliation: Sendable {
             }
             /// The ledger's growth of the figure's cell to `day` from the 1 October before it, with both days.
             func growth() -> (days: [Day], value: Int)? {
-                guard let october = octoberBefore(day) else { return nil }
-                return ([october, day], cell(then(day), figure).count - cell(then(october), figure).count)
+                guard let october = octoberBefore(day), let after = then(day), let before = then(october) else { return nil }
+                return ([october, day], cell(after, figure).count - cell(before, figure).count)
             }
             var days: [Day] = []
             var value: Int?
             switch figure.measure {
             case .count, .countFebruary:
                 days = [day]
-                value = cell(then(day), figure).count
+                value = then(day).map { cell($0, figure).count }
             case .countOctober:
                 if let october = octoberBefore(day) {
                     days = [october]
-                    value = cell(then(october), figure).count
+                    value = then(october).map { cell($0, figure).count }
                 }
             case .growth:
                 if let found = growth() { (days, value) = found }
@@ -125,9 +128,10 @@ public struct FigureReconciliation: Sendable {
                 return FigureReconciliation.transferDuty(figure, figures: figures, ledgerGrowth: growth()?.value)
             }
             guard let value else {
-                return Line(
-                    figure: figure, ledgerValue: nil, verdict: .notComparable("\(day.iso) has no 1 October before it in the rules"),
-                    candidates: [])
+                let reason = octoberBefore(day) == nil && figure.measure != .count && figure.measure != .countFebruary
+                    ? "\(day.iso) has no 1 October before it in the rules"
+                    : "no registrations release of the SWV known at the publication answers \(([octoberBefore(day)].compactMap { $0 } + [day]).map(\.iso).joined(separator: " or "))"
+                return Line(figure: figure, ledgerValue: nil, verdict: .notComparable(reason), candidates: [])
             }
             let agrees = figure.value.admits(value)
             return Line(

@@ -64,21 +64,21 @@ public struct Funding: Sendable {
         }
     }
 
-    /// The funding of `year` under `regime` charged to `swv`, from the pupils of `rows` that
-    /// `rules` count on `days`: the teldatum priced, plus the growth transfer where the regime
-    /// has one.
-    public init(
-        year: FundingYear, regime: FundingRegime, days: FundingDays, rates: RateTable.Version, rows: CountingRows,
+    /// The funding of `year` under `regime` charged to `swv`, from the pupils `rules` count on
+    /// `days`, each day from the releases of `state` that answer it: the teldatum priced, plus
+    /// the growth transfer where the regime has one; nil when `state` does not cover every day.
+    public init?(
+        year: FundingYear, regime: FundingRegime, days: FundingDays, rates: RateTable.Version, state: KnownState,
         rules: CountingRules, payingSwv swv: String?
     ) {
-        func counted(_ day: Day) -> CountedPupils {
-            CountedPupils(rows: rows, on: day, selection: .rules(rules), payingSwv: swv)
-        }
+        func counted(_ day: Day) -> CountedPupils? { state.counted(on: day, selection: .rules(rules), payingSwv: swv) }
+        guard let teldatum = counted(days.teldatum) else { return nil }
         var growth: Growth?
         if let reference = days.growthReference, let peildatum = days.growthPeildatum {
-            growth = Growth(from: counted(reference), to: counted(peildatum))
+            guard let before = counted(reference), let after = counted(peildatum) else { return nil }
+            growth = Growth(from: before, to: after)
         }
-        self.init(year: year, regime: regime, rates: rates, counted: counted(days.teldatum), growth: growth)
+        self.init(year: year, regime: regime, rates: rates, counted: teldatum, growth: growth)
     }
 
     /// The sum of every line that has a rate.

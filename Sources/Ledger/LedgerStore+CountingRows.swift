@@ -3,14 +3,17 @@ import LMDB
 extension LedgerStore {
     /// The counting rows of releases `ids`, pooled in that order, from one read snapshot.
     func countingRows(of ids: [ReleaseID]) throws(LedgerError) -> CountingRows {
-        try read { transaction in
-            let packed = try hasCurrentProjections(in: transaction)
-            let parts = try ids.map { try countingRows(of: $0, packed: packed, in: transaction) }
-            var lists: [Int: [UInt8]] = [:]
-            return try CountingRows(parts: parts) { part, index in
-                if lists[part] == nil { lists[part] = try rowAddresses(of: ids[part], in: transaction) }
-                return try row(at: index, in: lists[part] ?? [], of: ids[part], in: transaction)
-            }
+        try read { try countingRows(of: ids, in: $0) }
+    }
+
+    /// The counting rows of releases `ids`, pooled in that order, read in `transaction`.
+    func countingRows(of ids: [ReleaseID], in transaction: Transaction) throws -> CountingRows {
+        let packed = try hasCurrentProjections(in: transaction)
+        let parts = try ids.map { try countingRows(of: $0, packed: packed, in: transaction) }
+        var lists: [Int: [UInt8]] = [:]
+        return try CountingRows(parts: parts) { part, index in
+            if lists[part] == nil { lists[part] = try rowAddresses(of: ids[part], in: transaction) }
+            return try row(at: index, in: lists[part] ?? [], of: ids[part], in: transaction)
         }
     }
 

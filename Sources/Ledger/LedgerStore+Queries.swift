@@ -36,21 +36,6 @@ extension LedgerStore {
         }
     }
 
-    /// The release of each scope that answers "as known at `day`" (today when nil): the latest
-    /// published on or before that day and not withdrawn by then.
-    public func answeringReleases(knownAt day: Day? = nil) throws(LedgerError) -> [Release] {
-        let all = try releases()
-        let states = try lifecycles()
-        let candidates = all.filter { release in
-            guard let day else { return states[release.id]?.withdrawn == nil }
-            return release.publishedOn <= day && !(states[release.id]?.isWithdrawn(on: day) ?? false)
-        }
-        let latest = Dictionary(grouping: candidates, by: \.scope).compactMap { _, versions in
-            versions.max(by: Release.precedes)
-        }
-        return latest.sorted { $0.scope < $1.scope }
-    }
-
     /// Calls `body` with each event from sequence `first` on, in order, until it returns false.
     /// - Throws: `LedgerError.corrupt` at a record that does not decode.
     public func forEachEvent(from first: UInt64 = 1, _ body: (UInt64, Event) throws -> Bool) throws(LedgerError) {

@@ -29,9 +29,14 @@ public struct LoadedReleases: Sendable {
         lifecycles = try store.lifecycles()
     }
 
-    /// Whether some release's scope covers `day`.
-    public func covers(_ day: Day) -> Bool {
-        releases.contains { $0.scope.validTime?.contains(day) ?? false }
+    /// Whether a registrations release of `swv` may answer `day`: one of the day's school year,
+    /// or, with `fallback`, of the year before.
+    public func covers(_ day: Day, swv: String, fallback: Bool) -> Bool {
+        let year = SchoolYear(containing: day)
+        return releases.contains { release in
+            release.scope.swv == swv && release.content == .periods
+                && (release.scope.schoolYear == year || (fallback && release.scope.schoolYear == year.previous))
+        }
     }
 
     /// The first publication date of any release.
@@ -52,9 +57,14 @@ public struct LoadedReleases: Sendable {
         .joined(separator: "\n")
     }
 
-    /// The publication and withdrawal days of releases whose scope covers any of `days`, in order.
-    public func knowledgePoints(covering days: [Day]) -> [KnowledgePoint] {
-        let relevant = releases.filter { release in days.contains { release.scope.validTime?.contains($0) ?? false } }
+    /// The publication and withdrawal days of the registrations releases of `swv` that may
+    /// answer any of `days` (`covers(_:swv:fallback:)`), in order.
+    public func knowledgePoints(covering days: [Day], swv: String, fallback: Bool) -> [KnowledgePoint] {
+        let relevant = releases.filter { release in
+            release.scope.swv == swv && release.content == .periods && release.scope.schoolYear.map { year in
+                days.contains { SchoolYear(containing: $0) == year || (fallback && SchoolYear(containing: $0).previous == year) }
+            } ?? false
+        }
         var published: [Day: [ReleaseID]] = [:]
         var withdrawn: [Day: [ReleaseID]] = [:]
         for release in relevant {

@@ -119,9 +119,8 @@ public struct Trend: Sendable {
         self.breakdown = breakdown
         var cache: [Day: CountedPupils] = [:]
         func counted(_ day: Day) -> CountedPupils? {
-            guard state.covers(day) else { return nil }
             if let known = cache[day] { return known }
-            let counted = CountedPupils(rows: state.rows, on: day, selection: .rules(rules), payingSwv: swv)
+            let counted = state.counted(on: day, selection: .rules(rules), payingSwv: swv)
             cache[day] = counted
             return counted
         }
@@ -144,8 +143,9 @@ public struct Trend: Sendable {
             guard let version = table.version(knownAt: rates.knownAt) else {
                 return missing(.ratesNotYetPublished(year, firstPublished: first))
             }
+            guard let result = Funding(year: year, regime: regime, days: days, rates: version, state: state, rules: rules, payingSwv: swv)
+            else { return missing(.data) }
             used[year] = version
-            let result = Funding(year: year, regime: regime, days: days, rates: version, rows: state.rows, rules: rules, payingSwv: swv)
             var amounts: [String: Int] = [:]
             if let breakdown {
                 for line in result.lines + result.growthLines {
@@ -189,6 +189,24 @@ public struct Trend: Sendable {
         case .schooltype?: groupLabels = SchoolType.allCases.map(\.rawValue).filter(present.contains)
         default: groupLabels = present.filter { $0 != "-" }.sorted() + (present.contains("-") ? ["-"] : [])
         }
+    }
+
+    /// Every valid day a series of `metric` over `days` counts on: the days, for growth their
+    /// reference days, for funding the teldatum and growth days of each funding year in force:
+    /// the days the state it is computed from must cover.
+    public static func countedOn(metric: Metric, days: [Day], funding: FundingRules) -> [Day] {
+        let counted = days.flatMap { day -> [Day] in
+            switch metric {
+            case .count: return [day]
+            case .growth: return [day] + [growthReference(day, funding.growth)].compactMap { $0 }
+            case .funding:
+                guard let year = funding.fundingYear(on: day), let regime = funding.regime(for: year),
+                    let fundingDays = FundingDays(year: year, regime: regime, growth: funding.growth)
+                else { return [] }
+                return fundingDays.all
+            }
+        }
+        return Set(counted).sorted()
     }
 
     /// The points with a value.

@@ -5,7 +5,7 @@ public enum CountText {
     /// `On 2022-02-01: 312 pupils` then one line per group when broken down; with `context`,
     /// the first line adds what was counted and as known when.
     public static func render(_ count: PupilCount, context: ProjectionContext? = nil) -> String {
-        var lines = ["On \(count.day.iso): \(count.total) pupils" + (context.map { " (\($0.line))" } ?? "")]
+        var lines = ["On \(count.day.iso): \(count.total) pupils" + (context.map { " (\($0.line))" } ?? "")] + (context?.notes ?? [])
         if !count.groups.isEmpty {
             lines.append(
                 TextTable(header: [count.breakdown?.rawValue ?? "group", "pupils"], rows: count.groups.map { [$0.label, String($0.count)] }, rightAligned: [1])
@@ -35,6 +35,7 @@ struct CountJSON: Encodable {
     var pupils: Int
     var groups: [Group]?
     var releases: [String]
+    var fallbacks: [ProjectionContext.Fallback]?
 
     init(_ count: PupilCount, context: ProjectionContext) {
         on = count.day.iso
@@ -45,5 +46,6 @@ struct CountJSON: Encodable {
         pupils = count.total
         groups = count.breakdown == nil ? nil : count.groups.map { Group(label: $0.label, pupils: $0.count) }
         releases = context.releases
+        fallbacks = context.fallbacks.isEmpty ? nil : context.fallbacks
     }
 }

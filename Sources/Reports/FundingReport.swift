@@ -16,8 +16,7 @@ public struct FundingReport: Sendable {
 
     /// The text form; amounts in Dutch notation (`€ 9.059,77`).
     public var text: String {
-        var parts = [
-            context.line,
+        var parts = [context.line] + context.notes + [
             "Funding \(funding.year) (\(funding.regime)): teldatum \(funding.teldatum.iso), rates published \(funding.rates.published.iso)",
             "  source: \(funding.rates.source) — parts: \(funding.rates.parts.joined(separator: ", "))",
             Self.table(funding.lines, growth: false),
@@ -77,6 +76,7 @@ struct FundingJSON: Encodable {
     var knownAt: String?
     var swv: String?
     var releases: [String]
+    var fallbacks: [ProjectionContext.Fallback]?
     var ratesPublished: String
     var ratesSource: String
     var parts: [String]
@@ -94,6 +94,7 @@ struct FundingJSON: Encodable {
         knownAt = report.context.knownAt?.iso
         swv = report.context.swv
         releases = report.context.releases
+        fallbacks = report.context.fallbacks.isEmpty ? nil : report.context.fallbacks
         ratesPublished = funding.rates.published.iso
         ratesSource = funding.rates.source
         parts = funding.rates.parts

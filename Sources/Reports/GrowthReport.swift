@@ -24,8 +24,7 @@ public struct GrowthReport: Sendable {
     /// The text form.
     public var text: String {
         let total = growth.total
-        var parts = [
-            context.line,
+        var parts = [context.line] + context.notes + [
             "Growth from \(growth.referenceDay.iso) to \(growth.peildatum.iso): \(Self.signed(total.growth)) pupils",
             TextTable(
                 header: ["category", growth.referenceDay.iso, growth.peildatum.iso, "growth"],
@@ -102,6 +101,7 @@ struct GrowthJSON: Encodable {
     var knownAt: String?
     var swv: String?
     var releases: [String]
+    var fallbacks: [ProjectionContext.Fallback]?
     var categories: [Line]
     var total: Line
     var pupils: [Pupil]?
@@ -113,6 +113,7 @@ struct GrowthJSON: Encodable {
         knownAt = report.context.knownAt?.iso
         swv = report.context.swv
         releases = report.context.releases
+        fallbacks = report.context.fallbacks.isEmpty ? nil : report.context.fallbacks
         func line(_ line: Growth.Line) -> Line {
             Line(category: line.category?.rawValue, reference: line.reference, peildatum: line.peildatum, growth: line.growth)
         }

@@ -39,7 +39,7 @@ public struct ReconcileReport: Sendable {
 
     /// The text form.
     public var text: String {
-        var parts = ["Reconciling \(release.id) \(release.scope) (published \(release.publishedOn.iso)) with the ledger", context.line]
+        var parts = ["Reconciling \(release.id) \(release.scope) (published \(release.publishedOn.iso)) with the ledger", context.line] + context.notes
         switch outcome {
         case .figures(let figures):
             let labelled = figures.lines.contains { $0.figure.label != nil }

@@ -19,7 +19,7 @@ public enum TrendHTML {
             <dt>Stand van kennis</dt><dd>\(knownAt)</dd>
             <dt>Releases</dt><dd>\(HTMLText.escape(releaseList(report.context)))</dd>
             <dt>Telling</dt><dd>\(report.context.selection == "all" ? "alle geldige regels" : "volgens de telregels")\(report.context.swv.map { ", TLV's van \(HTMLText.escape($0))" } ?? "")</dd>
-            \(ratesItems(report))</dl>
+            \(fallbackItems(report.context))\(ratesItems(report))</dl>
             </header>
 
             """
@@ -242,6 +242,16 @@ public enum TrendHTML {
         if !point.published.isEmpty { parts.append(point.published.map(\.description).joined(separator: ", ")) }
         if !point.withdrawn.isEmpty { parts.append("ingetrokken " + point.withdrawn.map(\.description).joined(separator: ", ")) }
         return parts.joined(separator: "; ")
+    }
+
+    /// One `Let op` item per school year answered from the year before.
+    private static func fallbackItems(_ context: ProjectionContext) -> String {
+        let known = context.knownAt.map { "bekend op \($0.dutch)" } ?? "nu bekend"
+        return context.fallbacks.map { fallback in
+            let text = "geen registratiebestand van \(context.answeringSwv ?? "het SWV") voor \(fallback.schoolYear) \(known); "
+                + "beantwoord uit de inschrijvingen van \(fallback.answeredFrom) (\(fallback.releases.joined(separator: ", ")))"
+            return "<dt>Let op</dt><dd>\(HTMLText.escape(text))</dd>\n"
+        }.joined()
     }
 
     /// `R1, R3` from a context's release descriptions.

@@ -91,6 +91,7 @@ public struct TrendReport: Sendable {
         let what = funding ? "euro deducted from the SWV budget for the funding year in force on each day" : unit
         var lines = [
             "Trend of \(trend.metric.rawValue) (\(what)); \(context.line)",
+        ] + context.notes + [
             TextTable(header: header, rows: rows, rightAligned: Set((funding ? 2 : 1)..<header.count)).render(),
         ]
         for (year, version) in rateVersions {
@@ -208,6 +209,7 @@ struct TrendJSON: Encodable {
     var knownAt: String?
     var swv: String?
     var releases: [String]
+    var fallbacks: [ProjectionContext.Fallback]?
     var groups: [String]
     var rates: [Rates]?
     var points: [Point]
@@ -221,6 +223,7 @@ struct TrendJSON: Encodable {
         knownAt = report.context.knownAt?.iso
         swv = report.context.swv
         releases = report.context.releases
+        fallbacks = report.context.fallbacks.isEmpty ? nil : report.context.fallbacks
         groups = trend.groupLabels
         rates = funding
             ? report.rateVersions.map { Rates(fundingYear: $0.year.description, published: $0.version.published.iso, source: $0.version.source, parts: $0.version.parts) }

@@ -27,15 +27,20 @@ struct Count: ParsableCommand {
     @Flag(help: "Count every row valid on the day, funded or not, whatever its TLV.")
     var all = false
 
+    @Flag(help: "Count the pupils of the SWV's releases whatever SWV issued their TLV.")
+    var everyPayer = false
+
     func run() throws {
         try reportingFailures {
             let rules = try ProjectionOptions.countingRules()
             let (store, loaded) = try options.open()
-            try options.requireCovered(on, loaded, what: "--on")
-            let state = try options.state(store, loaded, at: options.knownAt, covering: [on], rules: rules)
+            let swv = try options.answeringSwv(loaded)
+            try options.requireCovered(on, loaded, swv: swv, rules: rules, what: "--on")
+            let state = try options.state(store, loaded, swv: swv, at: options.knownAt, covering: [on], rules: rules)
             let selection: CountedPupils.Selection = all ? .everyValidRow : .rules(rules)
-            let count = PupilCount(CountedPupils(rows: state.rows, on: on, selection: selection, payingSwv: options.swv), by: by)
-            let context = options.context(state, all: all, swv: options.swv)
+            let payer = everyPayer ? nil : swv
+            let count = PupilCount(try options.counted(state, on: on, selection: selection, payingSwv: payer, loaded), by: by)
+            let context = options.context(state, all: all, swv: payer)
             print(options.format == .json ? CountText.json(count, context: context) : CountText.render(count, context: context))
         }
     }

@@ -47,11 +47,13 @@ struct FundingCommand: ParsableCommand {
                 message: "kijkglas: the rates for \(year) were first published on \(first), after --known-at \(day?.iso ?? "today")")
         }
         let days = try fundingDays(year, regime, fundingRules)
-        for valid in days.all { try options.requireCovered(valid, loaded, what: "funding \(year) counts on") }
         let rules = try ProjectionOptions.countingRules()
-        let swv = try options.payingSwv(loaded)
-        let state = try options.state(store, loaded, at: day, covering: days.all, rules: rules)
-        let funding = Funding(year: year, regime: regime, days: days, rates: rates, rows: state.rows, rules: rules, payingSwv: swv)
+        let swv = try options.answeringSwv(loaded)
+        for valid in days.all { try options.requireCovered(valid, loaded, swv: swv, rules: rules, what: "funding \(year) counts on") }
+        let state = try options.state(store, loaded, swv: swv, at: day, covering: days.all, rules: rules)
+        guard let funding = Funding(year: year, regime: regime, days: days, rates: rates, state: state, rules: rules, payingSwv: swv) else {
+            throw options.usage("as known at \(day?.iso ?? "today"), no release of \(swv) answers every day funding \(year) counts on", loaded)
+        }
         return (funding, options.context(state, swv: swv))
     }
 

@@ -37,13 +37,13 @@ struct GrowthCommand: ParsableCommand {
                 throw CommandFailure(exitCode: .validationFailure, message: "kijkglas: --peildatum \(peildatum.iso) is not a peildatum; peildata fall on \(days.peildatum) (dd-mm)")
             }
             let (store, loaded) = try options.open()
-            try options.requireCovered(reference, loaded, what: "the growth to \(peildatum.iso) starts on")
-            try options.requireCovered(peildatum, loaded, what: "--peildatum")
-            let swv = try options.payingSwv(loaded)
-            let state = try options.state(store, loaded, at: options.knownAt, covering: [reference, peildatum], rules: rules)
+            let swv = try options.answeringSwv(loaded)
+            try options.requireCovered(reference, loaded, swv: swv, rules: rules, what: "the growth to \(peildatum.iso) starts on")
+            try options.requireCovered(peildatum, loaded, swv: swv, rules: rules, what: "--peildatum")
+            let state = try options.state(store, loaded, swv: swv, at: options.knownAt, covering: [reference, peildatum], rules: rules)
             let growth = Growth(
-                from: CountedPupils(rows: state.rows, on: reference, selection: .rules(rules), payingSwv: swv),
-                to: CountedPupils(rows: state.rows, on: peildatum, selection: .rules(rules), payingSwv: swv))
+                from: try options.counted(state, on: reference, selection: .rules(rules), payingSwv: swv, loaded),
+                to: try options.counted(state, on: peildatum, selection: .rules(rules), payingSwv: swv, loaded))
             let report = GrowthReport(growth, context: options.context(state, swv: swv), perPupil: perPupil, showPGN: showPgn)
             print(options.format == .json ? report.json : report.text)
         }

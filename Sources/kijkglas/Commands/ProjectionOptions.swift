@@ -13,8 +13,13 @@ struct ProjectionOptions: ParsableArguments {
     @Option(help: "Answer as the ledger knew it on this day: per scope the latest release published by then and not withdrawn by then (default: today).")
     var knownAt: Day?
 
-    @Option(help: "Only pupils whose TLV this SWV issued (PO2707, VO 25-08, …).", transform: ProjectionOptions.normalisedSwv)
+    @Option(
+        help: "The SWV whose Kijkglas 2 releases answer and whose TLVs are counted (PO2707, VO 25-08, …); default: the ledger's SWV when it holds one.",
+        transform: ProjectionOptions.normalisedSwv)
     var swv: String?
+
+    @Flag(help: "Refuse (exit 1) to answer a day from the school year before while no release of its own school year was known.")
+    var ownSchoolYearOnly = false
 
     @Option(help: "text or json.")
     var format: OutputFormat = .text
@@ -44,34 +49,59 @@ struct ProjectionOptions: ParsableArguments {
         return (store, loaded)
     }
 
-    /// Refuses a valid day that no loaded release covers.
-    func requireCovered(_ day: Day, _ loaded: LoadedReleases, what: String) throws {
-        guard loaded.covers(day) else { throw usage("\(what) \(day.iso), which no loaded release covers", loaded) }
+    /// The SWV whose releases answer: `--swv`, else the one SWV the ledger's scopes name;
+    /// refuses an SWV without releases of its own.
+    func answeringSwv(_ loaded: LoadedReleases) throws -> String {
+        let known = loaded.scopeSwvs.sorted().joined(separator: ", ")
+        if let swv {
+            guard loaded.scopeSwvs.contains(swv) else {
+                throw usage("--swv \(swv) has no releases in this ledger; an SWV is answered from its own Kijkglas files only (SWVs with releases: \(known))", loaded)
+            }
+            return swv
+        }
+        guard loaded.scopeSwvs.count == 1, let only = loaded.scopeSwvs.first else {
+            throw usage("this ledger holds the releases of several SWVs (\(known)); say whose answer with --swv", loaded)
+        }
+        return only
     }
 
-    /// The state as known at `day`; refuses an SWV that neither a scope nor a TLV names, and
-    /// a valid day that no release answering then covers.
-    func state(_ store: LedgerStore, _ loaded: LoadedReleases, at day: Day?, covering days: [Day], rules: CountingRules) throws -> KnownState {
-        let state = try store.knownState(at: day)
-        if let swv {
-            let known = loaded.scopeSwvs.union(state.rows.compactMap(rules.payingSwv))
-            guard known.contains(swv) else {
-                throw usage("--swv \(swv) is not an SWV of this ledger; known: \(known.sorted().joined(separator: ", "))", loaded)
-            }
+    /// Refuses a valid day that no loaded release of `swv` may answer.
+    func requireCovered(_ day: Day, _ loaded: LoadedReleases, swv: String, rules: CountingRules, what: String) throws {
+        guard loaded.covers(day, swv: swv, fallback: rules.answersFromPreviousSchoolYear) else {
+            throw usage("\(what) \(day.iso), which no loaded release of \(swv) answers (school year \(SchoolYear(containing: day)))", loaded)
         }
+    }
+
+    /// What the ledger knew at `day` of `swv`'s school years of `days`; refuses a valid day no
+    /// release answering then covers, and, with `--own-school-year-only`, a day answered from
+    /// the school year before (exit 1).
+    func state(
+        _ store: LedgerStore, _ loaded: LoadedReleases, swv: String, at day: Day?, covering days: [Day], rules: CountingRules
+    ) throws -> KnownState {
+        let state = try store.knownState(swv: swv, at: day, covering: days, fallback: rules.answersFromPreviousSchoolYear)
         for valid in days where !state.covers(valid) {
-            throw usage("as known at \(day?.iso ?? "today"), no answering release covers \(valid.iso)", loaded)
+            throw usage("as known at \(day?.iso ?? "today"), no release of \(swv) answers \(valid.iso) (school year \(SchoolYear(containing: valid)))", loaded)
         }
+        try refuseFallbacks(state)
         return state
     }
 
-    /// The SWV whose budget pays: `--swv`, else the one SWV the ledger's scopes name.
-    func payingSwv(_ loaded: LoadedReleases) throws -> String {
-        if let swv { return swv }
-        guard loaded.scopeSwvs.count == 1, let only = loaded.scopeSwvs.first else {
-            throw usage("this ledger holds several SWVs; say whose budget with --swv", loaded)
+    /// With `--own-school-year-only`, exit 1 naming every school year `state` answers from the
+    /// year before.
+    func refuseFallbacks(_ state: KnownState) throws {
+        guard ownSchoolYearOnly, !state.fallbacks.isEmpty else { return }
+        let notes = ProjectionContext(state: state, selection: "rules", swv: state.swv).notes.joined(separator: "\n")
+        throw CommandFailure(exitCode: .checkFailed, message: "kijkglas: refused with --own-school-year-only:\n\(notes)")
+    }
+
+    /// The pupils `state` counts on `day`; refuses a day it does not cover.
+    func counted(
+        _ state: KnownState, on day: Day, selection: CountedPupils.Selection, payingSwv: String?, _ loaded: LoadedReleases
+    ) throws -> CountedPupils {
+        guard let counted = state.counted(on: day, selection: selection, payingSwv: payingSwv) else {
+            throw usage("as known at \(state.knownAt?.iso ?? "today"), no release of \(state.swv) answers \(day.iso)", loaded)
         }
-        return only
+        return counted
     }
 
     /// The context line of an answer from `state`, restricted to `swv`.

@@ -51,32 +51,36 @@ struct Reconcile: ParsableCommand {
                 guard let day = stated.scope.validTime?.lowerBound else {
                     throw CommandFailure(exitCode: .dataError, message: "kijkglas: \(release) has no teldatum in its scope \(stated.scope)")
                 }
-                then = try store.knownState(at: stated.publishedOn)
-                outcome = .snapshot(
-                    SnapshotReconciliation(
-                        settled: try store.rows(of: release), swv: swv,
-                        counted: CountedPupils(rows: then.rows, on: day, selection: .rules(rules), payingSwv: swv)))
+                then = try store.knownState(swv: swv, at: stated.publishedOn, covering: [day])
+                guard let counted = then.counted(on: day, selection: .rules(rules), payingSwv: swv) else {
+                    throw CommandFailure(
+                        exitCode: .validationFailure,
+                        message: "kijkglas: no registrations release of \(swv) known at \(stated.publishedOn.iso) answers \(day.iso); ingest the Kijkglas 2 of \(SchoolYear(containing: day))")
+                }
+                outcome = .snapshot(SnapshotReconciliation(settled: try store.rows(of: release), swv: swv, counted: counted))
             case .figures:
                 guard let peildatum = stated.scope.validTime?.lowerBound else {
                     throw CommandFailure(exitCode: .dataError, message: "kijkglas: \(release) has no peildatum in its scope \(stated.scope)")
                 }
                 let growthDays = try ProjectionOptions.fundingRules().growth
                 let reconciliation = try Self.reconciliationRules()
-                then = try store.knownState(at: stated.publishedOn)
-                let now = try store.knownState()
-                func counter(_ state: KnownState, _ rules: CountingRules) -> (Day) -> CountedPupils {
-                    var cache: [Day: CountedPupils] = [:]
+                let figures = try store.figures(of: release)
+                let octoberBefore = { (day: Day) in growthDays.reference.latest(before: day) }
+                let days = Set(figures.map { $0.day ?? peildatum } + [peildatum]).flatMap { [$0] + [octoberBefore($0)].compactMap { $0 } }
+                then = try store.knownState(swv: swv, at: stated.publishedOn, covering: days)
+                let now = try store.knownState(swv: swv, covering: days)
+                func counter(_ state: KnownState, _ rules: CountingRules) -> (Day) -> CountedPupils? {
+                    var cache: [Day: CountedPupils?] = [:]
                     return { day in
                         if let known = cache[day] { return known }
-                        let counted = CountedPupils(rows: state.rows, on: day, selection: .rules(rules), payingSwv: swv)
+                        let counted = state.counted(on: day, selection: .rules(rules), payingSwv: swv)
                         cache[day] = counted
                         return counted
                     }
                 }
                 outcome = .figures(
                     FigureReconciliation(
-                        figures: try store.figures(of: release), peildatum: peildatum,
-                        octoberBefore: { growthDays.reference.latest(before: $0) }, isTotal: reconciliation.isTotal,
+                        figures: figures, peildatum: peildatum, octoberBefore: octoberBefore, isTotal: reconciliation.isTotal,
                         then: counter(then, rules), now: counter(now, rules),
                         assumptions: rules.reversedAssumptions.map { (rule: $0.rule, count: counter(then, $0.rules)) }))
             }

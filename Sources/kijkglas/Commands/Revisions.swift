@@ -48,52 +48,52 @@ struct RevisionsCommand: ParsableCommand {
         try reportingFailures {
             let rules = try ProjectionOptions.countingRules()
             let (store, loaded) = try options.open()
+            let swv = try options.answeringSwv(loaded)
+            let fallback = rules.answersFromPreviousSchoolYear
             let growthDays = try ProjectionOptions.fundingRules().growth
+            func counted(_ state: KnownState, _ day: Day) -> Int? {
+                state.counted(on: day, selection: .rules(rules), payingSwv: swv)?.count
+            }
             let report: RevisionsReport
             switch metric {
             case .count:
-                for day in on { try options.requireCovered(day, loaded, what: "--on") }
+                for day in on { try options.requireCovered(day, loaded, swv: swv, rules: rules, what: "--on") }
                 let revisions = try Revisions(
-                    days: on, points: loaded.knowledgePoints(covering: on),
-                    value: { state, day in
-                        state.covers(day) ? CountedPupils(rows: state.rows, on: day, selection: .rules(rules), payingSwv: options.swv).count : nil
-                    },
-                    state: { try store.knownState(at: $0) })
+                    days: on, points: loaded.knowledgePoints(covering: on, swv: swv, fallback: fallback),
+                    value: counted, state: { try store.knownState(swv: swv, at: $0, covering: on, fallback: fallback) })
                 report = RevisionsReport(revisions, metric: "count", unit: "pupils")
             case .growth:
-                let swv = try options.payingSwv(loaded)
                 var references: [Day: Day] = [:]
                 for day in on {
                     guard let reference = growthDays.referenceDay(for: day) else {
                         throw CommandFailure(exitCode: .validationFailure, message: "kijkglas: --on \(day.iso) is not a peildatum (\(growthDays.peildatum), dd-mm)")
                     }
-                    try options.requireCovered(reference, loaded, what: "the growth to \(day.iso) starts on")
-                    try options.requireCovered(day, loaded, what: "--on")
+                    try options.requireCovered(reference, loaded, swv: swv, rules: rules, what: "the growth to \(day.iso) starts on")
+                    try options.requireCovered(day, loaded, swv: swv, rules: rules, what: "--on")
                     references[day] = reference
                 }
+                let days = on + references.values
                 let revisions = try Revisions(
-                    days: on, points: loaded.knowledgePoints(covering: on + references.values),
+                    days: on, points: loaded.knowledgePoints(covering: days, swv: swv, fallback: fallback),
                     value: { state, day in
-                        guard let reference = references[day], state.covers(reference), state.covers(day) else { return nil }
-                        let count = { (day: Day) in CountedPupils(rows: state.rows, on: day, selection: .rules(rules), payingSwv: swv).count }
-                        return count(day) - count(reference)
+                        guard let reference = references[day], let after = counted(state, day), let before = counted(state, reference) else { return nil }
+                        return after - before
                     },
-                    state: { try store.knownState(at: $0) })
+                    state: { try store.knownState(swv: swv, at: $0, covering: days, fallback: fallback) })
                 report = RevisionsReport(revisions, metric: "growth", unit: "pupils")
             case .funding:
-                guard let year else { return }
+                guard let year else { throw ValidationError("--metric funding takes --year") }
                 let table = try ProjectionOptions.rateTable(year)
                 let (regime, fundingRules) = try FundingCommand.regime(of: year)
-                let days = try FundingCommand.fundingDays(year, regime, fundingRules).all
-                for day in days { try options.requireCovered(day, loaded, what: "funding \(year) counts on") }
+                let days = try FundingCommand.fundingDays(year, regime, fundingRules)
+                for day in days.all { try options.requireCovered(day, loaded, swv: swv, rules: rules, what: "funding \(year) counts on") }
                 let revisions = try Revisions(
-                    days: [days[0]], points: loaded.knowledgePoints(covering: days),
+                    days: [days.teldatum], points: loaded.knowledgePoints(covering: days.all, swv: swv, fallback: fallback),
                     value: { state, _ in
-                        guard days.allSatisfy(state.covers), table.version(knownAt: state.knownAt) != nil else { return nil }
-                        return try FundingCommand.compute(year: year, table: table, at: state.knownAt, options: options, store: store, loaded: loaded)
-                            .0.total.cents
+                        guard let rates = table.version(knownAt: state.knownAt) else { return nil }
+                        return Funding(year: year, regime: regime, days: days, rates: rates, state: state, rules: rules, payingSwv: swv)?.total.cents
                     },
-                    state: { try store.knownState(at: $0) })
+                    state: { try store.knownState(swv: swv, at: $0, covering: days.all, fallback: fallback) })
                 report = RevisionsReport(revisions, metric: "funding \(year)", unit: "cents", columnTitles: ["funding \(year)"])
             }
             print(options.format == .json ? report.json : report.text)

@@ -48,8 +48,13 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Answer as the ledger knew it on this day (default: today).")
     var knownAt: Day?
 
-    @Option(help: "Only pupils whose TLV this SWV issued; for funding the SWV whose budget pays.", transform: ProjectionOptions.normalisedSwv)
+    @Option(
+        help: "The SWV whose Kijkglas 2 releases answer and whose TLVs are counted; default: the ledger's SWV when it holds one.",
+        transform: ProjectionOptions.normalisedSwv)
     var swv: String?
+
+    @Flag(help: "Refuse (exit 1) to answer a day from the school year before while no release of its own school year was known.")
+    var ownSchoolYearOnly = false
 
     @Option(help: "text, csv or json.")
     var format: OutputFormat = .text
@@ -71,13 +76,17 @@ struct TrendCommand: ParsableCommand {
             var arguments = ["--ledger", ledgerOptions.directory]
             if let knownAt { arguments += ["--known-at", knownAt.iso] }
             if let swv { arguments += ["--swv", swv] }
+            if ownSchoolYearOnly { arguments.append("--own-school-year-only") }
             let options = try ProjectionOptions.parse(arguments)
             let rules = try ProjectionOptions.countingRules()
             let fundingRules = try ProjectionOptions.fundingRules()
             let (store, loaded) = try options.open()
             let days = Trend.days(from: from, to: to, every: every, growth: fundingRules.growth)
-            let state = try options.state(store, loaded, at: knownAt, covering: [], rules: rules)
-            let payer = metric == .funding ? try options.payingSwv(loaded) : swv
+            let payer = try options.answeringSwv(loaded)
+            let state = try store.knownState(
+                swv: payer, at: knownAt, covering: Trend.countedOn(metric: metric, days: days, funding: fundingRules),
+                fallback: rules.answersFromPreviousSchoolYear)
+            try options.refuseFallbacks(state)
             let rates = RateTables(
                 metric == .funding ? try ProjectionOptions.rateTables(Set(days.compactMap(fundingRules.fundingYear(on:)))) : [:], knownAt: knownAt)
             let trend = Trend(
@@ -136,11 +145,12 @@ struct TrendCommand: ParsableCommand {
     /// releases that cover the days the series counts on; funding is priced with `rates`
     /// throughout, so only DUO's revisions of the data show.
     private func revisionsOfTotal(
-        _ trend: Trend, store: LedgerStore, loaded: LoadedReleases, rules: CountingRules, swv: String?, funding: FundingRules,
+        _ trend: Trend, store: LedgerStore, loaded: LoadedReleases, rules: CountingRules, swv: String, funding: FundingRules,
         rates: RateTables
     ) throws -> Revisions {
         let covered = trend.coveredPoints
-        let points = loaded.knowledgePoints(covering: Array(Set(covered.flatMap(\.countedOn))))
+        let countedOn = Array(Set(covered.flatMap(\.countedOn)))
+        let points = loaded.knowledgePoints(covering: countedOn, swv: swv, fallback: rules.answersFromPreviousSchoolYear)
             .filter { point in knownAt.map { point.day <= $0 } ?? true }
         return try Revisions(
             days: covered.map(\.day), points: points,
@@ -148,7 +158,7 @@ struct TrendCommand: ParsableCommand {
                 Trend(metric: metric, days: [day], state: state, rules: rules, swv: swv, by: nil, funding: funding, rates: rates)
                     .points.first?.total
             },
-            state: { try store.knownState(at: $0) })
+            state: { try store.knownState(swv: swv, at: $0, covering: countedOn, fallback: rules.answersFromPreviousSchoolYear) })
     }
 }
 

@@ -1,6 +1,6 @@
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and no-break spaces.
-    var trimmingSpaces: Substring {
+    public var trimmingSpaces: Substring {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
         let text = self[...]
         guard let first = text.firstIndex(where: { !isSpace($0) }),
