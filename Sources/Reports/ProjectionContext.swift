@@ -48,14 +48,20 @@ public struct ProjectionContext: Sendable {
         }
     }
 
-    /// `As known at 2022-05-01 (R2, R5); counting rules; releases of VO9901; TLVs issued by VO9901`.
+    /// `As known at 2022-05-01 (R2, R5); counting rules; VO9901's releases and TLVs`.
     public var line: String {
         let known = knownAt.map { "As known at \($0.iso)" } ?? "As known today"
         let ids = releases.map { String($0.prefix { $0 != " " }) }.joined(separator: ", ")
         let what = selection == "all" ? "every valid row" : "counting rules"
-        let payer = swv.map { "TLVs issued by \($0)" } ?? "every paying SWV"
-        return "\(known) (\(ids.isEmpty ? "no releases" : ids)); \(what)" + (answeringSwv.map { "; releases of \($0)" } ?? "")
-            + "; \(payer)"
+        let whose: String
+        switch (answeringSwv, swv) {
+        case (let files?, let payer?) where files == payer: whose = "\(files)'s releases and TLVs"
+        case (let files?, let payer?): whose = "\(files)'s releases; TLVs issued by \(payer)"
+        case (let files?, nil): whose = "\(files)'s releases; every paying SWV"
+        case (nil, let payer?): whose = "TLVs issued by \(payer)"
+        case (nil, nil): whose = "every paying SWV"
+        }
+        return "\(known) (\(ids.isEmpty ? "no releases" : ids)); \(what); \(whose)"
     }
 
     /// `Note: no kijkglas-2 of VO9901 for 2021-2022 known on 2021-09-01; answered from …`, one per
