@@ -120,7 +120,8 @@ public enum RegistrationDiff {
     /// TLV) moving rewrites from the day after the earlier of the two ends; a start date from the
     /// earlier start; any other attribute the whole row from its start. The instroom, uitstroom
     /// and doorstroom markers annotate a row's edges and change no day's state, so they only
-    /// decide when nothing else changed.
+    /// decide when nothing else changed. A row speaks only for its own period, so no change
+    /// rewrites a day before `rowStart` (a TLV or enrolment moved to start earlier than the row).
     static func firstAffected(by changes: [FieldChange], rowStart: Day) -> Day {
         func day(_ text: String?) -> Day? { text.flatMap { Day(iso: $0) } }
         let days = changes.compactMap { change -> Day? in
@@ -135,7 +136,7 @@ public enum RegistrationDiff {
                 return rowStart
             }
         }
-        return days.min() ?? rowStart
+        return max(days.min() ?? rowStart, rowStart)
     }
 
     /// Whether two rows' periods share a day (an empty end is open).

@@ -92,6 +92,35 @@ struct RegistrationDiffTests {
         #expect(classify(closingOn: Self.published) == .futureDated)
     }
 
+    @Test("a TLV or enrolment moved to start before the row affects the row from its own start, not earlier", arguments: [
+        Registration.Field.tlvFrom, .enrolledFrom,
+    ])
+    func startBeforeRowIsClampedToTheRow(field: Registration.Field) throws {
+        var generator = RegistrationGenerator(seed: 17)
+        var row = generator.row()
+        // The row starts after the base's publication: whatever earlier day its TLV or
+        // enrolment now names, only days since then change.
+        row.periodStart = Self.basePublished.adding(days: 10)
+        row.periodEnd = nil
+        row.enrolledFrom = row.periodStart
+        row.tlvFrom = row.periodStart
+        var earlier = row
+        let day = Day(year: 2021, month: 8, day: 1)!
+        if field == .tlvFrom { earlier.tlvFrom = day } else { earlier.enrolledFrom = day }
+        let changes = RegistrationDiff.changes(from: [row], to: [earlier], basePublished: Self.basePublished, published: Self.published)
+        #expect(changes.map(\.classification) == [.change])
+        // The same change on a row that started before the base's publication corrects the past.
+        var old = row
+        old.periodStart = Self.basePublished.adding(days: -30)
+        old.enrolledFrom = old.periodStart
+        old.tlvFrom = old.periodStart
+        var corrected = old
+        if field == .tlvFrom { corrected.tlvFrom = day } else { corrected.enrolledFrom = day }
+        #expect(
+            RegistrationDiff.changes(from: [old], to: [corrected], basePublished: Self.basePublished, published: Self.published)
+                .map(\.classification) == [.correction])
+    }
+
     @Test("a funding flip is a flag event carrying DUO's reason, and a category change lists old and new")
     func flagsAndFields() throws {
         var generator = RegistrationGenerator(seed: 9)
