@@ -55,6 +55,14 @@ public struct PupilCount: Sendable, Equatable {
         }
     }
 
+    /// A count from its parts.
+    init(day: Day, breakdown: Breakdown?, total: Int, groups: [(label: String, count: Int)]) {
+        self.day = day
+        self.breakdown = breakdown
+        self.total = total
+        self.groups = groups
+    }
+
     public static func == (lhs: PupilCount, rhs: PupilCount) -> Bool {
         lhs.day == rhs.day && lhs.breakdown == rhs.breakdown && lhs.total == rhs.total
             && lhs.groups.map(\.label) == rhs.groups.map(\.label) && lhs.groups.map(\.count) == rhs.groups.map(\.count)

@@ -31,6 +31,7 @@ struct CountJSON: Encodable {
     var knownAt: String?
     var selection: String
     var swv: String?
+    var answeringSwv: String?
     var breakdown: String?
     var pupils: Int
     var groups: [Group]?
@@ -42,6 +43,7 @@ struct CountJSON: Encodable {
         knownAt = context.knownAt?.iso
         selection = context.selection
         swv = context.swv
+        answeringSwv = context.answeringSwv
         breakdown = count.breakdown?.rawValue
         pupils = count.total
         groups = count.breakdown == nil ? nil : count.groups.map { Group(label: $0.label, pupils: $0.count) }

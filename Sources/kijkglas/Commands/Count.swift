@@ -10,7 +10,10 @@ struct Count: ParsableCommand {
             A pupil counts when enrolled that day, with a valid TLV that day, bekostigd, in \
             cluster 3 or 4, not in a JJI/GJI, once (at one school); the SWV that pays is the one \
             that issued the TLV. The rules DUO leaves open are data: Schemas/rules/counting.json. \
-            --all counts every row valid that day instead.
+            --all counts every row valid that day instead. The SWV's own releases answer (the \
+            Kijkglas 2 of the day's school year; until the first one is known, the last of the \
+            year before, and the answer says so); --swv all answers every SWV of the ledger from \
+            its own releases, side by side and summed, and lists the pupils several SWVs count.
 
             Example: kijkglas count --on 01-02-2022 --known-at 2022-05-01 --by category
             """
@@ -30,14 +33,29 @@ struct Count: ParsableCommand {
     @Flag(help: "Count the pupils of the SWV's releases whatever SWV issued their TLV.")
     var everyPayer = false
 
+    @Flag(help: "With --swv all: show full PGNs of the pupils several SWVs count (personal data).")
+    var showPgn = false
+
     func run() throws {
         try reportingFailures {
             let rules = try ProjectionOptions.countingRules()
             let (store, loaded) = try options.open()
+            let selection: CountedPupils.Selection = all ? .everyValidRow : .rules(rules)
+            if options.swv == ProjectionOptions.everySwv {
+                let every = try EverySWVCount(
+                    store: store, swvs: Array(loaded.scopeSwvs), on: on, knownAt: options.knownAt, selection: selection,
+                    everyPayer: everyPayer, by: by, fallback: rules.answersFromPreviousSchoolYear)
+                guard !every.answers.isEmpty else {
+                    throw options.usage("as known at \(options.knownAt?.iso ?? "today"), no SWV's releases answer \(on.iso)", loaded)
+                }
+                for answer in every.answers { try options.refuseFallbacks(answer.state) }
+                let report = EverySWVCountReport(every, selection: all ? "all" : "rules", everyPayer: everyPayer, showPGN: showPgn)
+                print(options.format == .json ? report.json : report.text)
+                return
+            }
             let swv = try options.answeringSwv(loaded)
             try options.requireCovered(on, loaded, swv: swv, rules: rules, what: "--on")
             let state = try options.state(store, loaded, swv: swv, at: options.knownAt, covering: [on], rules: rules)
-            let selection: CountedPupils.Selection = all ? .everyValidRow : .rules(rules)
             let payer = everyPayer ? nil : swv
             let count = PupilCount(try options.counted(state, on: on, selection: selection, payingSwv: payer, loaded), by: by)
             let context = options.context(state, all: all, swv: payer)

@@ -14,7 +14,7 @@ struct ProjectionOptions: ParsableArguments {
     var knownAt: Day?
 
     @Option(
-        help: "The SWV whose Kijkglas 2 releases answer and whose TLVs are counted (PO2707, VO 25-08, …); default: the ledger's SWV when it holds one.",
+        help: "The SWV whose Kijkglas 2 releases answer and whose TLVs are counted (PO2707, VO 25-08, …); default: the ledger's SWV when it holds one; count takes all.",
         transform: ProjectionOptions.normalisedSwv)
     var swv: String?
 
@@ -28,8 +28,12 @@ struct ProjectionOptions: ParsableArguments {
         guard [.text, .json].contains(format) else { throw ValidationError("this command prints text or json") }
     }
 
-    /// `VO 25-08` → `VO2508`.
+    /// `--swv all`: every SWV of the ledger, each answered from its own releases.
+    static let everySwv = "all"
+
+    /// `VO 25-08` → `VO2508`; `all` stays `all`.
     static func normalisedSwv(_ text: String) throws -> String {
+        if text.lowercased() == everySwv { return everySwv }
         guard let code = SWVCode.canonical(text) else {
             throw ValidationError("--swv '\(text)' is not \(SWVCode.expectation)")
         }
@@ -53,6 +57,9 @@ struct ProjectionOptions: ParsableArguments {
     /// refuses an SWV without releases of its own.
     func answeringSwv(_ loaded: LoadedReleases) throws -> String {
         let known = loaded.scopeSwvs.sorted().joined(separator: ", ")
+        if swv == Self.everySwv {
+            throw usage("--swv all is for count; say whose answer with --swv (SWVs with releases: \(known))", loaded)
+        }
         if let swv {
             guard loaded.scopeSwvs.contains(swv) else {
                 throw usage("--swv \(swv) has no releases in this ledger; an SWV is answered from its own Kijkglas files only (SWVs with releases: \(known))", loaded)
