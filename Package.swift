@@ -57,7 +57,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "kijkglas-bench",
-            dependencies: ["Ledger", "Ingest", "SampleData"],
+            dependencies: ["Ledger", "Ingest", "SampleData", "Schemas"],
             path: "Tools/Benchmark"
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

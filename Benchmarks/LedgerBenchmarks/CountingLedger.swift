@@ -34,25 +34,27 @@ struct CountingLedger {
         let days = try decoder.decode(FundingRules.self, from: Data(contentsOf: SchemaFiles.fundingRulesFile)).growth
         guard let reference = days.referenceDay(for: peildatum) else { preconditionFailure("\(peildatum.iso) must be a peildatum") }
         self.reference = reference
-        let state = try store.knownState()
+        let state = try store.knownState(swv: swv, covering: [reference, peildatum])
         precondition(state.covers(reference) && state.covers(peildatum), "the answering release must cover both days")
         let (count, growth) = (try count(), try growth())
         precondition(growth.before.count > 0 && growth.after.count > 0, "pupils must count on both days")
-        precondition(count.total >= growth.after.count, "the count without --swv must hold the growth's pupils")
+        precondition(count.total == growth.after.count, "the count and the growth count the same SWV's pupils")
     }
 
-    /// `kijkglas count --on <peildatum>`: the state known today, its pupils counted by the rules.
+    /// `kijkglas count --on <peildatum>`: the state of the SWV's school year known today, its
+    /// pupils whose TLV the SWV issued counted by the rules.
     func count() throws -> PupilCount {
-        let state = try store.knownState()
-        return PupilCount(CountedPupils(rows: state.rows, on: peildatum, selection: .rules(rules)))
+        let state = try store.knownState(swv: swv, covering: [peildatum])
+        guard let counted = state.counted(on: peildatum, selection: .rules(rules), payingSwv: swv) else { throw LedgerError.rejected("not covered") }
+        return PupilCount(counted)
     }
 
-    /// `kijkglas growth --peildatum <peildatum>`: the state known today, its pupils whose TLV the
-    /// scope's SWV issued counted by the rules on the reference day and on the peildatum.
+    /// `kijkglas growth --peildatum <peildatum>`: the same on the reference day and the peildatum.
     func growth() throws -> Growth {
-        let state = try store.knownState()
-        return Growth(
-            from: CountedPupils(rows: state.rows, on: reference, selection: .rules(rules), payingSwv: swv),
-            to: CountedPupils(rows: state.rows, on: peildatum, selection: .rules(rules), payingSwv: swv))
+        let state = try store.knownState(swv: swv, covering: [reference, peildatum])
+        guard let before = state.counted(on: reference, selection: .rules(rules), payingSwv: swv),
+            let after = state.counted(on: peildatum, selection: .rules(rules), payingSwv: swv)
+        else { throw LedgerError.rejected("not covered") }
+        return Growth(from: before, to: after)
     }
 }

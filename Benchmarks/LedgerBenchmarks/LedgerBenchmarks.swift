@@ -5,7 +5,8 @@ import Ledger
 import SampleData
 
 /// Read, diff, durable ingest, count, growth and rebuilding the projections at 10,000, 100,000
-/// and 1,000,000 rows a release. Each benchmark builds and checks its data in setup, before it
+/// and 1,000,000 rows a release; count and growth of one SWV in a ledger of 150 SWVs against a
+/// ledger of its releases alone. Each benchmark builds and checks its data in setup, before it
 /// is timed, so a broken build cannot look fast.
 let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident]
@@ -99,6 +100,27 @@ let benchmarks: @Sendable () -> Void = {
             return ledger
         } teardown: {
             try? FileManager.default.removeItem(atPath: scratch)
+        }
+    }
+
+    // One SWV's count and growth in a ledger of every SWV (150 SWVs × 2 school years × 10
+    // monthly releases of ~500 rows, 3,000 releases) against a ledger of its 20 releases alone.
+    let country = NSTemporaryDirectory() + "kijkglas-bench-country"
+    for (name, onlyFirst) in [("its own releases alone", true), ("150 SWVs, 3,000 releases", false)] {
+        let directory = country + (onlyFirst ? "/one" : "/all")
+        Benchmark("count of one SWV, ledger of \(name)") { (benchmark: Benchmark, ledger: CountryLedger) in
+            for _ in benchmark.scaledIterations { blackHole(try ledger.count().total) }
+        } setup: {
+            try CountryLedger(swvs: 150, onlyFirst: onlyFirst, directory: directory + "-count")
+        } teardown: {
+            try? FileManager.default.removeItem(atPath: directory + "-count")
+        }
+        Benchmark("growth of one SWV, ledger of \(name)") { (benchmark: Benchmark, ledger: CountryLedger) in
+            for _ in benchmark.scaledIterations { blackHole(try ledger.growth().lines) }
+        } setup: {
+            try CountryLedger(swvs: 150, onlyFirst: onlyFirst, directory: directory + "-growth")
+        } teardown: {
+            try? FileManager.default.removeItem(atPath: directory + "-growth")
         }
     }
 }

@@ -63,6 +63,7 @@ extension LedgerStore {
             switch event {
             case .releaseRecorded(let release):
                 try transaction.put(release.encoded, for: release.id.storageKey, in: releaseRecords)
+                try addToScopeIndex(release, in: transaction)
                 try transaction.put(release.id.storageKey, for: release.fileSHA256, in: files)
                 rowsByRelease[release.id] = release.base.flatMap { rowsByRelease[$0] } ?? RowState()
                 originalBase[release.id] = release.base

@@ -10,10 +10,11 @@ extension LedgerStore {
     ) throws(LedgerError) -> KnownState {
         let asked = Set(days.map(SchoolYear.init(containing:)))
         return try read { transaction in
-            let answering = try answeringReleases(knownAt: day, in: transaction) { scope in
-                scope.swv == swv && scope.schoolYear.map { asked.contains($0) || asked.contains(SchoolYear(firstYear: $0.firstYear + 1)) } ?? false
+            let candidates = try releases(ofSWV: swv, in: transaction).filter { release in
+                release.content == .periods
+                    && release.scope.schoolYear.map { asked.contains($0) || asked.contains(SchoolYear(firstYear: $0.firstYear + 1)) } ?? false
             }
-            .filter { $0.content == .periods }
+            let answering = try answeringReleases(knownAt: day, among: candidates, in: transaction)
             let byYear = Dictionary(grouping: answering) { $0.scope.schoolYear ?? SchoolYear(firstYear: 0) }
             let years = try asked.sorted().compactMap { year -> KnownSchoolYear? in
                 let source = byYear[year] != nil ? year : (fallback && byYear[year.previous] != nil ? year.previous : nil)
@@ -28,18 +29,17 @@ extension LedgerStore {
     /// The release of each scope that answers "as known at `day`" (today when nil): the latest
     /// published on or before that day and not withdrawn by then.
     public func answeringReleases(knownAt day: Day? = nil) throws(LedgerError) -> [Release] {
-        try read { try answeringReleases(knownAt: day, in: $0) { _ in true } }
+        try read { try answeringReleases(knownAt: day, among: releases(in: $0), in: $0) }
     }
 
-    /// `answeringReleases(knownAt:)` of the scopes `includes` accepts, in scope order; only their
-    /// lifecycles are read.
-    func answeringReleases(knownAt day: Day?, in transaction: Transaction, of includes: (Scope) -> Bool) throws -> [Release] {
-        let candidates = try releases(in: transaction).filter { release in
-            guard includes(release.scope), day.map({ release.publishedOn <= $0 }) ?? true else { return false }
+    /// `answeringReleases(knownAt:)` among `releases`, in scope order; only their lifecycles are read.
+    func answeringReleases(knownAt day: Day?, among releases: [Release], in transaction: Transaction) throws -> [Release] {
+        let known = try releases.filter { release in
+            guard day.map({ release.publishedOn <= $0 }) ?? true else { return false }
             let lifecycle = try lifecycle(of: release.id, in: transaction)
             return day.map { !lifecycle.isWithdrawn(on: $0) } ?? (lifecycle.withdrawn == nil)
         }
-        let latest = Dictionary(grouping: candidates, by: \.scope).compactMap { _, versions in versions.max(by: Release.precedes) }
+        let latest = Dictionary(grouping: known, by: \.scope).compactMap { _, versions in versions.max(by: Release.precedes) }
         return latest.sorted { $0.scope < $1.scope }
     }
 }

@@ -34,6 +34,7 @@ extension LedgerStore {
             try transaction.put(lifecycle.encoded, for: id.storageKey, in: lifecycleRecords)
         }
         try rebuildCountingRows(in: transaction)
+        try rebuildScopeIndex(in: transaction)
         try transaction.put(ProjectionStamp.current.encoded, for: ProjectionStamp.key, in: meta)
     }
 
@@ -83,7 +84,7 @@ extension LedgerStore {
     }
 
     /// Removes every entry of `database`.
-    private func deleteAll(in database: Database, _ transaction: Transaction) throws {
+    func deleteAll(in database: Database, _ transaction: Transaction) throws {
         let keys = try transaction.withCursor(in: database) { cursor in
             var keys: [[UInt8]] = []
             var entry = try cursor.first()

@@ -51,6 +51,7 @@ extension LedgerStore {
             let base = try predecessor.map { try matchBase($0.id, in: transaction) }
             let match = try store(rows: sortedRows, of: id, against: base, in: transaction)
             try transaction.put(release.encoded, for: id.storageKey, in: releaseRecords)
+            try addToScopeIndex(release, in: transaction)
             try transaction.put(id.storageKey, for: incoming.fileSHA256, in: files)
 
             var events: [Event] = [.releaseRecorded(release)]

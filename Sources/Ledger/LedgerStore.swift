@@ -30,6 +30,9 @@ public final class LedgerStore {
     let countingRowRecords: Database?
     /// Subscriber name → `Subscriber` cursor; nil only in a read-only open of a ledger made before it existed.
     let subscriberRecords: Database?
+    /// SWV, period, product and release → nothing (`LedgerStore+ScopeIndex`); nil only in a
+    /// read-only open of a ledger made before it existed.
+    let scopeIndex: Database?
 
     /// The storage format this code reads and writes: 2 since rows are keyed by `RowAddress`
     /// (1 keyed them by content hash alone).
@@ -54,6 +57,7 @@ public final class LedgerStore {
             figureRecords = readOnly ? try? environment.database("figures") : try environment.database("figures")
             countingRowRecords = readOnly ? try? environment.database("counting-rows") : try environment.database("counting-rows")
             subscriberRecords = readOnly ? try? environment.database("subscribers") : try environment.database("subscribers")
+            scopeIndex = readOnly ? try? environment.database("scope-index") : try environment.database("scope-index")
         } catch let error as LedgerError {
             throw error
         } catch let error as LMDBError {

@@ -22,11 +22,22 @@ public struct LoadedReleases: Sendable {
     public let releases: [Release]
     /// Their lifecycles.
     public let lifecycles: [ReleaseID: ReleaseLifecycle]
+    /// The SWV whose releases these are; nil for every release of the ledger.
+    public let swv: String?
 
     /// The releases of `store`.
     public init(store: LedgerStore) throws(LedgerError) {
         releases = try store.releases()
         lifecycles = try store.lifecycles()
+        swv = nil
+    }
+
+    /// The releases of `swv` in `store`, read through its scope index.
+    public init(store: LedgerStore, swv: String) throws(LedgerError) {
+        let loaded = try store.releasesWithLifecycles(ofSWV: swv)
+        releases = loaded.map(\.release)
+        lifecycles = Dictionary(uniqueKeysWithValues: loaded.map { ($0.release.id, $0.lifecycle) })
+        self.swv = swv
     }
 
     /// Whether a registrations release of `swv` may answer `day`: one of the day's school year,
@@ -41,9 +52,6 @@ public struct LoadedReleases: Sendable {
 
     /// The first publication date of any release.
     public var firstPublication: Day? { releases.map(\.publishedOn).min() }
-
-    /// The SWV codes of the releases' scopes.
-    public var scopeSwvs: Set<String> { Set(releases.map(\.scope.swv)) }
 
     /// What is loaded, for messages: one line per scope with its valid time and publications.
     public var summary: String {

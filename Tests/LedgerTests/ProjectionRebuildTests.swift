@@ -79,6 +79,77 @@ struct ProjectionRebuildTests {
     }
 }
 
+@Suite("The scope index is a checked projection")
+struct ScopeIndexTests {
+    /// Two SWVs' releases over two school years.
+    private func recorded(in directory: TemporaryDirectory) throws -> LedgerStore {
+        let store = try LedgerStore(directory: directory.path)
+        var generator = RegistrationGenerator(seed: 21)
+        for (index, (swv, year, published)) in [
+            ("VO9901", "2020-2021", Day.literal(2021, 6, 1)), ("VO2508", "2021-2022", .literal(2021, 10, 1)),
+            ("VO9901", "2021-2022", .literal(2021, 10, 15)), ("VO2508", "2021-2022", .literal(2021, 11, 15)),
+        ].enumerated() {
+            _ = try store.record(IncomingRelease(
+                scope: Scope(product: "kijkglas-2", swv: swv, period: year), publishedOn: published, fileName: "r\(index).csv",
+                fileSHA256: [UInt8](repeating: UInt8(index + 1), count: 32), rows: generator.rows(count: 10)))
+        }
+        return store
+    }
+
+    @Test("an SWV's releases are read through the index; a ledger without it answers alike and a writable open builds it")
+    func index() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try recorded(in: directory)
+        #expect(try store.scopeSWVs() == ["VO2508", "VO9901"])
+        #expect(try LoadedReleases(store: store, swv: "VO2508").releases.map(\.id) == [ReleaseID(2), ReleaseID(4)])
+        let answer = try store.knownState(swv: "VO9901", covering: [.literal(2021, 3, 1), .literal(2022, 3, 1)]).schoolYears.map(\.releases)
+        #expect(answer.map { $0.map(\.id) } == [[ReleaseID(1)], [ReleaseID(3)]])
+        let environment = try Environment(directory: directory.path)
+        let meta = try environment.database("meta")
+        let index = try environment.database("scope-index")
+        // As a ledger made before the index: an older stamp and no entries.
+        try environment.write { transaction in
+            try transaction.put([0, 0, 0, 5, 0, 0, 0, 1], for: Array("projection-stamp".utf8), in: meta)
+            let keys = try transaction.withCursor(in: index) { cursor in
+                var keys: [[UInt8]] = []
+                var entry = try cursor.first()
+                while let (key, _) = entry {
+                    keys.append(key)
+                    entry = try cursor.next()
+                }
+                return keys
+            }
+            #expect(keys.count == 4)
+            for key in keys { _ = try transaction.delete(key, in: index) }
+        }
+        let older = try LedgerStore(directory: directory.path, readOnly: true)
+        #expect(try older.scopeSWVs() == ["VO2508", "VO9901"])
+        #expect(try older.knownState(swv: "VO9901", covering: [.literal(2021, 3, 1), .literal(2022, 3, 1)]).schoolYears.map { $0.releases.map(\.id) }
+            == [[ReleaseID(1)], [ReleaseID(3)]])
+        let reopened = try LedgerStore(directory: directory.path)
+        #expect(try reopened.verify().isValid)
+        #expect(try environment.read { try $0.entryCount(in: index) } == 4)
+    }
+
+    @Test("verify names a scope index that differs from the release records, and reindex repairs it")
+    func damaged() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        _ = try recorded(in: directory)
+        let environment = try Environment(directory: directory.path)
+        let index = try environment.database("scope-index")
+        try environment.write { transaction in
+            let key = try #require(try transaction.withCursor(in: index) { try $0.first() }?.key)
+            _ = try transaction.delete(key, in: index)
+        }
+        let damaged = try LedgerStore(directory: directory.path)
+        #expect(try damaged.verify().problems.map(\.description).contains("the scope index differs from the release records; run kijkglas reindex"))
+        try damaged.rebuildProjections()
+        #expect(try damaged.verify().isValid)
+    }
+}
+
 @Suite("Packed counting rows are a checked projection")
 struct CountingRowProjectionTests {
     /// A ledger of three releases and the counting rows each must have.

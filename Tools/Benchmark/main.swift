@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import Ledger
 import SampleData
+import Schemas
 
 /// Benchmarks of the ledger's hot paths, reported as medians over repeated runs.
 ///
@@ -11,6 +12,9 @@ import SampleData
 ///     swift run -c release kijkglas-bench read FILE [RUNS]          read one file: wall and CPU time, MB/s
 ///     swift run -c release kijkglas-bench ledger DIR [RELEASES] [ROWS]  one scope, RELEASES monthly versions
 ///     swift run -c release kijkglas-bench open DIR                  a writable open (rebuilds stale projections)
+///     swift run -c release kijkglas-bench country DIR [SWVS] [RELEASES_PER_YEAR] [ROWS]
+///         DIR/all: two school years of monthly releases of SWVS real SWVs; DIR/one: the first SWV's alone
+///     swift run -c release kijkglas-bench count-swv DIR [RUNS]      count and growth of the first SWV in DIR/one and DIR/all
 ///
 /// The pair differs in 5% of rows: opened, closed, changed, flagged and retracted rows.
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -121,6 +125,59 @@ do {
             current += generator.rows(count: rows - current.count).filter { seen.insert($0.key).inserted }.map(\.withSchoolYearTLV)
         }
         print("recorded \(releases) releases of ~\(rows) rows in \(String(format: "%.1f", seconds(clock.now - started))) s")
+    case "country":
+        guard let directory = arguments.dropFirst().first else { throw BenchmarkUsage() }
+        let swvs = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 150
+        let perYear = arguments.dropFirst(3).first.flatMap { Int($0) } ?? 10
+        let rows = arguments.dropFirst(4).first.flatMap { Int($0) } ?? 500
+        let series = CountrySeries(swvs: swvs, years: 2, releasesPerYear: perYear, rows: rows)
+        let first = CountrySeries.swvCodes[0]
+        let all = try LedgerStore(directory: directory + "/all")
+        let one = try LedgerStore(directory: directory + "/one")
+        let clock = ContinuousClock()
+        let started = clock.now
+        for release in series.releases {
+            _ = try all.record(release)
+            if release.scope.swv == first { _ = try one.record(release) }
+        }
+        print("recorded \(series.releases.count) releases of \(swvs) SWVs (~\(rows) rows) in \(String(format: "%.1f", seconds(clock.now - started))) s; \(first)'s alone in \(directory)/one")
+    case "count-swv":
+        guard let directory = arguments.dropFirst().first else { throw BenchmarkUsage() }
+        let runs = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 9
+        let swv = CountrySeries.swvCodes[0]
+        let rules = try JSONDecoder().decode(CountingRules.self, from: Data(contentsOf: SchemaFiles.countingRulesFile))
+        let (reference, peildatum) = (Day.literal(2022, 10, 1), Day.literal(2023, 2, 1))
+        var answers: [String: [Int]] = [:]
+        for name in ["one", "all"] {
+            var countTimes: [Double] = []
+            var growthTimes: [Double] = []
+            for _ in 0..<runs {
+                let clock = ContinuousClock()
+                var started = clock.now
+                // As `kijkglas count` does: open, the ledger's SWVs, the SWV's releases, the state of the day's school year, count.
+                var store = try LedgerStore(directory: directory + "/" + name, readOnly: true)
+                _ = try store.scopeSWVs()
+                _ = try LoadedReleases(store: store, swv: swv)
+                var state = try store.knownState(swv: swv, covering: [peildatum])
+                let count = state.counted(on: peildatum, selection: .rules(rules), payingSwv: swv)?.count ?? -1
+                countTimes.append(seconds(clock.now - started))
+                started = clock.now
+                store = try LedgerStore(directory: directory + "/" + name, readOnly: true)
+                _ = try store.scopeSWVs()
+                _ = try LoadedReleases(store: store, swv: swv)
+                state = try store.knownState(swv: swv, covering: [reference, peildatum])
+                guard let before = state.counted(on: reference, selection: .rules(rules), payingSwv: swv),
+                    let after = state.counted(on: peildatum, selection: .rules(rules), payingSwv: swv)
+                else { throw BenchmarkUsage() }
+                let growth = Growth(from: before, to: after)
+                growthTimes.append(seconds(clock.now - started))
+                answers[name] = [count, growth.total.growth]
+            }
+            print("\(name): count of \(swv) on \(peildatum.iso) \(answers[name]?.first ?? -1) pupils, median \(String(format: "%.4f", median(countTimes))) s; growth \(answers[name]?.last ?? 0), median \(String(format: "%.4f", median(growthTimes))) s over \(runs) runs")
+        }
+        guard answers["one"] == answers["all"] else {
+            throw BenchmarkFailure(description: "the answers differ: \(answers)")
+        }
     case "open":
         guard let directory = arguments.dropFirst().first else { throw BenchmarkUsage() }
         let clock = ContinuousClock()
@@ -141,8 +198,12 @@ do {
     exit(64)
 }
 
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
 struct BenchmarkUsage: Error, CustomStringConvertible {
     var description: String {
-        "usage: kijkglas-bench diff [ROWS] [RUNS] | diff-files OLD NEW [RUNS] | read FILE [RUNS] | write-pair DIR [ROWS] | ledger DIR [RELEASES] [ROWS] | open DIR"
+        "usage: kijkglas-bench diff [ROWS] [RUNS] | diff-files OLD NEW [RUNS] | read FILE [RUNS] | write-pair DIR [ROWS] | ledger DIR [RELEASES] [ROWS] | open DIR | country DIR [SWVS] [RELEASES_PER_YEAR] [ROWS] | count-swv DIR [RUNS]"
     }
 }

@@ -43,7 +43,7 @@ struct Count: ParsableCommand {
             let selection: CountedPupils.Selection = all ? .everyValidRow : .rules(rules)
             if options.swv == ProjectionOptions.everySwv {
                 let every = try EverySWVCount(
-                    store: store, swvs: Array(loaded.scopeSwvs), on: on, knownAt: options.knownAt, selection: selection,
+                    store: store, swvs: try store.scopeSWVs(), on: on, knownAt: options.knownAt, selection: selection,
                     everyPayer: everyPayer, by: by, fallback: rules.answersFromPreviousSchoolYear)
                 guard !every.answers.isEmpty else {
                     throw options.usage("as known at \(options.knownAt?.iso ?? "today"), no SWV's releases answer \(on.iso)", loaded)

@@ -40,36 +40,40 @@ struct ProjectionOptions: ParsableArguments {
         return code
     }
 
-    /// The ledger and what it holds; refuses a known-at before the first publication.
+    /// The ledger and the releases of the SWV whose releases answer (`--swv`, else the one SWV
+    /// the ledger's scopes name; every release for `--swv all`); refuses an SWV without releases
+    /// of its own and a known-at before its first publication.
     func open() throws -> (store: LedgerStore, loaded: LoadedReleases) {
         let store = try ledgerOptions.open(readOnly: true)
-        let loaded = try LoadedReleases(store: store)
-        guard let first = loaded.firstPublication else {
+        let swvs = try store.scopeSWVs()
+        guard !swvs.isEmpty else {
             throw CommandFailure(exitCode: .dataError, message: "kijkglas: the ledger at \(ledgerOptions.directory) holds no releases; ingest one first")
         }
-        if let knownAt, knownAt < first {
-            throw usage("--known-at \(knownAt.iso) is before the first publication, \(first.iso)", loaded)
+        if swv == Self.everySwv { return (store, try LoadedReleases(store: store)) }
+        let known = swvs.joined(separator: ", ")
+        let answering: String
+        if let swv {
+            guard swvs.contains(swv) else {
+                throw usage("--swv \(swv) has no releases in this ledger; an SWV is answered from its own Kijkglas files only (SWVs with releases: \(known))")
+            }
+            answering = swv
+        } else {
+            guard swvs.count == 1, let only = swvs.first else {
+                throw usage("this ledger holds the releases of several SWVs (\(known)); say whose answer with --swv")
+            }
+            answering = only
+        }
+        let loaded = try LoadedReleases(store: store, swv: answering)
+        if let knownAt, let first = loaded.firstPublication, knownAt < first {
+            throw usage("--known-at \(knownAt.iso) is before the first publication of \(answering)'s releases, \(first.iso)", loaded)
         }
         return (store, loaded)
     }
 
-    /// The SWV whose releases answer: `--swv`, else the one SWV the ledger's scopes name;
-    /// refuses an SWV without releases of its own.
+    /// The SWV whose releases answer, as `open` chose it; refuses `--swv all`.
     func answeringSwv(_ loaded: LoadedReleases) throws -> String {
-        let known = loaded.scopeSwvs.sorted().joined(separator: ", ")
-        if swv == Self.everySwv {
-            throw usage("--swv all is for count; say whose answer with --swv (SWVs with releases: \(known))", loaded)
-        }
-        if let swv {
-            guard loaded.scopeSwvs.contains(swv) else {
-                throw usage("--swv \(swv) has no releases in this ledger; an SWV is answered from its own Kijkglas files only (SWVs with releases: \(known))", loaded)
-            }
-            return swv
-        }
-        guard loaded.scopeSwvs.count == 1, let only = loaded.scopeSwvs.first else {
-            throw usage("this ledger holds the releases of several SWVs (\(known)); say whose answer with --swv", loaded)
-        }
-        return only
+        guard let swv = loaded.swv else { throw usage("--swv all is for count; say whose answer with --swv", loaded) }
+        return swv
     }
 
     /// Refuses a valid day that no loaded release of `swv` may answer.
@@ -116,9 +120,14 @@ struct ProjectionOptions: ParsableArguments {
         ProjectionContext(state: state, selection: all ? "all" : "rules", swv: swv)
     }
 
-    /// Exit 64 with `message` and what the ledger holds.
+    /// Exit 64 with `message` and what the ledger holds of the answering SWV.
     func usage(_ message: String, _ loaded: LoadedReleases) -> CommandFailure {
         CommandFailure(exitCode: .validationFailure, message: "kijkglas: \(message)\nloaded:\n\(loaded.summary)")
+    }
+
+    /// Exit 64 with `message`.
+    func usage(_ message: String) -> CommandFailure {
+        CommandFailure(exitCode: .validationFailure, message: "kijkglas: \(message)")
     }
 
     /// `Schemas/rules/counting.json`.
