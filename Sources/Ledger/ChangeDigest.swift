@@ -24,6 +24,9 @@ public struct ChangeDigest: Sendable {
         public let id: ReleaseID
         /// Every event of the release after the cursor, in log order.
         public let entries: [Entry]
+        /// Where the release, recorded after the cursor as the first of its school year, speaks
+        /// differently of the previous school year's days than that year's release.
+        public let previousYear: PreviousYearRewrite?
 
         /// Registration events that are news (not corrections), in log order.
         public var news: [(sequence: UInt64, event: RegistrationEvent)] {
@@ -77,7 +80,7 @@ public struct ChangeDigest: Sendable {
         /// Whether the section belongs in the prominent part of a digest: it corrects the past,
         /// was withdrawn, or had its batch replaced.
         public var needsAttention: Bool {
-            !corrections.isEmpty || withdrawal != nil || !supersededBatches.isEmpty || isCorrectedRelease
+            !corrections.isEmpty || withdrawal != nil || !supersededBatches.isEmpty || isCorrectedRelease || previousYear != nil
         }
 
         private var registrations: [(sequence: UInt64, event: RegistrationEvent)] {
@@ -99,8 +102,11 @@ public struct ChangeDigest: Sendable {
     public let sections: [Section]
 
     /// The digest of `entries` (in log order, all after `after`) for `subscriber`, naming
-    /// releases from `releases`.
-    public init(subscriber: String, after: UInt64, entries: [Entry], releases: [ReleaseID: Release]) {
+    /// releases from `releases`, with the `previousYear` rewrites of releases recorded in it.
+    public init(
+        subscriber: String, after: UInt64, entries: [Entry], releases: [ReleaseID: Release],
+        previousYear: [ReleaseID: PreviousYearRewrite] = [:]
+    ) {
         self.subscriber = subscriber
         self.after = after
         through = entries.last?.sequence ?? after
@@ -113,10 +119,14 @@ public struct ChangeDigest: Sendable {
         }
         sections = order.map { id in
             var release = releases[id]
+            var recorded = false
             for entry in grouped[id] ?? [] {
-                if case .releaseRecorded(let recorded) = entry.event { release = release ?? recorded }
+                if case .releaseRecorded(let made) = entry.event {
+                    release = release ?? made
+                    recorded = true
+                }
             }
-            return Section(release: release, id: id, entries: grouped[id] ?? [])
+            return Section(release: release, id: id, entries: grouped[id] ?? [], previousYear: recorded ? previousYear[id] : nil)
         }
     }
 

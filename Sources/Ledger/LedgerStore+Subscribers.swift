@@ -81,7 +81,15 @@ extension LedgerStore {
                 }
                 return entries
             }
-            return ChangeDigest(subscriber: subscriber.name, after: subscriber.acknowledged, entries: entries, releases: releases)
+            var previousYear: [ReleaseID: PreviousYearRewrite] = [:]
+            for entry in entries {
+                guard case .releaseRecorded(let recorded) = entry.event, let release = releases[recorded.id],
+                    let rewrite = try previousYearRewrite(of: release, in: transaction), !rewrite.registrations.isEmpty
+                else { continue }
+                previousYear[release.id] = rewrite
+            }
+            return ChangeDigest(
+                subscriber: subscriber.name, after: subscriber.acknowledged, entries: entries, releases: releases, previousYear: previousYear)
         }
     }
 

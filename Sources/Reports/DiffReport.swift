@@ -6,10 +6,14 @@ import Ledger
 public struct DiffReport: Sendable {
     /// The diff to render.
     public var diff: ReleaseDiff
+    /// Where B, the first release of its school year, speaks differently of the days before that
+    /// year than the previous year's release; nil when it does not apply or nothing differs.
+    public var previousYear: PreviousYearRewrite?
 
-    /// A report of `diff`.
-    public init(_ diff: ReleaseDiff) {
+    /// A report of `diff`, with `previousYear` when B rewrites the previous school year's days.
+    public init(_ diff: ReleaseDiff, previousYear: PreviousYearRewrite? = nil) {
         self.diff = diff
+        self.previousYear = previousYear.flatMap { $0.registrations.isEmpty ? nil : $0 }
     }
 
     private var from: Release { diff.from }
@@ -24,6 +28,7 @@ public struct DiffReport: Sendable {
                 + "\(events.count) events, \(corrections) corrections of the past"
         ]
         lines += events.map { "  " + EventText.describe(.registration($0)) }
+        if let previousYear { lines += PreviousYearText.lines(previousYear) }
         return lines.joined(separator: "\n")
     }
 
@@ -37,11 +42,12 @@ public struct DiffReport: Sendable {
             var scope: String
             var corrections: Int
             var events: [EventJSON]
+            var previousYear: PreviousYearText.JSON?
         }
         let document = Document(
             from: from.id.description, to: to.id.description, fromPublished: from.publishedOn.iso,
             toPublished: to.publishedOn.iso, scope: from.scope.description, corrections: corrections,
-            events: events.map { EventJSON(.registration($0)) })
+            events: events.map { EventJSON(.registration($0)) }, previousYear: previousYear.map(PreviousYearText.JSON.init))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
@@ -63,6 +69,7 @@ public struct DiffReport: Sendable {
             "|" + String(repeating: "---|", count: header.count),
         ]
         lines += cells.map { "| " + $0.map(MarkdownText.escape).joined(separator: " | ") + " |" }
+        if let previousYear { lines += [""] + PreviousYearText.lines(previousYear).map(MarkdownText.escape) }
         return lines.joined(separator: "\n")
     }
 

@@ -106,6 +106,9 @@ public struct DigestReport: Sendable {
             notices.append("WITHDRAWN by DUO on \(withdrawal.on.iso): \(PGN.mask(withdrawal.reason))")
         }
         for entry in section.supersededBatches { notices.append("BATCH REPLACED: " + EventText.describe(entry.event)) }
+        if let previousYear = section.previousYear {
+            notices.append("PREVIOUS SCHOOL YEAR REWRITTEN: " + PreviousYearText.lines(previousYear).joined(separator: "\n      "))
+        }
         if section.isCorrectedRelease {
             let tally = section.tally
             notices.append("CORRECTED RELEASE: \(tally.corrections) of its \(tally.total) events correct the past (\(ReleaseListing.correctionsByKind(tally)))")

@@ -4,8 +4,11 @@ import Ledger
 public enum ReleaseListing {
     /// One line per release: id, scope, publication date, status and its date, current base,
     /// rows, events of its active batch, corrections of the past among them, file hash, and a
-    /// note naming a corrected release with its corrections by kind.
-    public static func table(_ releases: [Release], lifecycles: [ReleaseID: ReleaseLifecycle]) -> String {
+    /// note naming a corrected release with its corrections by kind, and a first release of a
+    /// school year that rewrites days of the previous one (`previousYear`).
+    public static func table(
+        _ releases: [Release], lifecycles: [ReleaseID: ReleaseLifecycle], previousYear: [ReleaseID: PreviousYearRewrite] = [:]
+    ) -> String {
         guard !releases.isEmpty else { return "no releases recorded yet" }
         let rows = releases.map { release in
             let lifecycle = lifecycles[release.id] ?? ReleaseLifecycle(currentBase: release.base)
@@ -13,7 +16,9 @@ public enum ReleaseListing {
                 release.id.description, release.scope.product, release.scope.swv, release.scope.period,
                 release.publishedOn.iso, statusText(lifecycle), lifecycle.currentBase?.description ?? "-",
                 String(release.rowCount), String(lifecycle.tally.total), String(lifecycle.tally.corrections),
-                release.fileSHA256.prefix(6).map { hex($0) }.joined(), correctionText(lifecycle.tally),
+                release.fileSHA256.prefix(6).map { hex($0) }.joined(),
+                ([correctionText(lifecycle.tally)] + [previousYear[release.id].map(PreviousYearText.summary)].compactMap { $0 })
+                    .filter { !$0.isEmpty }.joined(separator: "; "),
             ]
         }
         return TextTable(

@@ -16,8 +16,8 @@ private struct TwoYearLedger {
     static let header =
         "Samenwerkingsverband;BSN/Onderwijsnummer;Geboortedatum;Instellingscode;Vestiging;Schoolsoort;Cluster;Soort verblijf;Datum inschrijving;Datum uitschrijving;Begindatum;Einddatum;TLV beschikkingsnummer;SWV TLV;Bekostigingscategorie;Datum ingang TLV;Datum einde TLV;Bekostigd;Reden niet bekostigd;Instroom;Uitstroom;Doorstroom"
 
-    static func row(_ swv: String, _ pgn: String, payer: String, from: String = "01-08-2019") -> String {
-        "\(swv);\(pgn);01-12-2008;01KI;00;VSO;4;0;\(from);;\(from);;\(payer)-2020-00001;\(payer);L;01-08-2020;31-07-2022;J;;N;N;N"
+    static func row(_ swv: String, _ pgn: String, payer: String, from: String = "01-08-2019", category: String = "L") -> String {
+        "\(swv);\(pgn);01-12-2008;01KI;00;VSO;4;0;\(from);;\(from);;\(payer)-2020-00001;\(payer);\(category);01-08-2020;31-07-2022;J;;N;N;N"
     }
 
     static func file(_ swv: String, year: String, published: String, rows: [String]) -> String {
@@ -25,14 +25,18 @@ private struct TwoYearLedger {
             "Individuele (v)so inschrijvingen", header] + rows).joined(separator: "\r\n") + "\r\n"
     }
 
-    init(withOtherSWV: Bool) throws {
+    /// With `rewritingYearOne`, year 2's file says 100000028 was category M from the start, where
+    /// year 1's file said L: DUO corrected the past in the new year's file only.
+    init(withOtherSWV: Bool, rewritingYearOne: Bool = false) throws {
         directory = try TemporaryDirectory()
         ledger = directory.appending("ledger")
         var files = [
             ("y1.csv", Self.file("VO9901", year: "2020-2021", published: "15-07-2021", rows: [
                 Self.row("VO9901", "100000016", payer: "VO9901"), Self.row("VO9901", "100000028", payer: "VO9901"),
             ])),
-            ("y2.csv", Self.file("VO9901", year: "2021-2022", published: "15-10-2021", rows: [Self.row("VO9901", "100000028", payer: "VO9901")])),
+            ("y2.csv", Self.file("VO9901", year: "2021-2022", published: "15-10-2021", rows: [
+                Self.row("VO9901", "100000028", payer: "VO9901", category: rewritingYearOne ? "M" : "L"),
+            ])),
         ]
         if withOtherSWV {
             files.append(("other.csv", Self.file("VO2508", year: "2021-2022", published: "20-10-2021", rows: [
@@ -91,6 +95,28 @@ struct SchoolYearCommandTests {
         let trend = try setting.run(["trend", "--from", "01-09-2021", "--to", "01-09-2021", "--known-at", "01-09-2021", "--format", "json"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(trend.standardOutput.utf8)) as? [String: Any])
         #expect((document["fallbacks"] as? [[String: Any]])?.first?["answeredFrom"] as? String == "2020-2021")
+    }
+
+    @Test("a new year's file that rewrites the previous year's days leaves that year's answers and says so in releases, diff and notify")
+    func previousYearRewritten() throws {
+        let setting = try TwoYearLedger(withOtherSWV: false, rewritingYearOne: true)
+        defer { setting.directory.remove() }
+        let yearOne = try setting.run(["count", "--on", "01-03-2021", "--by", "category"])
+        #expect(yearOne.standardOutput.contains("L              2"), "\(yearOne.standardOutput)")
+        let yearTwo = try setting.run(["count", "--on", "01-03-2022", "--by", "category"])
+        #expect(yearTwo.standardOutput.contains("M              1"), "\(yearTwo.standardOutput)")
+        let releases = try setting.run(["releases"])
+        #expect(releases.standardOutput.contains("reaches into 2020-2021: 1 registration(s) differ from R1 before 2021-08-01"), "\(releases.standardOutput)")
+        let diff = try setting.run(["diff", "R1", "R2"])
+        #expect(diff.standardOutput.contains("*******28 01KI/00 from 2019-08-01: category: L → M"), "\(diff.standardOutput)")
+        let json = try setting.run(["diff", "R1", "R2", "--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect((document["previousYear"] as? [String: Any])?["previous"] as? String == "R1")
+        let notify = try setting.run(["notify", "--subscriber", "controller", "--create"])
+        #expect(notify.standardOutput.contains("PREVIOUS SCHOOL YEAR REWRITTEN: R2 reaches into 2020-2021"), "\(notify.standardOutput)")
+        let plain = try TwoYearLedger(withOtherSWV: false)
+        defer { plain.directory.remove() }
+        #expect(!(try plain.run(["releases"])).standardOutput.contains("reaches into"))
     }
 
     @Test("another SWV's files add no pupil to an SWV's answer; several SWVs need --swv, and --swv all sums each one's own answer")

@@ -34,7 +34,8 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let report = DiffReport(try ledgerOptions.open(readOnly: true).diff(from, to))
+            let store = try ledgerOptions.open(readOnly: true)
+            let report = DiffReport(try store.diff(from, to), previousYear: try store.previousYearRewrite(of: to))
             switch format {
             case .json: print(report.json)
             case .csv: print(report.csv)

@@ -14,7 +14,7 @@ struct Releases: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let store = try ledgerOptions.open(readOnly: true)
-            print(ReleaseListing.table(try store.releases(), lifecycles: try store.lifecycles()))
+            print(ReleaseListing.table(try store.releases(), lifecycles: try store.lifecycles(), previousYear: try store.previousYearRewrites()))
         }
     }
 }
