@@ -5,8 +5,9 @@
 /// A count figure is the pupils counted on its day whose TLV the release's SWV issued, within
 /// its schoolsoort and category where it names them; growth is 1 February minus the preceding
 /// 1 October. Candidates that explain a difference: pupils whose count for that cell changed
-/// in releases published after the figures (a correction DUO's figure predates), and pupils
-/// who count, or do not, only because of a counting rule that is an assumption.
+/// in releases published after the figures (a correction DUO's figure predates), pupils who
+/// count, or do not, only because of a counting rule that is an assumption, and pupils whose
+/// days the next school year's file rewrote.
 public struct FigureReconciliation: Sendable {
     /// How a stated figure compares.
     public enum Verdict: Sendable, Equatable {
@@ -26,6 +27,9 @@ public struct FigureReconciliation: Sendable {
         /// Counted in the cell only because of the named assumption rule (or not counted only
         /// because of it: `countedUnderRules` false).
         case assumption(rule: String, countedUnderRules: Bool)
+        /// The next school year's first file (`release`) speaks differently of the pupil's days
+        /// of this year; this year's answers stay as this year's files say.
+        case rewrittenByNextSchoolYear(release: ReleaseID)
     }
 
     /// One pupil that may explain a difference.
@@ -64,15 +68,25 @@ public struct FigureReconciliation: Sendable {
     /// `assumptions` count them with one assumption rule reversed, by the rule's name.
     /// `octoberBefore` gives a peildatum's 1 October; `isTotal` tells a description that
     /// names all counted pupils (a figure with a description and no cell is compared only then).
+    /// `rewrites` are the next school year's rewrites of this year's days.
     public init(
         figures: [StatedFigure], peildatum: Day, octoberBefore: (Day) -> Day?, isTotal: (String) -> Bool,
-        then: (Day) -> CountedPupils?, now: (Day) -> CountedPupils?, assumptions: [(rule: String, count: (Day) -> CountedPupils?)]
+        then: (Day) -> CountedPupils?, now: (Day) -> CountedPupils?, assumptions: [(rule: String, count: (Day) -> CountedPupils?)],
+        rewrites: [PreviousYearRewrite] = []
     ) {
         func cell(_ counted: CountedPupils, _ figure: StatedFigure) -> Set<PGN> {
             Set(counted.pupils.filter { pupil in
                 (figure.schoolType.map { $0 == pupil.row.schoolType } ?? true)
                     && (figure.category.map { $0 == pupil.row.category } ?? true)
             }.map(\.pgn))
+        }
+        /// Whether a rewrite's new category or schoolsoort is the figure's cell.
+        func names(_ figure: StatedFigure, _ difference: PreviousYearRewrite.Difference) -> Bool {
+            guard case .changed(let fields) = difference else { return false }
+            return fields.contains { change in
+                (change.field == .category && figure.category?.rawValue == change.new)
+                    || (change.field == .schoolType && figure.schoolType?.rawValue == change.new)
+            }
         }
         func candidates(on day: Day, for figure: StatedFigure) -> [Candidate] {
             guard let known = then(day) else { return [] }
@@ -88,6 +102,11 @@ public struct FigureReconciliation: Sendable {
                 }
                 found += reversed.subtracting(counted).map {
                     Candidate(pgn: $0, day: day, reason: .assumption(rule: rule, countedUnderRules: false))
+                }
+            }
+            for rewrite in rewrites where day < rewrite.yearStart {
+                for rewritten in rewrite.registrations where counted.contains(rewritten.key.pgn) || names(figure, rewritten.difference) {
+                    found.append(Candidate(pgn: rewritten.key.pgn, day: day, reason: .rewrittenByNextSchoolYear(release: rewrite.release)))
                 }
             }
             return found.sorted { ($0.day, $0.pgn) < ($1.day, $1.pgn) }

@@ -28,6 +28,20 @@ extension LedgerStore {
         }
     }
 
+    /// The rewrites of `schoolYear`'s days by the first releases of the next school year of
+    /// `swv`, one per product, with at least one rewritten registration.
+    public func rewrites(of schoolYear: SchoolYear, swv: String) throws(LedgerError) -> [PreviousYearRewrite] {
+        try read { transaction in
+            let all = try releases(ofSWV: swv, in: transaction)
+            let next = SchoolYear(firstYear: schoolYear.firstYear + 1)
+            let firsts = Dictionary(grouping: all.filter { $0.content == .periods && $0.scope.schoolYear == next }, by: \.scope)
+                .compactMap { $0.value.min(by: Release.precedes) }
+            return try firsts.sorted { $0.id < $1.id }.compactMap { release in
+                try previousYearRewrite(of: release, among: all, in: transaction).flatMap { $0.registrations.isEmpty ? nil : $0 }
+            }
+        }
+    }
+
     /// `previousYearRewrite(of:)` read in `transaction`.
     func previousYearRewrite(of release: Release, in transaction: Transaction) throws -> PreviousYearRewrite? {
         try previousYearRewrite(of: release, among: releases(ofSWV: release.scope.swv, in: transaction), in: transaction)

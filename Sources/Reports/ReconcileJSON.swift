@@ -7,6 +7,7 @@ struct ReconcileJSON: Encodable {
         var day: String
         var reason: String
         var rule: String?
+        var release: String? = nil
     }
 
     struct Figure: Encodable {
@@ -59,6 +60,10 @@ struct ReconcileJSON: Encodable {
                             Candidate(
                                 pupil: report.pupil(candidate.pgn), day: candidate.day.iso,
                                 reason: counted ? "countedOnlyByAssumption" : "excludedOnlyByAssumption", rule: rule)
+                        case .rewrittenByNextSchoolYear(let release):
+                            Candidate(
+                                pupil: report.pupil(candidate.pgn), day: candidate.day.iso, reason: "rewrittenByNextSchoolYear",
+                                rule: nil, release: release.description)
                         }
                     })
             }

@@ -118,6 +118,8 @@ public struct ReconcileReport: Sendable {
             countedUnderRules
                 ? "counted only because of the assumption '\(rule)' (Schemas/rules/counting.json)"
                 : "not counted only because of the assumption '\(rule)' (Schemas/rules/counting.json)"
+        case .rewrittenByNextSchoolYear(let release):
+            "the next school year's first file (\(release)) speaks differently of these days (see kijkglas diff)"
         }
     }
 

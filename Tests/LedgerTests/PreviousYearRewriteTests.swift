@@ -55,4 +55,28 @@ struct PreviousYearRewriteTests {
         moved.enrolledFrom = moved.periodStart
         #expect(rewrite([old], [moved]).map(\.key) == [moved.key], "a moved start is the same registration, rewritten")
     }
+
+    @Test("a figure that differs lists the pupils whose days the next school year's file rewrote")
+    func reconcileNamesRewrittenPupils() {
+        let row = spanning()
+        var category = row
+        category.category = .medium
+        let rewrite = PreviousYearRewrite(release: ReleaseID(2), previous: ReleaseID(1), yearStart: Self.yearStart, rows: [category], previousRows: [row])
+        let february = Day.literal(2021, 2, 1)
+        let counted = CountedPupils(rows: CountingRows([row]), on: february, selection: .everyValidRow)
+        func reconcile(_ rewrites: [PreviousYearRewrite]) -> [FigureReconciliation.Candidate] {
+            let figures = [
+                StatedFigure(measure: .countFebruary, day: february, schoolType: .vso, category: .low, value: .number(0)),
+                StatedFigure(measure: .countFebruary, day: february, schoolType: .vso, category: .medium, value: .number(1)),
+            ]
+            return FigureReconciliation(
+                figures: figures, peildatum: february, octoberBefore: { _ in nil }, isTotal: { _ in false },
+                then: { _ in counted }, now: { _ in counted }, assumptions: [], rewrites: rewrites
+            ).lines.flatMap(\.candidates)
+        }
+        let reason = FigureReconciliation.Reason.rewrittenByNextSchoolYear(release: ReleaseID(2))
+        let candidates = reconcile([rewrite])
+        #expect(candidates.count == 2 && candidates.allSatisfy { $0.pgn == row.pgn && $0.day == february && $0.reason == reason })
+        #expect(reconcile([]).isEmpty)
+    }
 }

@@ -82,7 +82,8 @@ struct Reconcile: ParsableCommand {
                     FigureReconciliation(
                         figures: figures, peildatum: peildatum, octoberBefore: octoberBefore, isTotal: reconciliation.isTotal,
                         then: counter(then, rules), now: counter(now, rules),
-                        assumptions: rules.reversedAssumptions.map { (rule: $0.rule, count: counter(then, $0.rules)) }))
+                        assumptions: rules.reversedAssumptions.map { (rule: $0.rule, count: counter(then, $0.rules)) },
+                        rewrites: try store.rewrites(of: SchoolYear(containing: peildatum), swv: swv)))
             }
             let report = ReconcileReport(
                 release: stated, outcome: outcome, context: ProjectionContext(state: then, selection: "rules", swv: swv),
