@@ -39,6 +39,13 @@ struct Demo: ParsableCommand {
                 try Count.parse(["--on", day.iso, "--by", "category", "--ledger", directory]).run()
                 print("")
             }
+            if let last = days.last, let nextYear = Day(year: last.components.year, month: 9, day: 1) {
+                print(
+                    "A day of the next school year, before DUO's first file of it, is answered from the last file of this one, "
+                        + "saying so: the registrations still open (their TLVs end on 31 July, so the counting rules count none)\n")
+                try Count.parse(["--on", nextYear.iso, "--all", "--ledger", directory]).run()
+                print("")
+            }
             if let peildatum = days.last {
                 print("## 6. Growth from 1 October to \(peildatum.dutch), and who makes it up\n")
                 try GrowthCommand.parse(["--peildatum", peildatum.iso, "--per-pupil", "--ledger", directory]).run()
