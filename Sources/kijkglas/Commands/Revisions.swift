@@ -49,7 +49,8 @@ struct RevisionsCommand: ParsableCommand {
             let rules = try ProjectionOptions.countingRules()
             let (store, loaded) = try options.open()
             let swv = try options.answeringSwv(loaded)
-            let fallback = rules.answersFromPreviousSchoolYear
+            // A triangle leaves a day answered only from the year before empty with --own-school-year-only.
+            let fallback = rules.answersFromPreviousSchoolYear && !options.ownSchoolYearOnly
             let growthDays = try ProjectionOptions.fundingRules().growth
             func counted(_ state: KnownState, _ day: Day) -> Int? {
                 state.counted(on: day, selection: .rules(rules), payingSwv: swv)?.count
