@@ -11,11 +11,14 @@ public struct RevisionsReport: Sendable {
     public let unit: String
     /// The heading of each valid day's value column.
     public let columnTitles: [String]
+    /// The SWV whose releases answered and whose TLVs were counted; nil when not said.
+    public let swv: String?
 
     /// A report of `revisions` of `metric`, measured in `unit`; columns headed `metric day`
     /// unless `columnTitles` says otherwise.
-    public init(_ revisions: Revisions, metric: String, unit: String, columnTitles: [String]? = nil) {
+    public init(_ revisions: Revisions, metric: String, unit: String, columnTitles: [String]? = nil, swv: String? = nil) {
         self.revisions = revisions
+        self.swv = swv
         self.metric = metric
         self.unit = unit
         self.columnTitles = columnTitles ?? revisions.days.map { "\(metric) \($0.iso)" }
@@ -34,6 +37,7 @@ public struct RevisionsReport: Sendable {
         }
         let numbers = Set(revisions.days.indices.flatMap { [2 + 2 * $0, 3 + 2 * $0] })
         let title = "Revisions of \(metric) (\(unit == "cents" ? "euro" : unit)) as known at each publication and withdrawal"
+            + (swv.map { "; \($0)'s releases and TLVs" } ?? "")
         return title + "\n" + TextTable(header: header, rows: rows, rightAligned: numbers).render()
     }
 
@@ -74,12 +78,14 @@ struct RevisionsJSON: Encodable {
 
     var metric: String
     var unit: String
+    var swv: String?
     var days: [String]
     var rows: [Row]
 
     init(_ report: RevisionsReport) {
         metric = report.metric
         unit = report.unit
+        swv = report.swv
         days = report.revisions.days.map(\.iso)
         rows = report.revisions.rows.map { row in
             Row(

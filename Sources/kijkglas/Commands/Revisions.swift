@@ -62,7 +62,7 @@ struct RevisionsCommand: ParsableCommand {
                 let revisions = try Revisions(
                     days: on, points: loaded.knowledgePoints(covering: on, swv: swv, fallback: fallback),
                     value: counted, state: { try store.knownState(swv: swv, at: $0, covering: on, fallback: fallback) })
-                report = RevisionsReport(revisions, metric: "count", unit: "pupils")
+                report = RevisionsReport(revisions, metric: "count", unit: "pupils", swv: swv)
             case .growth:
                 var references: [Day: Day] = [:]
                 for day in on {
@@ -81,7 +81,7 @@ struct RevisionsCommand: ParsableCommand {
                         return after - before
                     },
                     state: { try store.knownState(swv: swv, at: $0, covering: days, fallback: fallback) })
-                report = RevisionsReport(revisions, metric: "growth", unit: "pupils")
+                report = RevisionsReport(revisions, metric: "growth", unit: "pupils", swv: swv)
             case .funding:
                 guard let year else { throw ValidationError("--metric funding takes --year") }
                 let table = try ProjectionOptions.rateTable(year)
@@ -95,7 +95,7 @@ struct RevisionsCommand: ParsableCommand {
                         return Funding(year: year, regime: regime, days: days, rates: rates, state: state, rules: rules, payingSwv: swv)?.total.cents
                     },
                     state: { try store.knownState(swv: swv, at: $0, covering: days.all, fallback: fallback) })
-                report = RevisionsReport(revisions, metric: "funding \(year)", unit: "cents", columnTitles: ["funding \(year)"])
+                report = RevisionsReport(revisions, metric: "funding \(year)", unit: "cents", columnTitles: ["funding \(year)"], swv: swv)
             }
             print(options.format == .json ? report.json : report.text)
         }
