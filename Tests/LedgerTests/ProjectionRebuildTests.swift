@@ -43,7 +43,7 @@ struct ProjectionRebuildTests {
         #expect(try reopened.verify().isValid)
         #expect(try reopened.figures(of: ReleaseID(4)) == figures)
         #expect(try reopened.lifecycles()[ReleaseID(4)]?.definitiveOn == .literal(2022, 4, 29))
-        #expect(try reopened.knownState().releases.map(\.id) == [ReleaseID(3)])
+        #expect(try reopened.knownState2021().releases.map(\.id) == [ReleaseID(3)])
     }
 
     @Test("rebuilding the projections on request repairs damaged ones and answers as before")
@@ -53,8 +53,8 @@ struct ProjectionRebuildTests {
         let day = Day.literal(2022, 2, 1)
         let (lifecycles, rows, count) = try {
             let store = try record(ScriptedHistory(seed: 10, count: 3), in: directory)
-            let state = try store.knownState()
-            return (try store.lifecycles(), Array(state.rows), PupilCount(rows: state.rows, on: day))
+            let rows = try store.knownRows2021()
+            return (try store.lifecycles(), Array(rows), PupilCount(rows: rows, on: day))
         }()
         #expect(count.total > 0)
         do {
@@ -68,14 +68,14 @@ struct ProjectionRebuildTests {
         }
         let store = try LedgerStore(directory: directory.path)
         #expect(!(try store.verify().isValid), "the stamp is current, so opening rebuilds nothing")
-        #expect(throws: LedgerError.self) { try store.knownState() }
+        #expect(throws: LedgerError.self) { try store.knownState2021() }
         #expect(throws: LedgerError.self) { try LedgerStore(directory: directory.path, readOnly: true).rebuildProjections() }
         try store.rebuildProjections()
         #expect(try store.verify().isValid)
         #expect(try store.lifecycles() == lifecycles)
-        let state = try store.knownState()
-        #expect(Array(state.rows) == rows)
-        #expect(PupilCount(rows: state.rows, on: day) == count)
+        let known = try store.knownRows2021()
+        #expect(Array(known) == rows)
+        #expect(PupilCount(rows: known, on: day) == count)
     }
 }
 
@@ -108,7 +108,7 @@ struct CountingRowProjectionTests {
         }
         let damaged = try LedgerStore(directory: directory.path, readOnly: true)
         let answering = try #require(try damaged.releases().first { $0.id == ReleaseID(2) })
-        #expect(Array(try damaged.knownState(at: answering.publishedOn).rows) != expected[1], "counts read the stored projection")
+        #expect(Array(try damaged.knownRows2021(at: answering.publishedOn)) != expected[1], "counts read the stored projection")
         let report = try damaged.verify()
         // R2 is named, and so are later releases whose counting rows are edits of R2's keeping its last row.
         let problems = report.problems.map(\.description)
@@ -118,7 +118,7 @@ struct CountingRowProjectionTests {
             try transaction.put([0, 0, 0, 1, 0, 0, 0, 1], for: Array("projection-stamp".utf8), in: meta)
         }
         let rebuilt = try LedgerStore(directory: directory.path)
-        #expect(Array(try rebuilt.knownState(at: answering.publishedOn).rows) == expected[1])
+        #expect(Array(try rebuilt.knownRows2021(at: answering.publishedOn)) == expected[1])
         #expect(try rebuilt.verify().isValid)
     }
 
@@ -132,10 +132,10 @@ struct CountingRowProjectionTests {
             try transaction.put([0, 0, 0, 1, 0, 0, 0, 1], for: Array("projection-stamp".utf8), in: meta)
         }
         let older = try LedgerStore(directory: directory.path, readOnly: true)
-        #expect(Array(try older.knownState().rows) == expected[2])
+        #expect(Array(try older.knownRows2021()) == expected[2])
         #expect(try older.verify().isValid)
         let reopened = try LedgerStore(directory: directory.path)
-        #expect(Array(try reopened.knownState().rows) == expected[2])
+        #expect(Array(try reopened.knownRows2021()) == expected[2])
         let environment = try Environment(directory: directory.path, options: .init(readOnly: true))
         let countingRows = try environment.database("counting-rows")
         #expect(try environment.read { try $0.entryCount(in: countingRows) } == 3)

@@ -76,10 +76,10 @@ struct ReconciliationTests {
                 fileName: "k3.csv", fileSHA256: Array(UUID().uuidString.utf8.prefix(32)), content: .figures, rows: [], figures: figures))
             guard case .recorded(let release, _) = outcome else { throw LedgerError.rejected("not recorded") }
             let rules = try ShippedSchemas.countingRules()
-            let then = try store.knownState(at: statedOn)
-            let now = try store.knownState()
-            func counter(_ state: KnownState, _ rules: CountingRules) -> (Day) -> CountedPupils {
-                { CountedPupils(rows: state.rows, on: $0, selection: .rules(rules), payingSwv: "VO9901") }
+            let then = try store.knownState2021(at: statedOn)
+            let now = try store.knownState2021()
+            func counter(_ state: KnownState, _ rules: CountingRules) -> (Day) -> CountedPupils? {
+                { state.counted(on: $0, selection: .rules(rules), payingSwv: "VO9901") }
             }
             return FigureReconciliation(
                 figures: try store.figures(of: release.id), peildatum: ReconciliationTests.february,
@@ -147,9 +147,8 @@ struct ReconciliationTests {
                 snapshot.payingSwv = "VO9901"
                 return snapshot
             }
-            let state = try setting.store.knownState(at: setting.statedOn)
             let ledger = CountedPupils(
-                rows: state.rows, on: Self.october, selection: .rules(try ShippedSchemas.countingRules()), payingSwv: "VO9901")
+                rows: try setting.store.knownRows2021(at: setting.statedOn), on: Self.october, selection: .rules(try ShippedSchemas.countingRules()), payingSwv: "VO9901")
             #expect(SnapshotReconciliation(settled: settled, swv: "VO9901", counted: ledger).agrees)
 
             let dropped = try #require(settled.randomElement(using: &setting.generator.random))

@@ -18,7 +18,7 @@ struct ProjectionReportTests {
     }
 
     private var context: ProjectionContext {
-        ProjectionContext(state: KnownState(knownAt: february, releases: [], rows: CountingRows([Registration]())), selection: "rules", swv: "VO9901")
+        ProjectionContext(state: KnownState(knownAt: february, swv: "VO9901", schoolYears: []), selection: "rules", swv: "VO9901")
     }
 
     /// 111111111 leaves, 222222222 stays, 333333333 moves school, 444444444 arrives.
@@ -30,11 +30,32 @@ struct ProjectionReportTests {
             to: CountedPupils(rows: CountingRows(after), on: february, selection: .everyValidRow))
     }
 
+    @Test("a day answered from the school year before says so in text and JSON, naming both years and the releases")
+    func fallbackNote() throws {
+        let release = Release(
+            id: ReleaseID(10), scope: Scope(product: "kijkglas-2", swv: "VO9901", period: "2020-2021"),
+            publishedOn: Day(year: 2021, month: 7, day: 20)!, fileName: "r10.csv", fileSHA256: [], rowCount: 1, base: nil)
+        let (asked, previous) = (SchoolYear(firstYear: 2021), SchoolYear(firstYear: 2020))
+        let state = KnownState(
+            knownAt: Day(year: 2021, month: 9, day: 1)!, swv: "VO9901",
+            schoolYears: [KnownSchoolYear(schoolYear: asked, answeredFrom: previous, releases: [release], rows: CountingRows([Registration]()))])
+        let context = ProjectionContext(state: state, selection: "rules", swv: "VO9901")
+        let count = PupilCount(rows: CountingRows([Registration]()), on: Day(year: 2021, month: 9, day: 1)!)
+        #expect(CountText.render(count, context: context) == """
+            On 2021-09-01: 0 pupils (As known at 2021-09-01 (R10); counting rules; VO9901's releases and TLVs)
+            Note: no kijkglas-2 of VO9901 for 2021-2022 known on 2021-09-01; answered from the registrations of 2020-2021 (R10)
+            """)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(CountText.json(count, context: context).utf8)) as? [String: Any])
+        let fallbacks = try #require(json["fallbacks"] as? [[String: Any]])
+        #expect(fallbacks.count == 1 && fallbacks[0]["schoolYear"] as? String == "2021-2022" && fallbacks[0]["answeredFrom"] as? String == "2020-2021")
+        #expect(fallbacks[0]["releases"] as? [String] == ["R10"])
+    }
+
     @Test("a count prints what it was counted from, its total and its groups")
     func countText() {
         let count = PupilCount(rows: CountingRows([row(111_111_111, "25GP", .low)]), on: february, by: .category)
         #expect(CountText.render(count, context: context) == """
-            On 2022-02-01: 1 pupils (As known at 2022-02-01 (no releases); counting rules; TLVs issued by VO9901)
+            On 2022-02-01: 1 pupils (As known at 2022-02-01 (no releases); counting rules; VO9901's releases and TLVs)
             category  pupils
             --------  ------
             L              1
@@ -88,7 +109,7 @@ struct ProjectionReportTests {
         let revisions = Revisions(
             days: [october], points: knowledge.map { LoadedReleases.KnowledgePoint(day: $0.0, published: $0.1, withdrawn: []) },
             value: { state, _ in points.first { $0.0 == state.knownAt }?.1 },
-            state: { KnownState(knownAt: $0, releases: [], rows: CountingRows([Registration]())) })
+            state: { KnownState(knownAt: $0, swv: "VO9901", schoolYears: []) })
         #expect(RevisionsReport(revisions, metric: "count", unit: "pupils").text == """
             Revisions of count (pupils) as known at each publication and withdrawal
             known at    event         count 2021-10-01  revision

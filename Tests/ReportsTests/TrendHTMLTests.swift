@@ -30,7 +30,9 @@ struct TrendHTMLTests {
             rowCount: 3, base: nil)
         let august = Day(year: 2021, month: 8, day: 1)!
         let rows = [row(111_111_111, .low, from: august), row(222_222_222, .high, from: august), row(333_333_333, .low, from: Day(year: 2021, month: 11, day: 15)!)]
-        let state = KnownState(knownAt: nil, releases: [release], rows: CountingRows(rows))
+        let year = SchoolYear(firstYear: 2021)
+        let state = KnownState(
+            knownAt: nil, swv: "VO9901", schoolYears: [KnownSchoolYear(schoolYear: year, answeredFrom: year, releases: [release], rows: CountingRows(rows))])
         let days = Trend.days(from: Day(year: 2021, month: 9, day: 1)!, to: Day(year: 2022, month: 2, day: 1)!, every: .month, growth: funding.growth)
         let trend = Trend(metric: .count, days: days, state: state, rules: rules, swv: nil, by: .category, funding: funding)
         var lifecycle = ReleaseLifecycle(currentBase: nil)
@@ -97,9 +99,12 @@ struct TrendHTMLTests {
             row(111_111_111, .low, from: august), row(222_222_222, .high, from: august), young,
             row(333_333_333, .low, from: Day(year: 2014, month: 11, day: 15)!),
         ]
+        let releases = [release(1, "2014-2015", Day(year: 2014, month: 9, day: 15)!), release(2, "2015-2016", Day(year: 2015, month: 9, day: 15)!)]
         let state = KnownState(
-            knownAt: nil, releases: [release(1, "2014-2015", Day(year: 2014, month: 9, day: 15)!), release(2, "2015-2016", Day(year: 2015, month: 9, day: 15)!)],
-            rows: CountingRows(rows))
+            knownAt: nil, swv: "VO9901",
+            schoolYears: releases.compactMap { release in
+                release.scope.schoolYear.map { KnownSchoolYear(schoolYear: $0, answeredFrom: $0, releases: [release], rows: CountingRows(rows)) }
+            })
         let days = Trend.days(from: Day(year: 2015, month: 9, day: 1)!, to: Day(year: 2016, month: 10, day: 1)!, every: .teldatum, growth: funding.growth)
         let trend = Trend(
             metric: .funding, days: days, state: state, rules: rules, swv: "VO9901", by: .category, funding: funding,
@@ -107,7 +112,7 @@ struct TrendHTMLTests {
         let regime = try #require(funding.regime(for: .schoolYear(2015)))
         let fundingDays = try #require(FundingDays(year: .schoolYear(2015), regime: regime, growth: funding.growth))
         let version = try #require(table.version(knownAt: nil))
-        let expected = Funding(year: .schoolYear(2015), regime: regime, days: fundingDays, rates: version, rows: CountingRows(rows), rules: rules, payingSwv: "VO9901")
+        let expected = try #require(Funding(year: .schoolYear(2015), regime: regime, days: fundingDays, rates: version, state: state, rules: rules, payingSwv: "VO9901"))
         #expect(expected.total.cents > 0)
         #expect(trend.points.map(\.day.iso) == ["2015-10-01", "2016-02-01", "2016-10-01"])
         #expect(trend.points.map(\.total) == [expected.total.cents, expected.total.cents, nil])
