@@ -109,6 +109,7 @@ struct ProjectionPropertyTests {
         var result = (pairs: 0, fallbacks: 0, unanswered: 0)
         for knownAt in knownAt {
             let state = try store.knownState(swv: swv, at: knownAt, covering: days)
+            let refusing = try store.knownState(swv: swv, at: knownAt, covering: days, fallback: false)
             for day in days {
                 let context = "seed \(seed) day \(day) known at \(knownAt.map { "\($0)" } ?? "today")"
                 let answer = oracle.answer(day, swv: swv, knownAt: knownAt)
@@ -116,6 +117,9 @@ struct ProjectionPropertyTests {
                 #expect(state.covers(day) == (answer != nil), "\(context): covered")
                 #expect(year?.answeredFrom.description == answer?.answeredFrom, "\(context): answered from")
                 #expect(year?.isFallback == answer?.isFallback, "\(context): fallback")
+                #expect(refusing.covers(day) == (answer.map { !$0.isFallback } ?? false), "\(context): covered without fallback")
+                #expect(refusing.schoolYear(of: day).map { $0.releases.map(\.fileName).sorted() }
+                    == oracle.answer(day, swv: swv, knownAt: knownAt, fallback: false).map { $0.versions.map(\.fileName).sorted() }, "\(context): without fallback")
                 #expect(year.map { $0.releases.map(\.fileName).sorted() } == answer.map { $0.versions.map(\.fileName).sorted() }, "\(context): answering releases")
                 result.pairs += 1
                 if answer?.isFallback == true { result.fallbacks += 1 }

@@ -129,6 +129,32 @@ public struct SchoolYearsHistory {
             }
             rows[row.key] = row
         }
+        // Two registrations spanning both years, listed in every file of the year before, whose
+        // TLV start the new year's file moves back to the start of the year before (a correction
+        // DUO made in the new file only): counted from then on if the new file answered the old
+        // year's days, from 1 January by the old year's files.
+        let previousStart = start.adding(days: -365)
+        var added = 0
+        for _ in 0..<40 where added < 2 {
+            var old = generator.row()
+            (old.periodStart, old.enrolledFrom, old.periodEnd, old.enrolledUntil) = (previousStart, previousStart, nil, nil)
+            (old.funded, old.unfundedReason, old.cluster, old.residence) = (true, nil, 3, 0)
+            old.tlvNumber = "\(swv)-\(previousStart.components.year)-\(old.pgn.value)"
+            old.payingSwv = swv
+            old.tlvFrom = Day.literal(start.components.year, 1, 1)
+            old.tlvUntil = start.adding(days: -1)
+            guard rows[old.key] == nil, !releases.contains(where: { $0.rows.contains { $0.pgn == old.pgn } }) else { continue }
+            for index in releases.indices where releases[index].scope.period == schoolYears.first(where: { $0.days.contains(previousStart) })?.description {
+                releases[index].rows.append(old)
+                releases[index].rows.sort { $0.key < $1.key }
+            }
+            var new = old
+            new.tlvFrom = previousStart
+            new.tlvUntil = generator.yearEnd
+            rows[new.key] = new
+            rewrittenInLaterYear.insert(new.key)
+            added += 1
+        }
         for extra in generator.rows(count: newRows) where rows[extra.key] == nil {
             rows[extra.key] = extra
         }
