@@ -51,7 +51,7 @@ struct ManySwvPropertyTests {
                     compared += 1
                 }
             }
-            for year in SchoolYearsLedger.years {
+            for year in alone.years {
                 let (reference, peildatum) = (Day.literal(year.firstYear, 10, 1), Day.literal(year.firstYear + 1, 2, 1))
                 func growth(_ state: KnownState) -> Growth? {
                     guard let from = state.counted(on: reference, selection: .rules(rules), payingSwv: swv),

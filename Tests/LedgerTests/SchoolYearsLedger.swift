@@ -12,10 +12,12 @@ struct SchoolYearsLedger {
     /// Other real SWVs (Regeling regio-indeling, `swv_codes_2013-2015.csv`) whose files a
     /// many-SWV ledger also holds.
     static let otherSwvs = ["VO2001", "PO2707", "VO3002", "PO2201"]
-    /// The school years the histories hold.
+    /// The school years the histories hold by default.
     static let years = [SchoolYear(firstYear: 2020), SchoolYear(firstYear: 2021)]
 
     let versions: [ProjectionOracle.Version]
+    /// The school years this ledger's histories hold.
+    let years: [SchoolYear]
     let history: SchoolYearsHistory
     let directory: TemporaryDirectory
     let store: LedgerStore
@@ -23,14 +25,16 @@ struct SchoolYearsLedger {
     let duplicateOutcome: RecordOutcome
 
     /// A ledger of `swv`'s history from `seed`, plus `others` SWVs' histories that list some of
-    /// the same pupils (some with a TLV of `swv`), loaded in an order shuffled by `order`.
-    init(seed: UInt64, others: Int = 0, withdrawFirst: Bool = false, order: UInt64 = 0) throws {
-        history = SchoolYearsHistory(seed: seed, swv: Self.swv, withdrawFirstOfLastYear: withdrawFirst)
+    /// the same pupils (some with a TLV of `swv`), loaded in an order shuffled by `order`; over
+    /// `years` school years from 2020-2021.
+    init(seed: UInt64, others: Int = 0, withdrawFirst: Bool = false, order: UInt64 = 0, years: Int = 2) throws {
+        self.years = (0..<years).map { SchoolYear(firstYear: 2020 + $0) }
+        history = SchoolYearsHistory(seed: seed, swv: Self.swv, years: years, withdrawFirstOfLastYear: withdrawFirst)
         var versions = history.releases.map(Self.version)
         var random = SplitMix64(seed: seed ^ 0x0_5CA1E)
         for (index, other) in Self.otherSwvs.prefix(others).enumerated() {
             let theirs = SchoolYearsHistory(
-                seed: seed &+ UInt64(index + 1) &* 7919, swv: other, releasesPerYear: 6, rowsPerYear: 15,
+                seed: seed &+ UInt64(index + 1) &* 7919, swv: other, years: years, releasesPerYear: 6, rowsPerYear: 15,
                 publicationShift: Int.random(in: -20...20, using: &random))
             for release in theirs.releases {
                 var version = Self.version(release)
@@ -91,21 +95,24 @@ struct SchoolYearsLedger {
     /// (never answered) and of the year after the last (answered from the last).
     func days(_ random: inout SplitMix64, randomPerYear: Int = 3) -> [Day] {
         var days: [Day] = []
-        for year in Self.years {
+        for year in years {
             let first = year.firstYear
             days += [Day.literal(first, 8, 1), Day.literal(first + 1, 7, 31)]
             days += [Day.literal(first, 10, 1), Day.literal(first + 1, 2, 1)].flatMap { [$0.adding(days: -1), $0, $0.adding(days: 1)] }
             days += (0..<randomPerYear).map { _ in Day.literal(first, 8, 1).adding(days: Int.random(in: 0...364, using: &random)) }
         }
-        days += [Day.literal(2020, 7, 31), Day.literal(2022, 8, 1), Day.literal(2022, 10, 1)]
+        let after = years.last!.firstYear + 1
+        days += [Day.literal(2020, 7, 31), Day.literal(after, 8, 1), Day.literal(after, 10, 1)]
         return days
     }
 
     /// Days of knowledge: today, every publication and withdrawal day and the day before it,
-    /// days of the second year before its first release, and a day before any release.
+    /// days of each later year before its first release, and a day before any release.
     var knownAtDays: [Day?] {
         let days = versions.map(\.published) + versions.compactMap(\.withdrawn)
-        let extra = [Day.literal(2020, 1, 1), Day.literal(2021, 8, 1), Day.literal(2021, 9, 1), Day.literal(2021, 10, 14)]
+        let extra = [Day.literal(2020, 1, 1)] + years.dropFirst().flatMap { year in
+            [Day.literal(year.firstYear, 8, 1), Day.literal(year.firstYear, 9, 1), Day.literal(year.firstYear, 10, 14)]
+        }
         return [nil] + Set(days.flatMap { [$0.adding(days: -1), $0] } + extra).sorted()
     }
 }

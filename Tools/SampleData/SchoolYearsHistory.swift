@@ -104,11 +104,15 @@ public struct SchoolYearsHistory {
                 yearEndLeavers.insert(row.pgn)
                 // Most hold a TLV that runs on into the new year, as TLVs granted for two
                 // years do, and count: the last file of the year would count them on its days.
-                if chance(80), let index = releases.indices.last, let at = releases[index].rows.firstIndex(of: row) {
+                if chance(80) || row.key == open.first?.key, let index = releases.indices.last,
+                    let at = releases[index].rows.firstIndex(of: row)
+                {
+                    releases[index].rows[at].tlvFrom = min(row.tlvFrom ?? row.periodStart, row.periodStart)
                     releases[index].rows[at].tlvUntil = generator.yearEnd
                     releases[index].rows[at].funded = true
                     releases[index].rows[at].unfundedReason = nil
                     releases[index].rows[at].cluster = 3
+                    releases[index].rows[at].residence = 0
                 }
                 continue
             }
