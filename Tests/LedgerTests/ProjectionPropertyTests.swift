@@ -110,6 +110,10 @@ struct ProjectionPropertyTests {
         for knownAt in knownAt {
             let state = try store.knownState(swv: swv, at: knownAt, covering: days)
             let refusing = try store.knownState(swv: swv, at: knownAt, covering: days, fallback: false)
+            let fallbackYears = Set(days.filter { oracle.answer($0, swv: swv, knownAt: knownAt)?.isFallback == true }
+                .map { ProjectionOracle.period(ProjectionOracle.schoolYearStart(of: $0)) })
+            #expect(Set(state.fallbacks.map(\.schoolYear.description)) == fallbackYears && refusing.fallbacks.isEmpty,
+                "seed \(seed) known at \(knownAt.map { "\($0)" } ?? "today"): the years answered from the year before")
             for day in days {
                 let context = "seed \(seed) day \(day) known at \(knownAt.map { "\($0)" } ?? "today")"
                 let answer = oracle.answer(day, swv: swv, knownAt: knownAt)
