@@ -256,6 +256,15 @@ struct ProjectionPropertyTests {
         let triangle = try Self.triangle(ledger.store, days: ledger.days(&random, randomPerYear: 1), rules: rules)
         #expect(triangle.rows.map(\.point.day) == oracle.knowledgeDays(covering: triangle.days, swv: swv), "seed \(seed)")
         #expect(triangle.rows.contains { !$0.point.withdrawn.isEmpty }, "seed \(seed)")
+        let loaded = try LoadedReleases(store: ledger.store)
+        for day in triangle.days {
+            let year = ProjectionOracle.schoolYearStart(of: day)
+            for fallback in [true, false] {
+                let periods = fallback ? [ProjectionOracle.period(year), ProjectionOracle.period(year - 1)] : [ProjectionOracle.period(year)]
+                #expect(loaded.covers(day, swv: swv, fallback: fallback) == ledger.versions.contains { $0.scope.swv == swv && periods.contains($0.scope.period) },
+                    "seed \(seed) day \(day) fallback \(fallback): some release may answer")
+            }
+        }
         for (column, day) in triangle.days.enumerated() {
             var previous: Int?
             for row in triangle.rows {
