@@ -11,7 +11,9 @@ import Ledger
 ///   do not list them (`yearEndLeavers`);
 /// - registrations that span two years, listed in both years' files, some of them rewritten
 ///   only in the later year's file on days before its school year (an earlier end, another
-///   category from the start, funding or TLV dates: `rewrittenInLaterYear`);
+///   category from the start, funding or TLV dates: `rewrittenInLaterYear`), two of them in
+///   every file of the earlier year with a TLV from 1 January that the later year's file moves
+///   back to the earlier year's 1 August;
 /// - one release of the last year withdrawn before its successor (`withdrawn`), the first of
 ///   that year when `withdrawFirstOfLastYear` (so that year's days fall back to the year before
 ///   again for a while).
