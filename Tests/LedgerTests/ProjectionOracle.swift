@@ -1,47 +1,87 @@
 import Ledger
 
-/// A brute-force reimplementation of the projections, written from the rules data and the
-/// design's known-at semantics without the projection code, for property tests to compare with.
+/// A brute-force model of what the ledger must answer, written from the rule (docs/design.md
+/// "Which scope answers a day", domain.md, `Schemas/rules/counting.json`) over the releases a
+/// test generated, never from the ledger's own code or storage.
+///
+/// A day D of school year Y, asked for SWV S as known at T, is answered per product by the latest
+/// release of (product, S, Y) published on or before T and not withdrawn by T; when there is none
+/// of Y, by those of (S, Y − 1), saying so; else not at all.
 struct ProjectionOracle {
-    /// One physical release as the test made it.
+    /// One release as the test made it.
     struct Version {
         var scope: Scope
         var published: Day
         var withdrawn: Day?
         var rows: [Registration]
+        var fileName: String = ""
+    }
+
+    /// Which releases answer a day, and from which school year.
+    struct Answer {
+        /// The school year the releases are of, as text (`2021-2022`).
+        var answeredFrom: String
+        /// Whether that is the year before the day's own.
+        var isFallback: Bool
+        /// One per product.
+        var versions: [Version]
+        /// Their rows, pooled.
+        var rows: [Registration] { versions.flatMap(\.rows) }
     }
 
     let versions: [Version]
     let rules: CountingRules
 
-    /// The rows DUO had said as known at `day` (today when nil): per scope the latest version
-    /// published by then and not withdrawn by then.
-    func rows(knownAt day: Day?) -> [Registration] {
-        var latest: [Scope: Version] = [:]
-        for version in versions {
-            if let day {
-                if version.published > day { continue }
-                if let withdrawn = version.withdrawn, withdrawn <= day { continue }
-            } else if version.withdrawn != nil {
-                continue
-            }
-            if let seen = latest[version.scope], seen.published > version.published { continue }
-            latest[version.scope] = version
-        }
-        return latest.values.flatMap(\.rows)
+    /// The first calendar year of the school year (1 August – 31 July) `day` falls in.
+    static func schoolYearStart(of day: Day) -> Int {
+        let (year, month, _) = day.components
+        return month >= 8 ? year : year - 1
     }
 
-    /// Whether any version's scope covers `day` and was current at `knownAt`.
-    func covers(_ day: Day, knownAt: Day?) -> Bool {
-        let year = day.components.month >= 8 ? day.components.year : day.components.year - 1
-        let period = "\(year)-\(year + 1)"
-        return versions.contains { version in
-            version.scope.period == period && (knownAt.map { version.published <= $0 } ?? true)
-                && !(version.withdrawn.map { w in knownAt.map { w <= $0 } ?? true } ?? false)
-        }
+    /// `2021-2022` for the school year starting in 2021.
+    static func period(_ firstYear: Int) -> String { "\(firstYear)-\(firstYear + 1)" }
+
+    /// Whether `version` was published and not withdrawn as known at `knownAt` (today when nil).
+    static func isKnown(_ version: Version, at knownAt: Day?) -> Bool {
+        guard let knownAt else { return version.withdrawn == nil }
+        if version.published > knownAt { return false }
+        if let withdrawn = version.withdrawn, withdrawn <= knownAt { return false }
+        return true
     }
 
-    /// The issuer of a row's TLV.
+    /// Per product, the latest release of (product, `swv`, `period`) known at `knownAt`.
+    func latest(swv: String, period: String, knownAt: Day?) -> [Version] {
+        var byProduct: [String: Version] = [:]
+        for version in versions where version.scope.swv == swv && version.scope.period == period && Self.isKnown(version, at: knownAt) {
+            if let seen = byProduct[version.scope.product], seen.published >= version.published { continue }
+            byProduct[version.scope.product] = version
+        }
+        return byProduct.keys.sorted().map { byProduct[$0]! }
+    }
+
+    /// The releases that answer `day` for `swv` as known at `knownAt`; nil when none does.
+    func answer(_ day: Day, swv: String, knownAt: Day?, fallback: Bool = true) -> Answer? {
+        let year = Self.schoolYearStart(of: day)
+        let own = latest(swv: swv, period: Self.period(year), knownAt: knownAt)
+        if !own.isEmpty { return Answer(answeredFrom: Self.period(year), isFallback: false, versions: own) }
+        guard fallback else { return nil }
+        let before = latest(swv: swv, period: Self.period(year - 1), knownAt: knownAt)
+        return before.isEmpty ? nil : Answer(answeredFrom: Self.period(year - 1), isFallback: true, versions: before)
+    }
+
+    /// Pupil → the row they count by on `day` under the counting rules, restricted to pupils
+    /// whose TLV `payer` issued; nil when `day` is not answered.
+    func counted(on day: Day, swv: String, knownAt: Day?, payer: String?) -> [PGN: Registration]? {
+        answer(day, swv: swv, knownAt: knownAt).map { counted($0.rows, on: day, payer: payer) }
+    }
+
+    /// Pupil → the row they count by in an `--all` count on `day`; nil when not answered.
+    func countedAll(on day: Day, swv: String, knownAt: Day?, payer: String?) -> [PGN: Registration]? {
+        answer(day, swv: swv, knownAt: knownAt).map { countedAll($0.rows, on: day, payer: payer) }
+    }
+
+    /// The issuer of a row's TLV: its paying SWV column, else (when the rules say so) the
+    /// prefix of its TLV number when that is an SWV code.
     func payingSwv(_ row: Registration) -> String? {
         if row.payingSwv != nil { return row.payingSwv }
         guard rules.payingSwvFromTLVNumber.value, let number = row.tlvNumber else { return nil }
@@ -50,15 +90,29 @@ struct ProjectionOracle {
         return isCode ? prefix : nil
     }
 
-    /// Rows with one identity from two scopes: the one whose fields, in field order, read lowest.
+    /// Rows with one identity from two releases: the one whose fields, in field order, read lowest.
     static func fieldsFirst(_ a: Registration, _ b: Registration) -> Bool {
         let left = Registration.Field.allCases.map { a.text(of: $0) ?? "" }
         let right = Registration.Field.allCases.map { b.text(of: $0) ?? "" }
         return left.lexicographicallyPrecedes(right)
     }
 
-    /// Pupil → the row they count by on `day`.
+    /// The rows of the latest version of every scope known at `knownAt`: for a history of one
+    /// scope, the rows that answer its school year's days.
+    func rows(knownAt: Day?) -> [Registration] {
+        let scopes = Set(versions.map(\.scope))
+        return scopes.flatMap { scope in
+            versions.filter { $0.scope == scope && Self.isKnown($0, at: knownAt) }.max { $0.published < $1.published }?.rows ?? []
+        }
+    }
+
+    /// `counted(_:on:payer:)` with the payer named `swv`.
     func counted(_ rows: [Registration], on day: Day, swv: String?) -> [PGN: Registration] {
+        counted(rows, on: day, payer: swv)
+    }
+
+    /// Pupil → the row they count by on `day` among `rows`.
+    func counted(_ rows: [Registration], on day: Day, payer: String?) -> [PGN: Registration] {
         func within(_ from: Day?, _ until: Day?) -> Bool {
             (from == nil || from! <= day) && (until == nil || day <= until!)
         }
@@ -87,18 +141,36 @@ struct ProjectionOracle {
                 ordered = candidates.sorted { $0.key != $1.key ? $0.key < $1.key : Self.fieldsFirst($0, $1) }
             }
             let row = ordered[0]
-            if swv == nil || payingSwv(row) == swv { result[pgn] = row }
+            if payer == nil || payingSwv(row) == payer { result[pgn] = row }
         }
         return result
     }
 
-    /// Pupil → the row they count by in an `--all` count.
-    func countedAll(_ rows: [Registration], on day: Day, swv: String?) -> [PGN: Registration] {
+    /// Pupil → the row they count by in an `--all` count: every row valid on the day, the first
+    /// by identity (then by fields), restricted by the row's paying SWV column.
+    func countedAll(_ rows: [Registration], on day: Day, payer: String?) -> [PGN: Registration] {
         let valid = rows.filter { $0.periodStart <= day && ($0.periodEnd == nil || day <= $0.periodEnd!) }
         var result: [PGN: Registration] = [:]
         for (pgn, candidates) in Dictionary(grouping: valid, by: \.pgn) {
             let row = candidates.min { $0.key != $1.key ? $0.key < $1.key : Self.fieldsFirst($0, $1) }!
-            if swv == nil || row.payingSwv == swv { result[pgn] = row }
+            if payer == nil || row.payingSwv == payer { result[pgn] = row }
+        }
+        return result
+    }
+
+    /// The per-pupil movements from `before` to `after`, in PGN order, as "kind pgn".
+    static func movements(_ before: [PGN: Registration], _ after: [PGN: Registration]) -> [String] {
+        var result: [String] = []
+        for pgn in Set(before.keys).union(after.keys).sorted() {
+            switch (before[pgn], after[pgn]) {
+            case (nil, .some): result.append("instroom \(pgn.value)")
+            case (.some, nil): result.append("uitstroom \(pgn.value)")
+            case (let old?, let new?) where old.institution != new.institution || old.branch != new.branch:
+                result.append("doorstroom \(pgn.value)")
+            case (let old?, let new?) where old.category != new.category:
+                result.append("category \(pgn.value)")
+            default: break
+            }
         }
         return result
     }
@@ -112,19 +184,25 @@ struct ProjectionOracle {
         return day < eighth ? .soUnder8 : .so8Plus
     }
 
-    /// The funding total in cents: teldatum pupils priced, plus positive net growth per band
-    /// and category priced.
+    /// The funding total in cents charged to `payer` under the school-year regime: the pupils
+    /// counted on the teldatum priced, plus the positive net growth from `reference` to
+    /// `peildatum` per band (age on the teldatum) and category priced; each day counted from its
+    /// own school year's releases. Nil when one of the days is not answered.
     func fundingCents(
-        rows: [Registration], teldatum: Day, peildatum: Day, rates: [RateBand: [FundingCategory: Int]]
-    ) -> Int {
-        let atTeldatum = counted(rows, on: teldatum, swv: nil).values
+        swv: String, knownAt: Day?, payer: String?, teldatum: Day, reference: Day, peildatum: Day,
+        rates: [RateBand: [FundingCategory: Int]]
+    ) -> Int? {
+        guard let atTeldatum = counted(on: teldatum, swv: swv, knownAt: knownAt, payer: payer),
+            let before = counted(on: reference, swv: swv, knownAt: knownAt, payer: payer),
+            let after = counted(on: peildatum, swv: swv, knownAt: knownAt, payer: payer)
+        else { return nil }
         var total = 0
-        for row in atTeldatum {
+        for row in atTeldatum.values {
             if let category = row.category, let rate = rates[Self.band(row, on: teldatum)]?[category] { total += rate }
         }
         var net: [String: (band: RateBand, category: FundingCategory, count: Int)] = [:]
-        for (sign, day) in [(-1, teldatum), (1, peildatum)] {
-            for row in counted(rows, on: day, swv: nil).values {
+        for (sign, pupils) in [(-1, before), (1, after)] {
+            for row in pupils.values {
                 guard let category = row.category else { continue }
                 let band = Self.band(row, on: teldatum)
                 net["\(band)\(category)", default: (band, category, 0)].count += sign
@@ -134,5 +212,16 @@ struct ProjectionOracle {
             total += cell.count * (rates[cell.band]?[cell.category] ?? 0)
         }
         return total
+    }
+
+    /// The days the answer for `days` of `swv` may change: the publication and withdrawal days
+    /// of `swv`'s releases of the days' school years and (with fallback) the years before them.
+    func knowledgeDays(covering days: [Day], swv: String) -> [Day] {
+        let periods = Set(days.flatMap { day in
+            let year = Self.schoolYearStart(of: day)
+            return [Self.period(year), Self.period(year - 1)]
+        })
+        let relevant = versions.filter { $0.scope.swv == swv && periods.contains($0.scope.period) }
+        return Set(relevant.map(\.published) + relevant.compactMap(\.withdrawn)).sorted()
     }
 }

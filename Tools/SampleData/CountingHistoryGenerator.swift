@@ -6,26 +6,34 @@ import Ledger
 public struct CountingHistoryGenerator {
     /// The generator's randomness; seeded, so failures reproduce.
     public var random: SplitMix64
-    /// First day of school year 2021-2022.
-    public let yearStart = Day.literal(2021, 8, 1)
-    /// Last day of school year 2021-2022.
-    public let yearEnd = Day.literal(2022, 7, 31)
+    /// The school year rows and days are generated in (2021-2022 unless set); a history that
+    /// crosses school years moves it on and keeps its pupils.
+    public var schoolYear: SchoolYear
+    /// First day of the school year.
+    public var yearStart: Day { schoolYear.days.lowerBound }
+    /// Last day of the school year.
+    public var yearEnd: Day { schoolYear.days.upperBound }
     /// The days projections are most often asked about: 1 October 2021 and 1 February 2022.
     public static let keyDays = [Day.literal(2021, 10, 1), Day.literal(2022, 2, 1)]
+    /// The key days of the school year: its 1 October and 1 February.
+    public var keyDaysOfYear: [Day] {
+        [Day.literal(schoolYear.firstYear, 10, 1), Day.literal(schoolYear.firstYear + 1, 2, 1)]
+    }
     /// SWV codes that issue TLVs in the generated rows.
     public static let issuers = ["VO9901", "VO2508", "PO2707"]
 
     private var pupils: [PGN] = []
     private var serial = 10_000
 
-    /// A generator from `seed`.
-    public init(seed: UInt64) {
+    /// A generator from `seed` for `schoolYear`.
+    public init(seed: UInt64, schoolYear: SchoolYear = SchoolYear(firstYear: 2021)) {
         random = SplitMix64(seed: seed)
+        self.schoolYear = schoolYear
     }
 
     /// A day of the school year; half of them on a key day or a day either side of one.
     public mutating func day() -> Day {
-        if Bool.random(using: &random), let key = Self.keyDays.randomElement(using: &random) {
+        if Bool.random(using: &random), let key = keyDaysOfYear.randomElement(using: &random) {
             return key.adding(days: Int.random(in: -1...1, using: &random))
         }
         return yearStart.adding(days: Int.random(in: 0...364, using: &random))
@@ -48,12 +56,13 @@ public struct CountingHistoryGenerator {
         if chance(92) {
             let issuer = pick(Self.issuers)
             serial += 1
-            row.tlvNumber = "\(issuer)-2021-\(serial)"
+            row.tlvNumber = "\(issuer)-\(schoolYear.firstYear)-\(serial)"
             if chance(75) { row.payingSwv = issuer }
             row.tlvFrom = chance(8) ? nil : Bool.random(using: &random) ? yearStart : day()
             row.tlvUntil = chance(8) ? nil : Bool.random(using: &random) ? yearEnd : day()
         }
-        let born = schoolType == .so ? Day.literal(2013, 6, 1) : Day.literal(2007, 1, 1)
+        let shift = schoolYear.firstYear - 2021
+        let born = schoolType == .so ? Day.literal(2013 + shift, 6, 1) : Day.literal(2007 + shift, 1, 1)
         row.birthDate = chance(5) ? nil : born.adding(days: Int.random(in: 0...730, using: &random))
         if !row.funded { row.unfundedReason = "Geen geldige TLV" }
         pupils.append(row.pgn)

@@ -37,8 +37,11 @@ public struct ReleaseSeries {
         /// The rows in identity order.
         public var rows: [Registration]
         /// Events by kind and classification that the diff against the previous release gives
-        /// (all initial openings for the first), as `EventTally.counts` holds them.
+        /// (all initial openings for the first of each school year), as `EventTally.counts`
+        /// holds them.
         public var expected: [RegistrationChange.Kind: [Classification: Int]]
+        /// The school year (the scope's period) the release is of, `2021-2022`.
+        public var schoolYear: String = ReleaseSeries.schoolYear
     }
 
     /// Real (v)so vestigingen with their school type, from DUO's list of November 2024.
@@ -60,22 +63,47 @@ public struct ReleaseSeries {
     private var random: SplitMix64
     private var nextPGN: UInt32
     private var tlvSerial = 0
-    private let yearStart = Day.literal(2021, 8, 1)
-    private let yearEnd = Day.literal(2022, 7, 31)
+    private var year = SchoolYear(firstYear: 2021)
+    private var yearStart: Day { year.days.lowerBound }
+    private var yearEnd: Day { year.days.upperBound }
 
-    /// `count` monthly releases from 15 September 2021 starting with `rows` rows, from `seed`.
-    public init(seed: UInt64, rows: Int, count: Int, rates: Rates = Rates()) {
+    /// `count` monthly releases from 15 September 2021 starting with `rows` rows, from `seed`;
+    /// all of school year 2021-2022, or, with `releasesPerYear`, that many of each school year
+    /// from 2021-2022 on, each later year's first published on 15 October.
+    ///
+    /// A later school year's first release is the first of its own scope: every row it holds
+    /// is an initial opening. It holds the registrations of the year before still open on its
+    /// 1 August (TLV renewed for the year) and new arrivals from 1 August, and not the pupils
+    /// who left before it.
+    public init(seed: UInt64, rows: Int, count: Int, rates: Rates = Rates(), releasesPerYear: Int? = nil) {
         random = SplitMix64(seed: seed)
         nextPGN = 100_000_000 + UInt32(seed % 1_000) * 100_000
         var current = (0..<rows).map { _ in arrival(from: yearStart) }
         current.sort { $0.key < $1.key }
-        let first = Day.literal(2021, 9, 15)
-        releases.append(Release(published: first, rows: current, expected: [.opened: [.initial: current.count]]))
+        var published = Day.literal(2021, 9, 15)
+        releases.append(Release(published: published, rows: current, expected: [.opened: [.initial: current.count]]))
         for index in 1..<max(1, count) {
-            let base = first.adding(days: 30 * (index - 1))
-            let published = first.adding(days: 30 * index)
+            if let releasesPerYear, releasesPerYear > 0, index % releasesPerYear == 0 {
+                year = SchoolYear(firstYear: year.firstYear + 1)
+                published = Day.literal(year.firstYear, 10, 15)
+                current = newYear(current, arrivals: rows * rates.arrivals / 10_000)
+                releases.append(Release(
+                    published: published, rows: current, expected: [.opened: [.initial: current.count]], schoolYear: year.description))
+                continue
+            }
+            let base = published
+            published = base.adding(days: 30)
             current = step(current, base: base, published: published, rates: rates)
         }
+    }
+
+    /// The first rows of a new school year: those of `rows` open on its first day, their TLV
+    /// renewed to its end, and `arrivals` new pupils from its first day.
+    private mutating func newYear(_ rows: [Registration], arrivals: Int) -> [Registration] {
+        var carried = rows.filter { ($0.periodEnd ?? yearStart) >= yearStart && ($0.enrolledUntil ?? yearStart) >= yearStart }
+        for index in carried.indices { carried[index].tlvUntil = yearEnd }
+        let added = (0..<arrivals).map { _ in arrival(from: yearStart) }
+        return (carried + added).sorted { $0.key < $1.key }
     }
 
     private mutating func step(_ rows: [Registration], base: Day, published: Day, rates: Rates) -> [Registration] {
@@ -155,7 +183,7 @@ public struct ReleaseSeries {
             expect(.opened, as: .correction)
         }
         let next = (rows.indices.filter { !removed.contains($0) }.map { rows[$0] } + added).sorted { $0.key < $1.key }
-        releases.append(Release(published: published, rows: next, expected: expected))
+        releases.append(Release(published: published, rows: next, expected: expected, schoolYear: year.description))
         return next
     }
 
@@ -173,11 +201,12 @@ public struct ReleaseSeries {
         row.residence = 0
         row.category = FundingCategory.allCases.randomElement(using: &random)
         tlvSerial += 1
-        row.tlvNumber = "\(Self.swv)-2021-\(tlvSerial)"
+        row.tlvNumber = "\(Self.swv)-\(year.firstYear)-\(tlvSerial)"
         row.payingSwv = Self.swv
         row.tlvFrom = yearStart
         row.tlvUntil = yearEnd
-        row.birthDate = (school.type == .so ? Day.literal(2012, 1, 1) : Day.literal(2006, 1, 1))
+        let shift = year.firstYear - 2021
+        row.birthDate = (school.type == .so ? Day.literal(2012 + shift, 1, 1) : Day.literal(2006 + shift, 1, 1))
             .adding(days: Int.random(in: 0...1_460, using: &random))
         return row
     }

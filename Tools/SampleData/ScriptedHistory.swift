@@ -31,6 +31,8 @@ public struct ScriptedHistory {
 
     /// The releases' rows and publication dates, in publication order.
     public private(set) var releases: [(published: Day, rows: [Registration])] = []
+    /// The school year (scope period) of each release, in the same order.
+    public private(set) var schoolYears: [String] = []
     /// Every event the releases must produce, the first release's openings included.
     public private(set) var expected: [Expected] = []
 
@@ -38,19 +40,37 @@ public struct ScriptedHistory {
     private var rows: [RegistrationKey: Registration] = [:]
     private var generator: RegistrationGenerator
 
-    /// A history of `count` releases, a month apart from 15 September 2021, from `seed`.
-    public init(seed: UInt64, count: Int) {
+    /// A history of `count` releases, a month apart from 15 September 2021, from `seed`; all
+    /// of school year 2021-2022, or, with `releasesPerYear`, that many of each school year from
+    /// 2021-2022 on, each later year's first published on 15 October.
+    ///
+    /// A later school year's first release is the first of its own scope, so every row in it is
+    /// an initial opening: the registrations of the year before still open on its 1 August
+    /// and a few new ones from its first weeks.
+    public init(seed: UInt64, count: Int, releasesPerYear: Int? = nil) {
         random = SplitMix64(seed: seed)
         generator = RegistrationGenerator(seed: seed &+ 1)
-        let first = Day.literal(2021, 9, 15)
+        var year = 2021
+        var published = Day.literal(2021, 9, 15)
         for index in 0..<count {
-            let published = first.adding(days: 30 * index)
             if index == 0 {
                 for _ in 0..<30 { open(on: Day.literal(2021, 8, 1).adding(days: int(0...40)), release: 0, as: .initial) }
+            } else if let releasesPerYear, releasesPerYear > 0, index % releasesPerYear == 0 {
+                year += 1
+                published = Day.literal(year, 10, 15)
+                let start = Day.literal(year, 8, 1)
+                rows = rows.filter { ($0.value.periodEnd ?? start) >= start }
+                for _ in 0..<5 { open(on: start.adding(days: int(0...40)), release: index, as: .initial) }
+                for key in rows.keys where !expected.contains(where: { $0.release == index && $0.key == key }) {
+                    expected.append(Expected(release: index, key: key, kind: .opened, classification: .initial))
+                }
             } else {
-                step(release: index, base: releases[index - 1].published, published: published)
+                let base = published
+                published = base.adding(days: 30)
+                step(release: index, base: base, published: published)
             }
             releases.append((published, rows.values.sorted { $0.key < $1.key }))
+            schoolYears.append("\(year)-\(year + 1)")
         }
     }
 
