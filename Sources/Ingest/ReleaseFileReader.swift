@@ -102,7 +102,7 @@ public struct ReleaseFileReader: Sendable {
                 throw problems.error
             }
             table = try readTable(
-                &csv, size: size, path: encoding == .windows1252 ? nil : path, serialDates: nil, keys: keys,
+                &csv, size: size, path: encoding.isUTF8 ? path : nil, serialDates: nil, keys: keys,
                 overrides: overrides, fileName: fileName, problems: &problems)
             do {
                 digest = try fileDigest.value()
