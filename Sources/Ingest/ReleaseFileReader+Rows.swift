@@ -23,7 +23,9 @@ extension ReleaseFileReader {
                 parts, of: path, separator: csv.separator, reader: reader, expectedRows: expectedRows, into: collected)
         } else {
             collected.take(
-                RowBatch(reading: &csv, with: reader, file: problems.file, limit: problems.limit, expectedRows: expectedRows))
+                RowBatch(
+                    reading: &csv, with: reader, file: problems.file, limit: problems.limit, expectedRows: expectedRows,
+                    namesCells: problems.namesCells))
         }
         problems = collected.problems
         return collected.takeRows()

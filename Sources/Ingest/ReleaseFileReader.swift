@@ -8,6 +8,8 @@ public struct ReleaseFileReader: Sendable {
     public let layouts: [Layout]
     /// The bounds an XLSX file must keep, so a hostile or broken one is a problem, not a crash.
     public var xlsxLimits = XLSXLimits()
+    /// The sheet of a workbook to read (`--sheet`); nil to take the one whose header matches.
+    public var sheetName: String?
     /// About how many bytes of a UTF-8 file's data lines one thread reads at a time; a file
     /// with fewer than twice as many is read on one thread.
     var stretchBytes = 4 << 20
@@ -73,9 +75,10 @@ public struct ReleaseFileReader: Sendable {
         let digest: [UInt8]
         if XLSXSheetSource.isWorkbook(path: path) {
             inspection.format = "XLSX"
+            problems.namesCells = true
             var csv: CSVReader<XLSXSheetSource>
             do throws(XLSXError) {
-                let sheet = try XLSXSheetSource(path: path, limits: xlsxLimits, titles: layouts.flatMap(\.blockTitles))
+                let sheet = try chooseSheet(of: try XLSXSheetSource.sheets(path: path, limits: xlsxLimits), keys: keys, overrides: overrides)
                 inspection.format = "XLSX, sheet '\(sheet.sheetName)'"
                 csv = CSVReader(source: sheet)
                 digest = try XLSXSheetSource.sha256(path: path)
@@ -85,7 +88,7 @@ public struct ReleaseFileReader: Sendable {
             }
             table = try readTable(
                 &csv, size: csv.source.size, path: nil, serialDates: csv.source.dateSystem, keys: keys, overrides: overrides,
-                fileName: fileName, problems: &problems)
+                fileName: fileName, emptiness: "sheet '\(csv.source.sheetName)' is empty", problems: &problems)
         } else {
             let fileDigest = FileDigest(path: path)
             var csv: CSVReader<DecodingByteSource<FileByteSource>>
@@ -103,7 +106,7 @@ public struct ReleaseFileReader: Sendable {
             }
             table = try readTable(
                 &csv, size: size, path: encoding.isUTF8 ? path : nil, serialDates: nil, keys: keys,
-                overrides: overrides, fileName: fileName, problems: &problems)
+                overrides: overrides, fileName: fileName, emptiness: "the file is empty", problems: &problems)
             do {
                 digest = try fileDigest.value()
             } catch {
@@ -177,11 +180,12 @@ public struct ReleaseFileReader: Sendable {
 
     /// Finds the header in `csv` (of about `size` bytes), reads the block before it and the rows
     /// after it; `serialDates` reads a number in a date cell as an Excel serial day. `path` is the
-    /// file `csv` reads as it is, when it may be read in stretches on every core.
+    /// file `csv` reads as it is, when it may be read in stretches on every core; `emptiness`
+    /// says what an input of white space only is.
     /// - Throws: `InputError` when the input cannot be read or has no header.
     private func readTable<Source: ByteSource>(
         _ csv: inout CSVReader<Source>, size: Int, path: String?, serialDates: ExcelDateSystem?, keys: MetadataBlockKeys, overrides: ReleaseMetadata,
-        fileName: String, problems: inout ProblemList
+        fileName: String, emptiness: String, problems: inout ProblemList
     ) throws(InputError) -> Table {
         let search: HeaderSearch.Outcome
         let expectedRows: Int
@@ -194,7 +198,7 @@ public struct ReleaseFileReader: Sendable {
             problems.add(error)
             throw problems.error
         }
-        let (separator, header, block, headers) = try found(search, problems: &problems)
+        let (separator, header, block, headers) = try found(search, emptiness: emptiness, problems: &problems)
         header.report(into: &problems)
         let blockMetadata = ReleaseMetadata(
             block: block, keys: keys, layouts: layouts, serialDates: serialDates, problems: &problems)
@@ -254,8 +258,8 @@ public struct ReleaseFileReader: Sendable {
     }
 
     /// The separator, header and block lines the header search found.
-    /// - Throws: `InputError` when the file is empty or has no header line.
-    private func found(_ search: HeaderSearch.Outcome, problems: inout ProblemList) throws(InputError)
+    /// - Throws: `InputError` when the input is empty (`emptiness` says so) or has no header line.
+    private func found(_ search: HeaderSearch.Outcome, emptiness: String, problems: inout ProblemList) throws(InputError)
         -> (UInt8, HeaderMatch, [CSVRecord], [String])
     {
         switch search {
@@ -264,7 +268,7 @@ public struct ReleaseFileReader: Sendable {
         case .empty:
             problems.add(
                 line: 1, column: 1, field: nil, expected: "a header line and registration rows", found: nil,
-                hint: "the file is empty")
+                hint: emptiness)
         case .notFound(let closest?) where closest.matchedCount > 1:
             closest.report(into: &problems)
         case .notFound(let closest):
@@ -278,5 +282,44 @@ public struct ReleaseFileReader: Sendable {
                     + "if this is a DUO file with other headers, map them in a layout file passed with --layout FILE")
         }
         throw problems.error
+    }
+
+    /// The sheet of a workbook to read: the one `sheetName` names; else the one sheet whose
+    /// lines hold a known table header (among several, the one named like a block title);
+    /// else the one named like a block title, the first with content, or the first.
+    /// - Throws: `XLSXError` when the named sheet is missing, or several sheets hold a table
+    ///   header and none is named like a block title.
+    private func chooseSheet(of sheets: [XLSXSheetSource], keys: MetadataBlockKeys, overrides: ReleaseMetadata) throws(XLSXError)
+        -> XLSXSheetSource
+    {
+        let names = sheets.map { "'\($0.sheetName)'" }.joined(separator: ", ")
+        if let sheetName {
+            guard let sheet = sheets.first(where: { $0.sheetName == sheetName })
+                ?? sheets.first(where: { HeaderName.normalised($0.sheetName) == HeaderName.normalised(sheetName) })
+            else { throw XLSXError(expected: "a sheet named '\(sheetName)' (from --sheet)", found: "the sheets \(names)") }
+            return sheet
+        }
+        let titles = Set(layouts.flatMap(\.blockTitles).map(HeaderName.normalised))
+        let titled = sheets.filter { titles.contains(HeaderName.normalised($0.sheetName)) }
+        let search = HeaderSearch(layouts: layouts, keys: keys)
+        let tables = sheets.filter { sheet in
+            guard case .found = search.run(prefix: Array(sheet.csv.prefix(64 * 1024)), isWhole: sheet.csv.count <= 64 * 1024, product: overrides.product)
+            else { return false }
+            return true
+        }
+        if tables.count == 1, let sheet = tables.first { return sheet }
+        if tables.count > 1 {
+            let named = tables.filter { titles.contains(HeaderName.normalised($0.sheetName)) }
+            if named.count == 1, let sheet = named.first { return sheet }
+            throw XLSXError(
+                expected: "one sheet with the table",
+                found: "a table header on the sheets " + tables.map { "'\($0.sheetName)'" }.joined(separator: ", ")
+                    + "; choose one with --sheet NAME")
+        }
+        let withContent = sheets.first { $0.csv.contains(ASCII.quote) }
+        guard let sheet = titled.first ?? withContent ?? sheets.first else {
+            throw XLSXError(expected: "an XLSX workbook with a worksheet", found: "no worksheet")
+        }
+        return sheet
     }
 }

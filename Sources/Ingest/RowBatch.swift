@@ -26,11 +26,15 @@ struct RowBatch: Sendable {
     }
 
     /// Reads every record left in `csv` with `reader`, blank lines skipped, until the end of its
-    /// source, an error, or `limit` problems.
-    init<Source: ByteSource>(reading csv: inout CSVReader<Source>, with reader: RowReader, file: String, limit: Int, expectedRows: Int) {
+    /// source, an error, or `limit` problems; `namesCells` when the lines are a sheet's rows.
+    init<Source: ByteSource>(
+        reading csv: inout CSVReader<Source>, with reader: RowReader, file: String, limit: Int, expectedRows: Int,
+        namesCells: Bool = false
+    ) {
         rows = MovableRows(capacity: expectedRows)
         lines.reserveCapacity(expectedRows)
         var found = ProblemList(file: file, limit: limit)
+        found.namesCells = namesCells
         firstLine = csv.nextLine
         var texts = reader.makeTextInterner()
         do {

@@ -114,7 +114,10 @@ struct RowReader: Sendable {
                     return true
                 }
                 if read == false {
-                    report(column.field, column: index + 1, expected: column.expectation, found: record.trimmedText(at: index))
+                    let found = record.trimmedText(at: index)
+                    report(
+                        column.field, column: index + 1, expected: column.expectation, found: found,
+                        hint: column.type.droppedZerosHint(found))
                 }
             }
         }

@@ -97,7 +97,7 @@ struct SheetWriter {
         case "d":
             text = String(value.prefix { $0 != "T" })
         default:
-            text = value
+            text = XLSXEscapes.decoded(value)
         }
         let separators = column == 0 ? cellColumn - 1 : cellColumn - column
         output.append(contentsOf: repeatElement(ASCII.semicolon, count: separators))
