@@ -147,6 +147,7 @@ public struct ReleaseFileReader: Sendable {
         }
         let fromName = ReleaseMetadata(fileName: fileName)
         metadata = fromName.overridden(by: metadata)
+        reportSwappedBlockDates(table.block, fileName: fromName, schoolYear: metadata.schoolYear, problems: &problems)
         inspection.metadata = FileInspection.origins(
             of: metadata, sources: [(.flag, overrides), (.block, table.block), (.rows, fromRows), (.fileName, fromName)])
         let scope = scope(of: header.layout, metadata: metadata, problems: &problems)
@@ -176,6 +177,7 @@ public struct ReleaseFileReader: Sendable {
         var block: ReleaseMetadata
         var rows: [Registration] = []
         var figureRows: [FigureRowReader.Row] = []
+        var dates = DateShapes()
     }
 
     /// Finds the header in `csv` (of about `size` bytes), reads the block before it and the rows
@@ -217,7 +219,9 @@ public struct ReleaseFileReader: Sendable {
         case .periods, .snapshot:
             table.rows = readRows(
                 from: &csv, reader: RowReader(header: header, serialDates: serialDates, referenceDay: referenceDay),
-                headerLine: header.line, expectedRows: expectedRows, path: path, problems: &problems)
+                headerLine: header.line, expectedRows: expectedRows, path: path, dates: &table.dates, problems: &problems)
+            table.dates.report(into: &problems)
+            if serialDates != nil { reportSwappedPeriods(in: table.rows, problems: &problems) }
         }
         return table
     }

@@ -12,6 +12,8 @@ struct RowBatch: Sendable {
     var problems: [(recordLine: Int, problem: InputProblem)] = []
     /// Whether reading stopped at the problem limit (a problem was dropped).
     var truncated = false
+    /// How the stretch's date cells were written (a sheet's only).
+    var dates = DateShapes()
     /// The parse error that ended the stretch early, if one did.
     var error: CSVError?
     /// The line the stretch starts on.
@@ -40,7 +42,7 @@ struct RowBatch: Sendable {
         do {
             while !found.truncated, let record = try csv.next() {
                 guard !record.isBlank else { continue }
-                let row = reader.registration(from: record, texts: &texts, problems: &found)
+                let row = reader.registration(from: record, texts: &texts, dates: &dates, problems: &found)
                 if found.problems.count > problems.count {
                     for problem in found.problems[problems.count...] { problems.append((record.line, problem)) }
                 }

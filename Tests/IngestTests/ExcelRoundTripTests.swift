@@ -156,4 +156,55 @@ struct ExcelRoundTripTests {
         default: #expect(text.contains("an OpenDocument spreadsheet (.ods); save it from LibreOffice as"))
         }
     }
+
+    @Test("an English-locale workbook (date cells for days up to 12, text for the others) is refused naming the columns")
+    func englishLocaleDates() throws {
+        let workbook = try ExcelRoundTrip.workbook(fromCSV: try Self.blockText(), locale: .english)
+        let (problems, release) = try Self.read(workbook)
+        #expect(release == nil)
+        let columns = problems.filter { $0.expected == "dates written one way: all date cells or all dd-mm-jjjj text" }
+        #expect(Set(columns.compactMap(\.field)).isSuperset(of: ["enrolledFrom", "periodStart", "tlvFrom"]))
+        let first = try #require(columns.first { $0.field == "periodStart" })
+        #expect(first.description.hasPrefix("kijkglas2-block.xlsx:K11: error: periodStart: expected dates written one way"))
+        #expect(first.hint?.contains("K11 is a date cell (read as 08-01-2021) while L11 is the text '31-01-2022'") == true)
+        #expect(first.hint?.contains("Dutch locale") == true)
+        let birth = try #require(columns.first { $0.field == "birthDate" })
+        #expect(birth.hint?.contains("**-**-****") == true)
+        #expect(!problems.map(\.description).joined().contains("2-5-2014"))
+    }
+
+    @Test("the same workbook saved in a Dutch locale, or with a typed text date of day 12 or less, is read")
+    func dutchLocaleDates() throws {
+        var workbook = try ExcelRoundTrip.workbook(fromCSV: try Self.blockText(), locale: .dutch)
+        #expect(try Self.read(workbook).problems.isEmpty)
+        workbook.sheets[0].rows[10][10] = .shared("01-08-2021")
+        workbook.sheets[0].rows[10][11] = .shared("31-01-2022")
+        let (problems, release) = try Self.read(workbook)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(release?.rows == ReleaseFileReaderTests.expectedRows)
+    }
+
+    @Test("periods that end before they start, and would not with day and month swapped, are refused")
+    func swappedPeriods() throws {
+        let text = try Self.blockText([
+            ("14-03-2008", "04-03-2008"), ("01-08-2021;31-01-2022", "05-01-2022;03-02-2022"), ("31-07-2022", "10-07-2022"),
+            ("29-04-2022", "09-04-2022"),
+        ])
+        let (problems, _) = try Self.read(try ExcelRoundTrip.workbook(fromCSV: text, locale: .english))
+        #expect(problems.count == 1, "\(problems)")
+        let problem = try #require(problems.first)
+        #expect(problem.field == "periodEnd")
+        #expect(problem.hint?.hasPrefix("1 row(s) end before they start (pupil *******17: 2022-05-01 to 2022-03-02)") == true)
+    }
+
+    @Test("a block publication date after the file name's date, right when swapped, is refused")
+    func swappedPublication() throws {
+        let text = try Self.blockText([("29-04-2022", "07-01-2022")])
+        let (problems, _) = try Self.read(
+            try ExcelRoundTrip.workbook(fromCSV: text, locale: .english), as: "Kijkglas2_VO9901_2022-01-07.xlsx")
+        let problem = try #require(problems.first { $0.field == "published" })
+        #expect(problem.found == "2022-07-01")
+        #expect(problem.hint?.contains("after the date in the file name") == true)
+        #expect(problem.hint?.contains("2022-01-07 (day and month swapped) is not") == true)
+    }
 }
