@@ -49,7 +49,7 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `file.csv:12:3: error: pgn: expected 9 digits, found '*******89'` (`file.xlsx:C12: …` for
-    /// a cell of a sheet), then the hint.
+    /// a cell of a sheet), then the hint; control characters escaped, so it is one line.
     public var description: String {
         var text = file
         if line > 0 && column > 0 && namesCell {
@@ -62,7 +62,7 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
         text += "expected \(expected)"
         if let found { text += found.isEmpty ? ", found nothing" : ", found '\(found)'" }
         if let hint { text += "; \(hint)" }
-        return text
+        return text.escapingControlCharacters
     }
 
     /// `text` fit to show: a PGN keeps its last two characters, a birth date its shape, and

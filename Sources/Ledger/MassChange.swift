@@ -64,7 +64,7 @@ public struct MassChange: Sendable, Equatable, CustomStringConvertible {
     /// The summary and what to do: one sentence per reason, then the fields changed.
     public var description: String {
         let changed = fieldChanges.prefix(6).map { "\($0.field.rawValue) \($0.rows)" }.joined(separator: ", ")
-        return "\(fileName): stopped before writing: against \(base) (\(baseRows) rows) it would record \(events) events with "
+        return "\(fileName.escapingControlCharacters): stopped before writing: against \(base) (\(baseRows) rows) it would record \(events) events with "
             + reasons.joined(separator: " and ")
             + (changed.isEmpty ? "" : "; rows changed per field: \(changed)")
             + ". A file damaged on its way through a spreadsheet looks like this; check it with kijkglas inspect and diff. "

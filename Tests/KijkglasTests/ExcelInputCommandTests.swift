@@ -6,7 +6,7 @@ import TestSupport
 struct ExcelInputCommandTests {
     /// A Kijkglas 2 file of `rows` pupils published on `published` (`dd-mm-jjjj`), every row in
     /// `category`, the last row's reason `reason`.
-    private func release(rows: Int, published: String, category: String, reason: String = "") -> String {
+    private func release(rows: Int, published: String, category: String, reason: String = "", lastFunded: String = "J") -> String {
         var text = """
             Samenwerkingsverband;VO9901
             Schooljaar;2021-2022
@@ -16,7 +16,8 @@ struct ExcelInputCommandTests {
 
             """
         for index in 0..<rows {
-            text += "\(100_000_000 + index * 7);01KI;00;VSO;01-08-2019;01-08-2021;\(category);J;\(index == rows - 1 ? reason : "")\n"
+            let last = index == rows - 1
+            text += "\(100_000_000 + index * 7);01KI;00;VSO;01-08-2019;01-08-2021;\(category);\(last ? lastFunded : "J");\(last ? reason : "")\n"
         }
         return text
     }
@@ -41,5 +42,32 @@ struct ExcelInputCommandTests {
         let accepted = try KijkglasBinary.run(["ingest", "--ledger", ledger, damaged, "--accept-mass-change"])
         #expect(accepted.status == 0, "\(accepted.standardError)")
         #expect(accepted.standardOutput.contains("R2 kijkglas-2 VO9901 2021-2022 published 2021-10-20: 30 rows"))
+    }
+
+    @Test("log keeps one event a line and inspect echoes no raw control byte: a newline and a NUL in a value are escaped")
+    func controlCharacters() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let ledger = directory.appending("ledger")
+        let first = directory.appending("first.csv")
+        let second = directory.appending("second.csv")
+        try Data(release(rows: 3, published: "15-09-2021", category: "L").utf8).write(to: URL(fileURLWithPath: first))
+        try Data(release(rows: 3, published: "20-10-2021", category: "L", reason: "\"te laat\nzie\u{0}brief\"", lastFunded: "N").utf8)
+            .write(to: URL(fileURLWithPath: second))
+        #expect(try KijkglasBinary.run(["ingest", "--ledger", ledger, first, second]).status == 0)
+        let log = try KijkglasBinary.run(["log", "--ledger", ledger])
+        #expect(log.status == 0, "\(log.standardError)")
+        let lines = log.standardOutput.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.first?.isNumber == true }, "\(lines)")
+        #expect(log.standardOutput.contains(#"te laat\nzie\u0000brief"#))
+        #expect(!log.standardOutput.contains("\u{0}"))
+
+        let bad = directory.appending("bad.csv")
+        try Data(release(rows: 2, published: "15-09-2021", category: "L").replacingOccurrences(of: "01KI;", with: "0\u{0}KI;").utf8)
+            .write(to: URL(fileURLWithPath: bad))
+        let inspect = try KijkglasBinary.run(["inspect", bad])
+        #expect(inspect.status == 65)
+        #expect(inspect.standardOutput.contains(#"found '0\u0000KI'"#), "\(inspect.standardOutput)")
+        #expect(!inspect.standardOutput.contains("\u{0}") && !inspect.standardError.contains("\u{0}"))
     }
 }
