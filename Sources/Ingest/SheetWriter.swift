@@ -85,6 +85,9 @@ struct SheetWriter {
     private mutating func closeCell() throws(XLSXError) {
         let text: String
         switch cellType {
+        case "s" where value.isEmpty:
+            // A styled cell typed as a shared string but without a value: empty.
+            text = ""
         case "s":
             guard let index = Int(value), sharedStrings.indices.contains(index) else {
                 throw XLSXError(

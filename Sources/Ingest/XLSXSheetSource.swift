@@ -66,6 +66,8 @@ struct XLSXSheetSource: ByteSource {
     static func sheets(path: String, limits: XLSXLimits) throws(XLSXError) -> [XLSXSheetSource] {
         let magic = leadingBytes(of: path, count: 8)
         if magic == compoundFileSignature { throw try compoundFileError(path: path) }
+        // Excel 2.x–4.x saved a bare BIFF stream: a BOF record 0x0009, 0x0209, 0x0409 or 0x0809.
+        if magic.count >= 2, magic[0] == 0x09, [0x00, 0x02, 0x04, 0x08].contains(magic[1]) { throw XLSXError.legacyWorkbook }
         guard magic.starts(with: zipSignature) else { throw XLSXError.notZip }
         let archive: Archive
         do {

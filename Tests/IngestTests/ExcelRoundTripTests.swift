@@ -207,4 +207,16 @@ struct ExcelRoundTripTests {
         #expect(problem.hint?.contains("after the date in the file name") == true)
         #expect(problem.hint?.contains("2022-01-07 (day and month swapped) is not") == true)
     }
+
+    @Test("a styled shared-string cell without a value is an empty cell, not a broken reference")
+    func emptySharedStringCell() throws {
+        var parts = try Self.dutchWorkbook().parts().map { ($0.path, Array($0.text.utf8)) }
+        let sheet = try #require(parts.firstIndex { $0.0.hasSuffix("sheet1.xml") })
+        var xml = String(decoding: parts[sheet].1, as: UTF8.self)
+        xml = xml.replacingOccurrences(of: "</row>", with: #"<c r="Z1" s="3" t="s"/></row>"#, options: [], range: xml.range(of: "</row>"))
+        parts[sheet].1 = Array(xml.utf8)
+        let path = try Fixture.write(try XLSXFile.zip(parts), as: "empty-shared.xlsx")
+        defer { Fixture.remove(path) }
+        #expect(try ReleaseFileReader.builtIn().inspect(file: path).problems.isEmpty)
+    }
 }
