@@ -7,21 +7,25 @@ import Ledger
 struct DateShapes: Sendable {
     /// One cell, for messages.
     struct Example: Sendable {
-        /// The cell's line (sheet row) and field number (sheet column).
+        /// The cell's line (sheet row).
         var line: Int
+        /// The cell's field number (sheet column).
         var column: Int
         /// The field of the column.
         var field: Registration.Field
-        /// The cell's text as read, and for a date cell the day it was read as.
+        /// The cell's text as read.
         var text: String
+        /// The day it was read as.
         var day: Day?
     }
 
-    /// The date cells (serial numbers) seen, and the first of each column.
+    /// The date cells (serial numbers) seen.
     private(set) var dateCells = 0
+    /// The first date cell of each column.
     private(set) var firstDateCell: [Int: Example] = [:]
-    /// The `dd-mm-jjjj` texts whose day is over 12, and the first of each column.
+    /// The `dd-mm-jjjj` texts whose day is over 12.
     private(set) var textOver12 = 0
+    /// The first of them in each column.
     private(set) var firstTextOver12: [Int: Example] = [:]
     /// The `dd-mm-jjjj` texts whose day is 12 or less.
     private(set) var textUpTo12 = 0

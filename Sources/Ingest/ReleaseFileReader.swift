@@ -303,6 +303,7 @@ public struct ReleaseFileReader: Sendable {
             else { throw XLSXError(expected: "a sheet named '\(sheetName)' (from --sheet)", found: "the sheets \(names)") }
             return sheet
         }
+        if sheets.count == 1, let sheet = sheets.first { return sheet }
         let titles = Set(layouts.flatMap(\.blockTitles).map(HeaderName.normalised))
         let titled = sheets.filter { titles.contains(HeaderName.normalised($0.sheetName)) }
         let search = HeaderSearch(layouts: layouts, keys: keys)

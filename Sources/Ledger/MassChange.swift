@@ -3,11 +3,13 @@
 public struct MassChange: Sendable, Equatable, CustomStringConvertible {
     /// The file of the release held back.
     public var fileName: String
-    /// Its base release and how many rows that has.
+    /// Its base release.
     public var base: ReleaseID
+    /// How many rows the base has.
     public var baseRows: Int
-    /// The events of the batch, and the corrections of the past among them.
+    /// The registration events of the batch.
     public var events: Int
+    /// The corrections of the past among them.
     public var corrections: Int
     /// The fields changed, with the number of rows each changes in, most first.
     public var fieldChanges: [FieldCount]
