@@ -48,6 +48,16 @@ struct ExcelRoundTripTests {
         #expect(!problem.description.contains("12345670"))
     }
 
+    @Test("an instellingscode of digits that lost its leading zero gets the same advice")
+    func institutionZeros() throws {
+        var workbook = try Self.dutchWorkbook()
+        workbook.sheets[0].rows[12][3] = .number("123")
+        let (problems, _) = try Self.read(workbook)
+        let problem = try #require(problems.first)
+        #expect(problem.description.hasPrefix("kijkglas2-block.xlsx:D13: error: institution: expected an instellingscode of 4 letters or digits, found '123'"))
+        #expect(problem.hint?.hasPrefix("the spreadsheet dropped leading zeros") == true)
+    }
+
     @Test("the eleven test takes BSNs and refuses near misses",
         arguments: [(12_345_672, true), (12_345_670, false), (111_222_333, true), (100_000_017, false), (0, false)])
     func elevenTest(number: Int, valid: Bool) {

@@ -70,4 +70,17 @@ struct ExcelInputCommandTests {
         #expect(inspect.standardOutput.contains(#"found '0\u0000KI'"#), "\(inspect.standardOutput)")
         #expect(!inspect.standardOutput.contains("\u{0}") && !inspect.standardError.contains("\u{0}"))
     }
+
+    @Test("a legacy .xls given to ingest is named as such, exit 65, and nothing is written")
+    func legacyWorkbook() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = directory.appending("kijkglas2.xls")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504)).write(to: URL(fileURLWithPath: file))
+        let result = try KijkglasBinary.run(["ingest", "--ledger", directory.appending("ledger"), file])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains(
+            "kijkglas2.xls: error: expected an XLSX workbook or a CSV file; found an Excel 97–2003 workbook (.xls); open it in Excel"))
+        #expect(result.standardError.contains("nothing was written"))
+    }
 }
