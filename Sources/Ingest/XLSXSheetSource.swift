@@ -30,13 +30,18 @@ struct XLSXSheetSource: ByteSource {
         self.csv = csv
     }
 
-    /// Whether the file at `path` is meant as a workbook: named `.xlsx`, `.xlsm`, `.xls` or
-    /// `.ods`, a ZIP archive, or an OLE compound file (a legacy or encrypted workbook).
+    /// Whether the file at `path` is meant as a workbook: named `.xlsx`, or by its signature a
+    /// ZIP archive (XLSX, ODS), an OLE compound file (a legacy or encrypted workbook) or a bare
+    /// BIFF stream (Excel 2–4). Other names (a tab-separated text saved as `.xls`) are read as text.
     static func isWorkbook(path: String) -> Bool {
-        let name = path.lowercased()
-        if [".xlsx", ".xlsm", ".xls", ".ods"].contains(where: name.hasSuffix) { return true }
+        if path.lowercased().hasSuffix(".xlsx") { return true }
         let magic = leadingBytes(of: path, count: 8)
-        return magic.starts(with: zipSignature) || magic == compoundFileSignature
+        return magic.starts(with: zipSignature) || magic == compoundFileSignature || isBIFF(magic)
+    }
+
+    /// Whether `magic` starts a bare BIFF stream: a BOF record 0x0009, 0x0209, 0x0409 or 0x0809.
+    private static func isBIFF(_ magic: [UInt8]) -> Bool {
+        magic.count >= 2 && magic[0] == 0x09 && [0x00, 0x02, 0x04, 0x08].contains(magic[1])
     }
 
     /// The first `count` bytes of the file at `path`, fewer when it is shorter or unreadable.
@@ -66,8 +71,7 @@ struct XLSXSheetSource: ByteSource {
     static func sheets(path: String, limits: XLSXLimits) throws(XLSXError) -> [XLSXSheetSource] {
         let magic = leadingBytes(of: path, count: 8)
         if magic == compoundFileSignature { throw try compoundFileError(path: path) }
-        // Excel 2.x–4.x saved a bare BIFF stream: a BOF record 0x0009, 0x0209, 0x0409 or 0x0809.
-        if magic.count >= 2, magic[0] == 0x09, [0x00, 0x02, 0x04, 0x08].contains(magic[1]) { throw XLSXError.legacyWorkbook }
+        if isBIFF(magic) { throw XLSXError.legacyWorkbook }
         guard magic.starts(with: zipSignature) else { throw XLSXError.notZip }
         let archive: Archive
         do {

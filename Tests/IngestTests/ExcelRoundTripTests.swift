@@ -229,4 +229,13 @@ struct ExcelRoundTripTests {
         defer { Fixture.remove(path) }
         #expect(try ReleaseFileReader.builtIn().inspect(file: path).problems.isEmpty)
     }
+
+    @Test("a text file named .xls (a tab-separated export) is still read as text")
+    func textNamedXLS() throws {
+        let text = try Self.blockText().replacingOccurrences(of: ";", with: "\t")
+        let path = try Fixture.write(text, as: "kijkglas2-export.xls")
+        defer { Fixture.remove(path) }
+        let release = try ReleaseFileReader.builtIn().read(file: path)
+        #expect(release.rows == ReleaseFileReaderTests.expectedRows)
+    }
 }
