@@ -2,8 +2,9 @@ import Ledger
 
 /// How a sheet's date cells were written, by column: as date cells (serial numbers) or as
 /// `dd-mm-jjjj` text. A spreadsheet in an English locale opening DUO's CSV reads `07-01-2021`
-/// as 1 July and keeps `13-01-2021` (no month 13) as text, so date cells next to text whose day
-/// is over 12, and no text whose day is 12 or less, mean the date cells may be swapped.
+/// as 1 July and keeps `13-01-2021` (no month 13) as text, so date cells (none with a day over
+/// 12) next to text whose day is over 12, and no text whose day is 12 or less, mean the date
+/// cells may be swapped.
 struct DateShapes: Sendable {
     /// One cell, for messages.
     struct Example: Sendable {
@@ -21,6 +22,9 @@ struct DateShapes: Sendable {
 
     /// The date cells (serial numbers) seen.
     private(set) var dateCells = 0
+    /// The date cells whose day of the month is over 12: a swap of `dd-mm-jjjj` never makes
+    /// one, since the month it came from is at most 12.
+    private(set) var dateCellsOver12 = 0
     /// The first date cell of each column.
     private(set) var firstDateCell: [Int: Example] = [:]
     /// The `dd-mm-jjjj` texts whose day is over 12.
@@ -34,6 +38,7 @@ struct DateShapes: Sendable {
     mutating func note(_ cell: UnsafeBufferPointer<UInt8>, field: Registration.Field, line: Int, column: Int, day: Day) {
         if cell.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }) {
             dateCells += 1
+            if day.components.day > 12 { dateCellsOver12 += 1 }
             if firstDateCell[column] == nil {
                 firstDateCell[column] = Example(
                     line: line, column: column, field: field, text: String(decoding: cell, as: UTF8.self), day: day)
@@ -55,8 +60,13 @@ struct DateShapes: Sendable {
         }
     }
 
-    /// Whether the dates look swapped: date cells, and `dd-mm-jjjj` text only with a day over 12.
-    var looksSwapped: Bool { dateCells > 0 && textOver12 > 0 && textUpTo12 == 0 }
+    /// Whether the dates look swapped: `dd-mm-jjjj` text only with a day over 12, at least three
+    /// such texts (not a date or two typed as text), and date cells of which at most a third
+    /// have a day over 12 (a swap makes none; only dates a spreadsheet reads the same in any
+    /// locale, `2021-09-15`, do).
+    var looksSwapped: Bool {
+        dateCells > 0 && dateCellsOver12 * 3 <= dateCells && textOver12 >= 3 && textUpTo12 == 0
+    }
 
     /// Reports every column with date cells, when the dates look swapped.
     func report(into problems: inout ProblemList) {

@@ -183,7 +183,7 @@ struct ExcelRoundTripTests {
         #expect(!problems.map(\.description).joined().contains("2-5-2014"))
     }
 
-    @Test("the same workbook saved in a Dutch locale, or with a typed text date of day 12 or less, is read")
+    @Test("the same workbook saved in a Dutch locale, or with a typed text date beside date cells of days over 12, is read")
     func dutchLocaleDates() throws {
         var workbook = try ExcelRoundTrip.workbook(fromCSV: try Self.blockText(), locale: .dutch)
         #expect(try Self.read(workbook).problems.isEmpty)
@@ -192,6 +192,11 @@ struct ExcelRoundTripTests {
         let (problems, release) = try Self.read(workbook)
         #expect(problems.isEmpty, "\(problems)")
         #expect(release?.rows == ReleaseFileReaderTests.expectedRows)
+        // A date typed as text with a day over 12 beside date cells of any day is no swap.
+        let serial = try ExcelRoundTrip.serial(of: "01-08-2021", locale: .dutch)
+        workbook.sheets[0].rows[10][10] = .number(try #require(serial))
+        workbook.sheets[0].rows[11][16] = .shared("31-07-2022")
+        #expect(try Self.read(workbook).problems.isEmpty)
     }
 
     @Test("periods that end before they start, and would not with day and month swapped, are refused")
