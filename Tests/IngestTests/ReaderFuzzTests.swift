@@ -53,7 +53,9 @@ struct ReaderFuzzTests {
                 accepted += 1
             } catch {
                 #expect(!error.problems.isEmpty, "seed \(seed), input \(tried): an InputError without problems")
-                #expect(error.description.range(of: #"\d{9}"#, options: .regularExpression) == nil, "seed \(seed): unmasked PGN")
+                // A control character's escape (`\u0000`) is no part of a number.
+                let text = error.description.replacingOccurrences(of: #"\\u[0-9A-F]{4}"#, with: " ", options: .regularExpression)
+                #expect(text.range(of: #"\d{9}"#, options: .regularExpression) == nil, "seed \(seed), input \(tried): unmasked PGN")
             }
             try FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
             tried += 1
