@@ -123,6 +123,18 @@ struct TextEncodingTests {
         }
     }
 
+    @Test("the validator counts bad bytes and whole characters and starts afresh after a bad byte",
+        arguments: [
+            ([0xE9, 0xC3, 0xA9], 1, 1), ([0xC3, 0x41, 0xC3, 0xA9], 1, 1), (Array("ab".utf8) + [0xFF] + Array(repeating: 0x41, count: 20) + [0xE2, 0x82, 0xAC], 1, 1),
+            ([0xE2, 0x82, 0xE2, 0x82, 0xAC], 1, 1), ([0x80, 0x80], 2, 0),
+        ] as [([UInt8], Int, Int)])
+    func tally(bytes: [UInt8], invalid: Int, characters: Int) {
+        var validator = UTF8Validator()
+        bytes.withUnsafeBufferPointer { validator.scan($0) }
+        #expect(validator.invalidBytes == invalid)
+        #expect(validator.multiByteCharacters == characters)
+    }
+
     @Test("UTF-8 with and without a byte order mark is detected as such")
     func utf8Detection() throws {
         let bytes = try Fixture.bytes("kijkglas2-block.csv")
@@ -143,11 +155,11 @@ struct TextEncodingTests {
         ] as [([UInt8], Bool)])
     func validator(bytes: [UInt8], valid: Bool) {
         var whole = UTF8Validator()
-        let wholeResult = bytes.withUnsafeBufferPointer { whole.feed($0) } && whole.isComplete
-        #expect(wholeResult == valid)
+        bytes.withUnsafeBufferPointer { whole.scan($0) }
+        #expect((whole.invalidBytes == 0 && whole.isComplete) == valid)
         var split = UTF8Validator()
-        var splitResult = true
-        for byte in bytes { splitResult = splitResult && [byte].withUnsafeBufferPointer { split.feed($0) } }
-        #expect((splitResult && split.isComplete) == valid)
+        for byte in bytes { [byte].withUnsafeBufferPointer { split.scan($0) } }
+        #expect((split.invalidBytes == 0 && split.isComplete) == valid)
+        #expect(whole.multiByteCharacters == split.multiByteCharacters)
     }
 }
