@@ -19,6 +19,9 @@ public enum SchemaFiles {
     /// How DUO's stated figures map onto the ledger's own counts.
     public static var reconciliationRulesFile: URL { resource("rules/reconciliation.json") }
 
+    /// When a release's batch is so large that recording it waits for confirmation.
+    public static var massChangeRulesFile: URL { resource("rules/mass-change.json") }
+
     /// The funding regimes: teldata, age split, growth transfer.
     public static var fundingRulesFile: URL { resource("rules/funding.json") }
 

@@ -11,6 +11,8 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         case textAfterQuote
         /// The field's bytes are not valid UTF-8.
         case invalidUTF8
+        /// The field holds text encoded twice: `found` (`Ã¶`) where `meant` (`ö`) was meant.
+        case doubleEncoded(found: String, meant: String)
     }
 
     /// What went wrong.
@@ -34,6 +36,7 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unbalancedQuote: "a closing '\"' for the quote that opens this field"
         case .textAfterQuote: "a separator or line end after a closing '\"' (write a quote inside a quoted field as '\"\"')"
         case .invalidUTF8: "UTF-8 text"
+        case .doubleEncoded: "text encoded once"
         }
     }
 
@@ -43,7 +46,13 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreadable(let reason): reason
         case .unbalancedQuote: "the end of the file"
         case .textAfterQuote: "more text"
-        case .invalidUTF8: "bytes that are not UTF-8"
+        case .invalidUTF8:
+            "a byte that is not UTF-8 in a file that is UTF-8 elsewhere (a character typed or pasted in another "
+                + "encoding); nothing of the file is guessed: retype that character, or save the file again as UTF-8"
+        case .doubleEncoded(let found, let meant):
+            "'\(found)' where '\(meant)' was meant: the file's UTF-8 text was read as Windows-1252 and saved again "
+                + "(what opening a CSV file by double-click in Excel and saving it does); ingest the file as downloaded "
+                + "from Mijn DUO, or open it in Excel with Data > From Text/CSV and file origin 65001: Unicode (UTF-8)"
         }
     }
 

@@ -8,6 +8,9 @@
 public struct CSVReader<Source: ByteSource> {
     /// The field separator: `;`, `,` or tab.
     public var separator: UInt8
+    /// Whether fields are checked for invalid UTF-8 and double-encoded text (off only while
+    /// a header is searched, so a damaged line is reported where it is read, not as no header).
+    var checksText = true
     private(set) var source: Source
     private var buffer: [UInt8]
     private var start = 0
@@ -71,7 +74,7 @@ public struct CSVReader<Source: ByteSource> {
                 try refill()
                 continue
             }
-            if recordIsNonASCII { try checkUTF8() }
+            if recordIsNonASCII && checksText { try checkUTF8() }
             start = next
             return CSVRecord(bytes: buffer, fields: fields, line: recordLine)
         }
@@ -162,13 +165,16 @@ public struct CSVReader<Source: ByteSource> {
         return result
     }
 
-    /// Throws for the first field of the current record that is not valid UTF-8.
+    /// Throws for the first field of the current record that is not valid UTF-8 or holds
+    /// text encoded twice.
     private func checkUTF8() throws(CSVError) {
         for (index, field) in fields.enumerated() where field.nonASCII {
-            let valid = buffer.withUnsafeBufferPointer { bytes in
-                String(validating: UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self) != nil
+            let kind = buffer.withUnsafeBufferPointer { bytes -> CSVError.Kind? in
+                let text = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
+                guard String(validating: text, as: UTF8.self) != nil else { return .invalidUTF8 }
+                return DoubleEncoding.firstRun(in: text).map { CSVError.Kind.doubleEncoded(found: $0.found, meant: $0.meant) }
             }
-            if !valid { throw CSVError(kind: .invalidUTF8, line: field.line, column: index + 1) }
+            if let kind { throw CSVError(kind: kind, line: field.line, column: index + 1) }
         }
     }
 

@@ -6,7 +6,9 @@ extension CSVRecord {
         problems.add(
             line: line(ofField: extra), column: extra + 1, field: nil,
             expected: "at most \(columnCount) fields, as many as the header has", found: trimmedText(at: extra),
-            hint: "quote a value that holds the separator")
+            hint: problems.namesCells
+                ? "the cell is right of the header's last column: give its column a header or clear it"
+                : "quote a value that holds the separator")
         return true
     }
 }

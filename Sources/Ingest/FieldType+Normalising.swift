@@ -63,10 +63,42 @@ extension FieldType {
         }
     }
 
-    /// The pupil number in a cell of nine digits.
+    /// The pupil number in a cell of nine digits, or of one to eight digits that a spreadsheet
+    /// made of a nine-digit number by dropping its leading zeros: padded back when the nine
+    /// digits pass the BSN's eleven test. (An onderwijsnummer starts with `10`, so it never
+    /// lost a zero; its own test, the same sum ≡ 5 mod 11, needs no padding.)
     static func pgn(_ cell: UnsafeBufferPointer<UInt8>) -> PGN? {
-        guard cell.count == 9, let digits = ASCII.number(cell) else { return nil }
+        guard (1...9).contains(cell.count), let digits = ASCII.number(cell) else { return nil }
+        if cell.count < 9 && !isBSN(digits) { return nil }
         return PGN(value: UInt32(digits))
+    }
+
+    /// Whether the nine digits of `number` (leading zeros included) pass the BSN's eleven
+    /// test: 9·d1 + 8·d2 + … + 2·d8 − d9 is a multiple of 11.
+    static func isBSN(_ number: Int) -> Bool {
+        guard (1...999_999_999).contains(number) else { return false }
+        var rest = number
+        var sum = -(rest % 10)
+        rest /= 10
+        for weight in 2...9 {
+            sum += weight * (rest % 10)
+            rest /= 10
+        }
+        return sum % 11 == 0
+    }
+
+    /// The advice for a refused cell of this type that is only digits, fewer than the type's
+    /// fixed width: the spreadsheet took it for a number and dropped its leading zeros.
+    func droppedZerosHint(_ text: String) -> String? {
+        let width: Int
+        switch self {
+        case .pgn: width = 9
+        case .institution: width = 4
+        default: return nil
+        }
+        guard !text.isEmpty, text.count < width, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return "the spreadsheet dropped leading zeros; format the column as Text and type the numbers again, "
+            + "or ingest the file as downloaded from Mijn DUO"
     }
 
     /// The school type a cell names.

@@ -32,6 +32,7 @@ struct HeaderSearch {
         var closest: (match: HeaderMatch, cells: Int)?
         for separator in ASCII.separators {
             var reader = CSVReader(source: ByteArraySource(lines), separator: separator)
+            reader.checksText = false
             var named = product
             var titled: String?
             var block: [CSVRecord] = []

@@ -21,6 +21,9 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
     public var found: String?
     /// How to fix it, when more can be said.
     public var hint: String?
+    /// Whether the line is a worksheet row and the column its column: the location is then
+    /// written as a cell name (`K11`).
+    public var namesCell = false
 
     /// A problem; `found` (a value of `field`) and `hint` are masked here.
     public init(
@@ -45,16 +48,21 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
         self.hint = hint.map { PGN.mask($0) }
     }
 
-    /// `file.csv:12:3: error: pgn: expected 9 digits, found '*******89'`, then the hint.
+    /// `file.csv:12:3: error: pgn: expected 9 digits, found '*******89'` (`file.xlsx:C12: …` for
+    /// a cell of a sheet), then the hint; control characters escaped, so it is one line.
     public var description: String {
         var text = file
-        if line > 0 { text += ":\(line)" + (column > 0 ? ":\(column)" : "") }
+        if line > 0 && column > 0 && namesCell {
+            text += ":" + InputProblem.columnName(column) + "\(line)"
+        } else if line > 0 {
+            text += (namesCell ? ":row " : ":") + "\(line)" + (column > 0 ? ":\(column)" : "")
+        }
         text += ": error: "
         if let field { text += "\(field): " }
         text += "expected \(expected)"
         if let found { text += found.isEmpty ? ", found nothing" : ", found '\(found)'" }
         if let hint { text += "; \(hint)" }
-        return text
+        return text.escapingControlCharacters
     }
 
     /// `text` fit to show: a PGN keeps its last two characters, a birth date its shape, and
@@ -68,5 +76,17 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
         default:
             PGN.mask(text)
         }
+    }
+
+    /// Column `number` (from 1) as a spreadsheet names it: A, …, Z, AA, ….
+    public static func columnName(_ number: Int) -> String {
+        var number = number
+        var name = ""
+        while number > 0 {
+            let digit = (number - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + digit))) + name
+            number = (number - 1) / 26
+        }
+        return name
     }
 }

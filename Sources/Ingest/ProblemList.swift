@@ -8,6 +8,8 @@ struct ProblemList {
     private(set) var problems: [InputProblem] = []
     /// Whether a problem beyond the limit was dropped.
     private(set) var truncated = false
+    /// Whether lines are a sheet's rows and columns its columns, so problems name cells (`K11`).
+    var namesCells = false
 
     /// Whether there are problems.
     var isEmpty: Bool { problems.isEmpty }
@@ -27,9 +29,11 @@ struct ProblemList {
             truncated = true
             return
         }
-        problems.append(InputProblem(
+        var problem = InputProblem(
             file: file, line: line, column: column, field: field, expected: expected, found: found,
-            hint: hint, foundIsValue: foundIsValue))
+            hint: hint, foundIsValue: foundIsValue)
+        problem.namesCell = namesCells
+        problems.append(problem)
     }
 
     /// Adds `problem`, found and made elsewhere (on another thread); beyond the limit it only
@@ -39,6 +43,8 @@ struct ProblemList {
             truncated = true
             return
         }
+        var problem = problem
+        problem.namesCell = problem.namesCell || namesCells
         problems.append(problem)
     }
 

@@ -5,10 +5,11 @@ extension ReleaseFileReader {
     /// The registrations on the lines after the header at `headerLine`, each identity once; what
     /// is wrong with a line is reported and the line left out. Stops at the problem limit.
     /// `expectedRows` (an estimate) reserves room up front. With `path` (the file `csv` reads
-    /// as it is, UTF-8) a large file's data lines are read in stretches on every core.
+    /// as it is, UTF-8) a large file's data lines are read in stretches on every core. How a
+    /// sheet's date cells were written goes into `dates`.
     func readRows<Source: ByteSource>(
         from csv: inout CSVReader<Source>, reader: RowReader, headerLine: Int, expectedRows: Int, path: String?,
-        problems: inout ProblemList
+        dates: inout DateShapes, problems: inout ProblemList
     ) -> [Registration] {
         do {
             while let record = try csv.next(), record.line < headerLine {}
@@ -22,8 +23,11 @@ extension ReleaseFileReader {
             collected = readInParallel(
                 parts, of: path, separator: csv.separator, reader: reader, expectedRows: expectedRows, into: collected)
         } else {
-            collected.take(
-                RowBatch(reading: &csv, with: reader, file: problems.file, limit: problems.limit, expectedRows: expectedRows))
+            let batch = RowBatch(
+                reading: &csv, with: reader, file: problems.file, limit: problems.limit, expectedRows: expectedRows,
+                namesCells: problems.namesCells)
+            dates = batch.dates
+            collected.take(batch)
         }
         problems = collected.problems
         return collected.takeRows()

@@ -8,6 +8,8 @@ public struct ReleaseFileReader: Sendable {
     public let layouts: [Layout]
     /// The bounds an XLSX file must keep, so a hostile or broken one is a problem, not a crash.
     public var xlsxLimits = XLSXLimits()
+    /// The sheet of a workbook to read (`--sheet`); nil to take the one whose header matches.
+    public var sheetName: String?
     /// About how many bytes of a UTF-8 file's data lines one thread reads at a time; a file
     /// with fewer than twice as many is read on one thread.
     var stretchBytes = 4 << 20
@@ -73,9 +75,10 @@ public struct ReleaseFileReader: Sendable {
         let digest: [UInt8]
         if XLSXSheetSource.isWorkbook(path: path) {
             inspection.format = "XLSX"
+            problems.namesCells = true
             var csv: CSVReader<XLSXSheetSource>
             do throws(XLSXError) {
-                let sheet = try XLSXSheetSource(path: path, limits: xlsxLimits, titles: layouts.flatMap(\.blockTitles))
+                let sheet = try chooseSheet(of: try XLSXSheetSource.sheets(path: path, limits: xlsxLimits), keys: keys, overrides: overrides)
                 inspection.format = "XLSX, sheet '\(sheet.sheetName)'"
                 csv = CSVReader(source: sheet)
                 digest = try XLSXSheetSource.sha256(path: path)
@@ -85,7 +88,7 @@ public struct ReleaseFileReader: Sendable {
             }
             table = try readTable(
                 &csv, size: csv.source.size, path: nil, serialDates: csv.source.dateSystem, keys: keys, overrides: overrides,
-                fileName: fileName, problems: &problems)
+                fileName: fileName, emptiness: "sheet '\(csv.source.sheetName)' is empty", problems: &problems)
         } else {
             let fileDigest = FileDigest(path: path)
             var csv: CSVReader<DecodingByteSource<FileByteSource>>
@@ -102,8 +105,8 @@ public struct ReleaseFileReader: Sendable {
                 throw problems.error
             }
             table = try readTable(
-                &csv, size: size, path: encoding == .windows1252 ? nil : path, serialDates: nil, keys: keys,
-                overrides: overrides, fileName: fileName, problems: &problems)
+                &csv, size: size, path: encoding.isUTF8 ? path : nil, serialDates: nil, keys: keys,
+                overrides: overrides, fileName: fileName, emptiness: "the file is empty", problems: &problems)
             do {
                 digest = try fileDigest.value()
             } catch {
@@ -144,6 +147,7 @@ public struct ReleaseFileReader: Sendable {
         }
         let fromName = ReleaseMetadata(fileName: fileName)
         metadata = fromName.overridden(by: metadata)
+        reportSwappedBlockDates(table.block, fileName: fromName, schoolYear: metadata.schoolYear, problems: &problems)
         inspection.metadata = FileInspection.origins(
             of: metadata, sources: [(.flag, overrides), (.block, table.block), (.rows, fromRows), (.fileName, fromName)])
         let scope = scope(of: header.layout, metadata: metadata, problems: &problems)
@@ -173,15 +177,17 @@ public struct ReleaseFileReader: Sendable {
         var block: ReleaseMetadata
         var rows: [Registration] = []
         var figureRows: [FigureRowReader.Row] = []
+        var dates = DateShapes()
     }
 
     /// Finds the header in `csv` (of about `size` bytes), reads the block before it and the rows
     /// after it; `serialDates` reads a number in a date cell as an Excel serial day. `path` is the
-    /// file `csv` reads as it is, when it may be read in stretches on every core.
+    /// file `csv` reads as it is, when it may be read in stretches on every core; `emptiness`
+    /// says what an input of white space only is.
     /// - Throws: `InputError` when the input cannot be read or has no header.
     private func readTable<Source: ByteSource>(
         _ csv: inout CSVReader<Source>, size: Int, path: String?, serialDates: ExcelDateSystem?, keys: MetadataBlockKeys, overrides: ReleaseMetadata,
-        fileName: String, problems: inout ProblemList
+        fileName: String, emptiness: String, problems: inout ProblemList
     ) throws(InputError) -> Table {
         let search: HeaderSearch.Outcome
         let expectedRows: Int
@@ -194,7 +200,7 @@ public struct ReleaseFileReader: Sendable {
             problems.add(error)
             throw problems.error
         }
-        let (separator, header, block, headers) = try found(search, problems: &problems)
+        let (separator, header, block, headers) = try found(search, emptiness: emptiness, problems: &problems)
         header.report(into: &problems)
         let blockMetadata = ReleaseMetadata(
             block: block, keys: keys, layouts: layouts, serialDates: serialDates, problems: &problems)
@@ -213,7 +219,9 @@ public struct ReleaseFileReader: Sendable {
         case .periods, .snapshot:
             table.rows = readRows(
                 from: &csv, reader: RowReader(header: header, serialDates: serialDates, referenceDay: referenceDay),
-                headerLine: header.line, expectedRows: expectedRows, path: path, problems: &problems)
+                headerLine: header.line, expectedRows: expectedRows, path: path, dates: &table.dates, problems: &problems)
+            table.dates.report(into: &problems)
+            if serialDates != nil { reportSwappedPeriods(in: table.rows, problems: &problems) }
         }
         return table
     }
@@ -254,8 +262,8 @@ public struct ReleaseFileReader: Sendable {
     }
 
     /// The separator, header and block lines the header search found.
-    /// - Throws: `InputError` when the file is empty or has no header line.
-    private func found(_ search: HeaderSearch.Outcome, problems: inout ProblemList) throws(InputError)
+    /// - Throws: `InputError` when the input is empty (`emptiness` says so) or has no header line.
+    private func found(_ search: HeaderSearch.Outcome, emptiness: String, problems: inout ProblemList) throws(InputError)
         -> (UInt8, HeaderMatch, [CSVRecord], [String])
     {
         switch search {
@@ -264,7 +272,7 @@ public struct ReleaseFileReader: Sendable {
         case .empty:
             problems.add(
                 line: 1, column: 1, field: nil, expected: "a header line and registration rows", found: nil,
-                hint: "the file is empty")
+                hint: emptiness)
         case .notFound(let closest?) where closest.matchedCount > 1:
             closest.report(into: &problems)
         case .notFound(let closest):

@@ -12,6 +12,8 @@ struct RowBatch: Sendable {
     var problems: [(recordLine: Int, problem: InputProblem)] = []
     /// Whether reading stopped at the problem limit (a problem was dropped).
     var truncated = false
+    /// How the stretch's date cells were written (a sheet's only).
+    var dates = DateShapes()
     /// The parse error that ended the stretch early, if one did.
     var error: CSVError?
     /// The line the stretch starts on.
@@ -26,17 +28,21 @@ struct RowBatch: Sendable {
     }
 
     /// Reads every record left in `csv` with `reader`, blank lines skipped, until the end of its
-    /// source, an error, or `limit` problems.
-    init<Source: ByteSource>(reading csv: inout CSVReader<Source>, with reader: RowReader, file: String, limit: Int, expectedRows: Int) {
+    /// source, an error, or `limit` problems; `namesCells` when the lines are a sheet's rows.
+    init<Source: ByteSource>(
+        reading csv: inout CSVReader<Source>, with reader: RowReader, file: String, limit: Int, expectedRows: Int,
+        namesCells: Bool = false
+    ) {
         rows = MovableRows(capacity: expectedRows)
         lines.reserveCapacity(expectedRows)
         var found = ProblemList(file: file, limit: limit)
+        found.namesCells = namesCells
         firstLine = csv.nextLine
         var texts = reader.makeTextInterner()
         do {
             while !found.truncated, let record = try csv.next() {
                 guard !record.isBlank else { continue }
-                let row = reader.registration(from: record, texts: &texts, problems: &found)
+                let row = reader.registration(from: record, texts: &texts, dates: &dates, problems: &found)
                 if found.problems.count > problems.count {
                     for problem in found.problems[problems.count...] { problems.append((record.line, problem)) }
                 }

@@ -85,8 +85,11 @@ struct RowReader: Sendable {
     }
 
     /// The registration on `record`, or nil after reporting what is wrong with it; `texts` (from
-    /// `makeTextInterner()`) gives the texts of the codes read before.
-    func registration(from record: CSVRecord, texts: inout TextInterner, problems: inout ProblemList) -> Registration? {
+    /// `makeTextInterner()`) gives the texts of the codes read before. The date cells of a sheet
+    /// (with `serialDates`) are noted in `dates`.
+    func registration(
+        from record: CSVRecord, texts: inout TextInterner, dates: inout DateShapes, problems: inout ProblemList
+    ) -> Registration? {
         var reported: Set<Registration.Field> = []
         func report(_ field: Registration.Field, column: Int, expected: String, found: String, hint: String? = nil) {
             let line = column <= record.count ? record.line(ofField: column - 1) : record.line
@@ -107,14 +110,21 @@ struct RowReader: Sendable {
                 let read = cells.withTrimmedBytes(at: index) { cell -> Bool? in
                     if cell.isEmpty { return nil }
                     guard let interned = column.interned else {
-                        return values.read(cell, as: column.type, into: column.field, range: column.range, serialDates: serialDates)
+                        let read = values.read(cell, as: column.type, into: column.field, range: column.range, serialDates: serialDates)
+                        if read, column.type == .date, serialDates != nil, case .day(let day)? = values.value(of: column.field) {
+                            dates.note(cell, field: column.field, line: record.line(ofField: index), column: index + 1, day: day)
+                        }
+                        return read
                     }
                     guard let text = texts.text(of: cell, as: column.type, column: interned) else { return false }
                     values.set(column.field, text: text)
                     return true
                 }
                 if read == false {
-                    report(column.field, column: index + 1, expected: column.expectation, found: record.trimmedText(at: index))
+                    let found = record.trimmedText(at: index)
+                    report(
+                        column.field, column: index + 1, expected: column.expectation, found: found,
+                        hint: column.type.droppedZerosHint(found))
                 }
             }
         }

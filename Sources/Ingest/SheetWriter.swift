@@ -85,6 +85,9 @@ struct SheetWriter {
     private mutating func closeCell() throws(XLSXError) {
         let text: String
         switch cellType {
+        case "s" where value.isEmpty:
+            // A styled cell typed as a shared string but without a value: empty.
+            text = ""
         case "s":
             guard let index = Int(value), sharedStrings.indices.contains(index) else {
                 throw XLSXError(
@@ -97,7 +100,7 @@ struct SheetWriter {
         case "d":
             text = String(value.prefix { $0 != "T" })
         default:
-            text = value
+            text = XLSXEscapes.decoded(value)
         }
         let separators = column == 0 ? cellColumn - 1 : cellColumn - column
         output.append(contentsOf: repeatElement(ASCII.semicolon, count: separators))

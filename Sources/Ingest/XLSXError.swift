@@ -22,4 +22,19 @@ public struct XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     static func damaged(_ reason: String) -> XLSXError {
         XLSXError(expected: "a complete XLSX workbook", found: "a damaged or truncated ZIP archive (\(reason))")
     }
+
+    /// The file is an Excel 97–2003 workbook (an OLE compound file without encryption).
+    static let legacyWorkbook = XLSXError(
+        expected: "an XLSX workbook or a CSV file",
+        found: "an Excel 97–2003 workbook (.xls); open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx) "
+            + "or as CSV UTF-8")
+    /// The file is an OOXML workbook encrypted with a password (an OLE compound file holding `EncryptionInfo`).
+    static let encrypted = XLSXError(
+        expected: "an XLSX workbook without a password",
+        found: "a password-protected (encrypted) workbook; open it in Excel, clear the password under File > Info > "
+            + "Protect Workbook > Encrypt with Password, and save it again as .xlsx")
+    /// The file is an OpenDocument spreadsheet (`.ods`).
+    static let openDocument = XLSXError(
+        expected: "an XLSX workbook or a CSV file",
+        found: "an OpenDocument spreadsheet (.ods); save it from LibreOffice as Excel 2007-365 (.xlsx) or as CSV (UTF-8, ';')")
 }

@@ -5,10 +5,13 @@ import ZIPFoundation
 /// search, block, rows, problems) reads it unchanged: line N is the sheet's row N and field K
 /// its column K, so problems point at the cell.
 ///
-/// The sheet read is the one named like a block title, else the first. Cells give shared
+/// The package is read as Open Packaging Conventions say: the relationships in `_rels/.rels`
+/// name the workbook part, the workbook's relationships name its sheets and shared strings;
+/// part names match whatever their letter case and with either slash. Cells give shared
 /// strings, inline strings, numbers (whole numbers without a fraction), booleans as 1/0 and
-/// ISO dates; a line break inside a cell becomes a space. Everything read is counted against
-/// `XLSXLimits`, declared sizes before inflating and real sizes while inflating.
+/// ISO dates; `_xHHHH_` escapes are undone and a line break inside a cell becomes a space.
+/// Everything read is counted against `XLSXLimits`, declared sizes before inflating and real
+/// sizes while inflating.
 struct XLSXSheetSource: ByteSource {
     /// The name of the sheet read.
     let sheetName: String
@@ -16,16 +19,41 @@ struct XLSXSheetSource: ByteSource {
     let dateSystem: ExcelDateSystem
     /// The size of the CSV text in bytes.
     var size: Int { csv.count }
-    private let csv: [UInt8]
+    /// The CSV text of the sheet.
+    let csv: [UInt8]
     private var offset = 0
 
-    /// Whether the file at `path` is meant as a workbook: named `.xlsx`, or a ZIP archive.
+    /// A source of the sheet `sheetName` whose CSV text is `csv`.
+    init(sheetName: String, dateSystem: ExcelDateSystem, csv: [UInt8]) {
+        self.sheetName = sheetName
+        self.dateSystem = dateSystem
+        self.csv = csv
+    }
+
+    /// Whether the file at `path` is meant as a workbook: named `.xlsx`, or by its signature a
+    /// ZIP archive (XLSX, ODS), an OLE compound file (a legacy or encrypted workbook) or a bare
+    /// BIFF stream (Excel 2–4). Other names (a tab-separated text saved as `.xls`) are read as text.
     static func isWorkbook(path: String) -> Bool {
         if path.lowercased().hasSuffix(".xlsx") { return true }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        return (try? handle.read(upToCount: 4)).map { [UInt8]($0) == [0x50, 0x4B, 0x03, 0x04] } ?? false
+        let magic = leadingBytes(of: path, count: 8)
+        return magic.starts(with: zipSignature) || magic == compoundFileSignature || isBIFF(magic)
     }
+
+    /// Whether `magic` starts a bare BIFF stream: a BOF record 0x0009, 0x0209, 0x0409 or 0x0809.
+    private static func isBIFF(_ magic: [UInt8]) -> Bool {
+        magic.count >= 2 && magic[0] == 0x09 && [0x00, 0x02, 0x04, 0x08].contains(magic[1])
+    }
+
+    /// The first `count` bytes of the file at `path`, fewer when it is shorter or unreadable.
+    private static func leadingBytes(of path: String, count: Int) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: count)).map { [UInt8]($0) } ?? []
+    }
+
+    private static let zipSignature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+    /// The signature of an OLE compound file: an Excel 97–2003 `.xls`, or an encrypted OOXML file.
+    private static let compoundFileSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
 
     /// SHA-256 of the file's bytes, read in chunks.
     static func sha256(path: String) throws(XLSXError) -> [UInt8] {
@@ -37,14 +65,14 @@ struct XLSXSheetSource: ByteSource {
         }
     }
 
-    /// Reads the sheet of the workbook at `path` that is named like one of `titles`, else its first.
-    /// - Throws: `XLSXError` when the file is no ZIP archive, is damaged, exceeds `limits`, or
-    ///   lacks a worksheet.
-    init(path: String, limits: XLSXLimits, titles: [String]) throws(XLSXError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw XLSXError.damaged("it cannot be opened") }
-        let magic = (try? handle.read(upToCount: 4)).map { [UInt8]($0) } ?? []
-        try? handle.close()
-        guard magic == [0x50, 0x4B, 0x03, 0x04] else { throw XLSXError.notZip }
+    /// Every worksheet of the workbook at `path`, in workbook order, each as CSV text.
+    /// - Throws: `XLSXError` when the file is no ZIP archive (naming a legacy, encrypted or
+    ///   OpenDocument file as such), is damaged, exceeds `limits`, or lacks a worksheet.
+    static func sheets(path: String, limits: XLSXLimits) throws(XLSXError) -> [XLSXSheetSource] {
+        let magic = leadingBytes(of: path, count: 8)
+        if magic == compoundFileSignature { throw try compoundFileError(path: path) }
+        if isBIFF(magic) { throw XLSXError.legacyWorkbook }
+        guard magic.starts(with: zipSignature) else { throw XLSXError.notZip }
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
@@ -52,18 +80,43 @@ struct XLSXSheetSource: ByteSource {
             throw XLSXError.damaged("no readable central directory")
         }
         var reader = PartReader(archive: archive, limits: limits)
-        try reader.checkEntryCount()
-        let sheets = try reader.sheets()
-        let wanted = Set(titles.map(HeaderName.normalised))
-        guard let sheet = sheets.first(where: { wanted.contains(HeaderName.normalised($0.name)) }) ?? sheets.first else {
+        try reader.indexEntries()
+        if let mimetype = try reader.smallPart("mimetype"), mimetype.hasPrefix("application/vnd.oasis.opendocument") {
+            throw XLSXError.openDocument
+        }
+        let workbook = try reader.workbook()
+        guard !workbook.sheets.isEmpty else {
             throw XLSXError(expected: "an XLSX workbook with a worksheet", found: "no worksheet")
         }
-        let strings = try reader.sharedStrings()
-        var writer = SheetWriter(sharedStrings: strings, limit: limits.maxUncompressedBytes)
-        try reader.read(sheet.path) { event throws(XLSXError) in try writer.handle(event) }
-        self.sheetName = sheet.name
-        self.dateSystem = reader.dateSystem
-        self.csv = writer.output
+        let strings = try workbook.sharedStrings.map { path throws(XLSXError) in try reader.sharedStrings(path) } ?? []
+        var sources: [XLSXSheetSource] = []
+        // The sheets' text shares one budget, so many sheets cannot multiply it.
+        var budget = limits.maxUncompressedBytes
+        for sheet in workbook.sheets {
+            var writer = SheetWriter(sharedStrings: strings, limit: budget)
+            try reader.read(sheet.path) { event throws(XLSXError) in try writer.handle(event) }
+            budget -= writer.output.count
+            sources.append(XLSXSheetSource(sheetName: sheet.name, dateSystem: workbook.dateSystem, csv: writer.output))
+        }
+        return sources
+    }
+
+    /// What an OLE compound file at `path` is: an encrypted OOXML workbook when it holds an
+    /// `EncryptionInfo` stream (its name, UTF-16, in the directory), else a legacy `.xls`.
+    private static func compoundFileError(path: String) throws(XLSXError) -> XLSXError {
+        guard var file = try? FileByteSource(path: path) else { throw XLSXError.damaged("it cannot be opened") }
+        let name = Array("EncryptionInfo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var carried: [UInt8] = []
+        var read = 0
+        while read < 64 << 20 {
+            guard let count = try? buffer.withUnsafeMutableBytes({ try file.read(into: $0) }), count > 0 else { break }
+            read += count
+            let window = carried + buffer[..<count]
+            if window.firstRange(of: name) != nil { return .encrypted }
+            carried = Array(window.suffix(name.count))
+        }
+        return .legacyWorkbook
     }
 
     /// Copies the next bytes of the CSV text, as many as fit.
@@ -90,41 +143,83 @@ extension XLSXSheetSource {
             self.limits = limits
         }
 
-        /// Throws when the archive has more entries than the limit allows.
-        func checkEntryCount() throws(XLSXError) {
+        /// The entries by part name, normalised (`PartName.normalised`).
+        private var entries: [String: Entry] = [:]
+
+        /// Indexes the entries by normalised part name.
+        /// - Throws: when the archive has more entries than the limit allows.
+        mutating func indexEntries() throws(XLSXError) {
             var count = 0
-            for _ in archive {
+            for entry in archive {
                 count += 1
                 if count > limits.maxEntries {
                     throw XLSXError(
                         expected: "an XLSX workbook of at most \(limits.maxEntries) ZIP entries", found: "more entries than that")
                 }
+                let name = PartName.normalised(entry.path)
+                if entries[name] == nil { entries[name] = entry }
             }
         }
 
-        /// How the workbook numbers its days, known once `sheets()` has read the workbook part.
-        var dateSystem = ExcelDateSystem.from1900
+        /// The entry of part `name`, whatever its letter case and slashes.
+        private func entry(_ name: String) -> Entry? {
+            entries[PartName.normalised(name)]
+        }
 
-        /// The worksheets in workbook order, with the path of each part; notes the date system.
-        mutating func sheets() throws(XLSXError) -> [(name: String, path: String)] {
-            var targets: [String: String] = [:]
-            if archive["xl/_rels/workbook.xml.rels"] != nil {
-                try read("xl/_rels/workbook.xml.rels") { event in
-                    guard case .start("Relationship", let attributes, _) = event,
-                        let id = attributes.first(where: { $0.name == "Id" })?.value,
-                        let target = attributes.first(where: { $0.name == "Target" })?.value
-                    else { return }
-                    targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-                }
+        /// The text of a part of at most 1 KiB, nil when there is none.
+        mutating func smallPart(_ name: String) throws(XLSXError) -> String? {
+            guard let entry = entry(name), entry.uncompressedSize <= 1024 else { return nil }
+            var bytes: [UInt8] = []
+            do {
+                _ = try archive.extract(entry, bufferSize: 1024) { data in bytes += data }
+            } catch {
+                return nil
             }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// The workbook's parts: its sheets (name and part) in order, its shared strings part,
+        /// and how it numbers its days.
+        struct Workbook {
             var sheets: [(name: String, path: String)] = []
-            guard archive["xl/workbook.xml"] != nil else {
-                throw XLSXError(expected: "an XLSX workbook", found: "a ZIP archive without xl/workbook.xml")
+            var sharedStrings: String?
+            var dateSystem = ExcelDateSystem.from1900
+        }
+
+        /// The relationships of part `source`, id → (type, target part name); none when it has no
+        /// relationships part.
+        private mutating func relationships(of source: String) throws(XLSXError) -> [String: (type: String, target: String)] {
+            let rels = PartName.relationships(of: source)
+            guard entry(rels) != nil else { return [:] }
+            var found: [String: (type: String, target: String)] = [:]
+            try read(rels) { event in
+                guard case .start("Relationship", let attributes, _) = event,
+                    let id = attributes.first(where: { $0.name == "Id" })?.value,
+                    let target = attributes.first(where: { $0.name == "Target" })?.value,
+                    attributes.first(where: { $0.name == "TargetMode" })?.value != "External"
+                else { return }
+                let type = attributes.first { $0.name == "Type" }?.value ?? ""
+                found[id] = (type, PartName.resolve(target, from: source))
             }
+            return found
+        }
+
+        /// The workbook part (named by the package relationships, else `xl/workbook.xml`), its
+        /// worksheets in order and its shared strings; notes the date system.
+        mutating func workbook() throws(XLSXError) -> Workbook {
+            let package = try relationships(of: "")
+            let named = package.values.first { $0.type.hasSuffix("/officeDocument") && entry($0.target) != nil }?.target
+            guard let path = named ?? (entry("xl/workbook.xml") != nil ? "xl/workbook.xml" : nil) else {
+                throw XLSXError(expected: "an XLSX workbook", found: "a ZIP archive without a workbook part")
+            }
+            let targets = try relationships(of: path)
+            var workbook = Workbook()
+            workbook.sharedStrings = targets.values.first { $0.type.hasSuffix("/sharedStrings") && entry($0.target) != nil }?.target
+                ?? (entry("xl/sharedStrings.xml") != nil ? "xl/sharedStrings.xml" : nil)
             var number = 0
             var dateSystem = ExcelDateSystem.from1900
-            defer { self.dateSystem = dateSystem }
-            try read("xl/workbook.xml") { event in
+            var sheets: [(name: String, path: String)] = []
+            try read(path) { event in
                 if case .start("workbookPr", let attributes, _) = event,
                     let flag = attributes.first(where: { $0.name == "date1904" })?.value
                 {
@@ -132,24 +227,28 @@ extension XLSXSheetSource {
                 }
                 guard case .start("sheet", let attributes, _) = event else { return }
                 number += 1
-                let name = attributes.first { $0.name == "name" }?.value ?? "Sheet\(number)"
+                let name = XLSXEscapes.decoded(attributes.first { $0.name == "name" }?.value ?? "Sheet\(number)")
                 let id = attributes.first { $0.name.hasSuffix(":id") }?.value
-                sheets.append((name, id.flatMap { targets[$0] } ?? "xl/worksheets/sheet\(number).xml"))
+                let target = id.flatMap { targets[$0] }
+                // A chart sheet or dialog sheet holds no table.
+                if let target, !target.type.isEmpty, !target.type.hasSuffix("/worksheet") { return }
+                sheets.append((name, target?.target ?? "xl/worksheets/sheet\(number).xml"))
             }
-            return sheets.filter { archive[$0.path] != nil }
+            workbook.dateSystem = dateSystem
+            workbook.sheets = sheets.filter { entry($0.path) != nil }
+            return workbook
         }
 
-        /// The shared strings, in order; none when the workbook has no such part.
-        mutating func sharedStrings() throws(XLSXError) -> [String] {
-            guard archive["xl/sharedStrings.xml"] != nil else { return [] }
+        /// The shared strings of part `path`, in order.
+        mutating func sharedStrings(_ path: String) throws(XLSXError) -> [String] {
             var strings: [String] = []
             var current = ""
             var inText = false
             var phonetic = 0
-            try read("xl/sharedStrings.xml") { event in
+            try read(path) { event in
                 switch event {
                 case .start("si", _, _): current = ""
-                case .end("si"): strings.append(current)
+                case .end("si"): strings.append(XLSXEscapes.decoded(current))
                 case .start("rPh", _, let empty): if !empty { phonetic += 1 }
                 case .end("rPh"): phonetic -= 1
                 case .start("t", _, let empty): inText = !empty && phonetic == 0
@@ -164,7 +263,7 @@ extension XLSXSheetSource {
         /// Inflates the entry at `path` chunk by chunk into the XML scanner, calling `handle`
         /// for every token.
         mutating func read(_ path: String, _ handle: (XMLScanner.Event) throws(XLSXError) -> Void) throws(XLSXError) {
-            guard let entry = archive[path] else { throw XLSXError(expected: "an XLSX workbook", found: "no part \(path)") }
+            guard let entry = entry(path) else { throw XLSXError(expected: "an XLSX workbook", found: "no part \(path)") }
             let limit = limits.maxUncompressedBytes
             guard entry.uncompressedSize <= UInt64(limit - inflated) else { throw overLimit(path) }
             var scanner = XMLScanner()

@@ -10,6 +10,8 @@ public enum LedgerError: Error, CustomStringConvertible {
     case unknownRelease(ReleaseID)
     /// The release does not fit what the ledger holds (a duplicate identity, a fold that fails).
     case rejected(String)
+    /// The release would change more than `MassChangeRules` allow without confirmation.
+    case massChange(MassChange)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum LedgerError: Error, CustomStringConvertible {
         case .corrupt(let what): "ledger is damaged: \(what)"
         case .unknownRelease(let id): "no release \(id) in this ledger; kijkglas releases lists them"
         case .rejected(let why): why
+        case .massChange(let change): change.description
         }
     }
 

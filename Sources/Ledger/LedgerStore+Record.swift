@@ -16,9 +16,12 @@ extension LedgerStore {
     /// the same transaction. Releases of a scope are ordered by publication date (then file
     /// hash), whatever the order of loading. A release that lands between two recorded ones is diffed against the earlier,
     /// and the later one's batch is superseded by a new batch against it: nothing is rewritten.
+    /// With `massChangeRules`, a release whose own batch goes past them is not written: the
+    /// transaction is given up before it commits.
     /// - Throws: `LedgerError.rejected` for two rows with one identity, or a definitive file
-    ///   when its scope has a definitive release already; storage errors.
-    public func record(_ incoming: IncomingRelease) throws(LedgerError) -> RecordOutcome {
+    ///   when its scope has a definitive release already; `LedgerError.massChange` when the batch
+    ///   goes past `massChangeRules`; storage errors.
+    public func record(_ incoming: IncomingRelease, massChangeRules: MassChangeRules? = nil) throws(LedgerError) -> RecordOutcome {
         let sortedRows = RegistrationDiff.sortedByIdentity(incoming.rows)
         for index in sortedRows.indices.dropFirst() where RegistrationDiff.compareIdentity(sortedRows[index - 1], sortedRows[index]) == 0 {
             throw .rejected("two rows have the identity \(sortedRows[index].key)")
@@ -68,6 +71,13 @@ extension LedgerStore {
             }
             let changedRows = match.unmatchedNew.count == sortedRows.count ? sortedRows : match.unmatchedNew.map { sortedRows[$0] }
             let ownBatch = batch(from: changedBaseRows, of: predecessor, to: changedRows, of: release)
+            if let massChangeRules, let predecessor,
+                let change = MassChange.assess(
+                    ownBatch.compactMap(\.registrationEvent), fileName: incoming.fileName, base: predecessor.id,
+                    baseRows: predecessor.rowCount, rules: massChangeRules)
+            {
+                throw LedgerError.massChange(change)
+            }
             events += ownBatch
             if let predecessor {
                 events.append(.releaseSuperseded(predecessor.id, by: id, on: release.publishedOn))
@@ -219,6 +229,12 @@ extension Event {
     fileprivate var isReleaseRecorded: Bool {
         if case .releaseRecorded = self { return true }
         return false
+    }
+
+    /// The registration event this is, if it is one.
+    fileprivate var registrationEvent: RegistrationEvent? {
+        if case .registration(let event) = self { return event }
+        return nil
     }
 }
 

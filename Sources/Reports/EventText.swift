@@ -2,8 +2,13 @@ import Ledger
 
 /// One-line human descriptions of log events, with personal data masked.
 public enum EventText {
-    /// `RegistrationChanged *******89 25GP/04 from 2021-08-01 [correction]: category: L → M`.
+    /// `RegistrationChanged *******89 25GP/04 from 2021-08-01 [correction]: category: L → M`;
+    /// one line, control characters in values escaped (`\n`, `\u0000`).
     public static func describe(_ event: Event) -> String {
+        line(event).escapingControlCharacters
+    }
+
+    private static func line(_ event: Event) -> String {
         switch event {
         case .releaseRecorded(let release):
             let base = release.base.map { " (base \($0))" } ?? " (first of its scope)"

@@ -5,7 +5,7 @@ public enum IngestText {
     /// `R3 kijkglas-2 VO2508 2021-2022 published 2022-04-29: 1204 rows; 3 opened, 1 closed (against R2)` or
     /// `file.csv: already ingested as R3`; a file that says it is definitive adds `; definitive`.
     public static func outcome(_ outcome: RecordOutcome, of incoming: IncomingRelease) -> String {
-        let text = summary(outcome, file: incoming.fileName)
+        let text = summary(outcome, file: incoming.fileName).escapingControlCharacters
         guard case .recorded = outcome, incoming.isDefinitive else { return text }
         return text + "; definitive since its publication"
     }

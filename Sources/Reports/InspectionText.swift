@@ -4,7 +4,7 @@ import Ledger
 /// What `inspect` prints about a file: format and encoding, layout, metadata with origins,
 /// the header mapping, the row count and every problem (already masked).
 public enum InspectionText {
-    /// The report, one item per line.
+    /// The report, one item per line, control characters in the file's texts escaped.
     public static func text(_ inspection: FileInspection) -> String {
         var lines = ["file: \(inspection.fileName)"]
         var format = inspection.format
@@ -41,7 +41,7 @@ public enum InspectionText {
             lines.append("problems: \(inspection.problems.count)" + (inspection.truncated ? " (stopped at the limit; more may exist)" : ""))
             lines += inspection.problems.map { "  " + $0.description }
         }
-        return lines.joined(separator: "\n")
+        return lines.map(\.escapingControlCharacters).joined(separator: "\n")
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {

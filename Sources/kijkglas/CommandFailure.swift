@@ -40,7 +40,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
         switch error {
         case .storage, .corrupt: throw ExitCode.storageError
         case .unknownRelease: throw ExitCode.validationFailure
-        case .rejected: throw ExitCode.dataError
+        case .rejected, .massChange: throw ExitCode.dataError
         }
     }
 }

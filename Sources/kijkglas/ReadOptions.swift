@@ -24,10 +24,16 @@ struct ReadOptions: ParsableArguments {
     @Option(help: "A layout file for headers the built-in layouts do not know.")
     var layout: String?
 
-    /// The reader: the given layout, else every built-in one.
+    @Option(help: "The sheet of a workbook to read (default: the one whose header matches).")
+    var sheet: String?
+
+    /// The reader: the given layout, else every built-in one; the given sheet of a workbook.
     func reader() throws -> ReleaseFileReader {
-        try layout.map { ReleaseFileReader(layouts: [try Layout(contentsOf: URL(fileURLWithPath: $0))]) }
+        var reader =
+            try layout.map { ReleaseFileReader(layouts: [try Layout(contentsOf: URL(fileURLWithPath: $0))]) }
             ?? ReleaseFileReader.builtIn()
+        reader.sheetName = sheet
+        return reader
     }
 
     /// The metadata given on the command line; it wins over the file's.

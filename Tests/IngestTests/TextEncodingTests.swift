@@ -3,7 +3,7 @@ import Foundation
 import Ledger
 import Testing
 
-@Suite("Reading Windows-1252 files")
+@Suite("Reading Windows-1252, UTF-16 and damaged text")
 struct TextEncodingTests {
     /// The block fixture with accented names and reasons, as UTF-8 text.
     static func accentedText() throws -> String {
@@ -33,7 +33,7 @@ struct TextEncodingTests {
         #expect(name?.value == "Samenwerkingsverband Voorbeeld Zuid-Holland Noël & Zoë (fictief)")
     }
 
-    @Test("valid UTF-8 with one stray 1252 byte is read as 1252 throughout, and inspect says so")
+    @Test("valid UTF-8 with one stray 1252 byte is refused at that byte's line and field, not read as 1252")
     func mixed() throws {
         var bytes = Array(try Self.accentedText().utf8)
         let reason = try #require(bytes.firstRange(of: Array("Geen geldige".utf8)))
@@ -42,11 +42,68 @@ struct TextEncodingTests {
         defer { Fixture.remove(path) }
         let reader = try ReleaseFileReader.builtIn()
         let inspection = reader.inspect(file: path)
-        #expect(inspection.encoding == .windows1252)
-        #expect(inspection.problems.isEmpty, "\(inspection.problems)")
+        #expect(inspection.encoding == .utf8)
+        let problem = try #require(inspection.problems.first)
+        #expect(inspection.problems.count == 1)
+        #expect((problem.line, problem.column) == (13, 19))
+        #expect(problem.description.contains("expected UTF-8 text; found a byte that is not UTF-8 in a file that is UTF-8 elsewhere"))
+        #expect(throws: InputError.self) { try reader.read(file: path) }
+    }
+
+    @Test("Excel's Unicode text (UTF-16 with BOM, tab or ';' separated) and UTF-32 read the same rows as UTF-8",
+        arguments: [("LE", "\t"), ("BE", "\t"), ("LE", ";"), ("BE", ";"), ("UTF-32 LE", ";"), ("UTF-32 BE", ";")])
+    func wide(order: String, separator: String) throws {
+        let text = try Self.accentedText()
+        let reader = try ReleaseFileReader.builtIn()
+        let twin = try reader.read(file: try Fixture.path("kijkglas2-block.csv"))
+        let bytes =
+            order.hasPrefix("UTF-32")
+            ? ExcelRoundTrip.utf32(text, bigEndian: order.hasSuffix("BE"))
+            : ExcelRoundTrip.utf16(text, bigEndian: order == "BE", separator: Character(separator))
+        let path = try Fixture.write(bytes, as: "kijkglas2-unicode.txt")
+        defer { Fixture.remove(path) }
         let release = try reader.read(file: path)
-        #expect(release.rows.last?.unfundedReason?.hasPrefix("Geen geldigeé TLV: cafÃ©") == true)
-        #expect(release.rows.count == 3)
+        #expect(release.rows.count == twin.rows.count)
+        #expect(release.rows.last?.unfundedReason == "Geen geldige TLV: café, één, € 12 – ‘te laat’")
+        #expect(release.scope == twin.scope)
+        let encoding = reader.inspect(file: path).encoding?.rawValue ?? ""
+        #expect(encoding.hasPrefix(order.hasPrefix("UTF-32") ? "UTF-32" : "UTF-16") && encoding.contains(order.suffix(2)))
+    }
+
+    @Test("UTF-16 with an unpaired surrogate is refused naming its line")
+    func brokenUTF16() throws {
+        var bytes = ExcelRoundTrip.utf16(try Self.accentedText(), bigEndian: false)
+        bytes += [0x00, 0xD8, 0x41, 0x00]
+        let path = try Fixture.write(bytes, as: "kijkglas2-unicode.txt")
+        defer { Fixture.remove(path) }
+        let problems = try ReleaseFileReader.builtIn().inspect(file: path).problems
+        #expect(problems.count == 1)
+        #expect(problems.first?.description.contains("an unpaired surrogate on line 14") == true)
+    }
+
+    @Test("double-encoded text (Ã¶ for ö) in a CSV is refused with what happened and how to get a clean file")
+    func doubleEncodedCSV() throws {
+        let text = try ExcelRoundTrip.doubleEncoded(try Self.accentedText())
+        #expect(text.contains("NoÃ«l"))
+        let path = try Fixture.write(text, as: "kijkglas2-mojibake.csv")
+        defer { Fixture.remove(path) }
+        let problems = try ReleaseFileReader.builtIn().inspect(file: path).problems
+        let problem = try #require(problems.first)
+        #expect((problem.line, problem.column) == (3, 2))
+        #expect(problem.expected == "text encoded once")
+        #expect(problem.hint?.contains("'Ã«' where 'ë' was meant") == true)
+        #expect(problem.hint?.contains("From Text/CSV") == true)
+    }
+
+    @Test("the double-encoding finder sees Ã©, â€“ and Ã« and leaves real accents alone",
+        arguments: [
+            ("CoÃ¶peratie", "ö"), ("caf\u{00C3}\u{00A9}", "é"), ("a â€“ b", "–"), ("Zoë, café, één, € – ‘x’", nil), ("Ärzte Ã", nil),
+            ("\u{00C3}\u{0089}", "É"),
+        ] as [(String, String?)])
+    func doubleEncodingFinder(text: String, meant: String?) {
+        var text = text
+        let found = text.withUTF8 { DoubleEncoding.firstRun(in: $0) }
+        #expect(found?.meant == meant)
     }
 
     @Test("every byte 0x80–0xFF becomes a character, the five undefined ones included")
@@ -64,6 +121,18 @@ struct TextEncodingTests {
         for (byte, scalar) in [(0x81, 0x81), (0x8D, 0x8D), (0x8F, 0x8F), (0x90, 0x90), (0x9D, 0x9D), (0x9F, 0x178), (0xE9, 0xE9)] {
             #expect(scalars[byte - 0x80 - (byte > 0xA0 ? 1 : 0)].value == UInt32(scalar), "byte \(byte)")
         }
+    }
+
+    @Test("the validator counts bad bytes and whole characters and starts afresh after a bad byte",
+        arguments: [
+            ([0xE9, 0xC3, 0xA9], 1, 1), ([0xC3, 0x41, 0xC3, 0xA9], 1, 1), (Array("ab".utf8) + [0xFF] + Array(repeating: 0x41, count: 20) + [0xE2, 0x82, 0xAC], 1, 1),
+            ([0xE2, 0x82, 0xE2, 0x82, 0xAC], 1, 1), ([0x80, 0x80], 2, 0),
+        ] as [([UInt8], Int, Int)])
+    func tally(bytes: [UInt8], invalid: Int, characters: Int) {
+        var validator = UTF8Validator()
+        bytes.withUnsafeBufferPointer { validator.scan($0) }
+        #expect(validator.invalidBytes == invalid)
+        #expect(validator.multiByteCharacters == characters)
     }
 
     @Test("UTF-8 with and without a byte order mark is detected as such")
@@ -86,11 +155,11 @@ struct TextEncodingTests {
         ] as [([UInt8], Bool)])
     func validator(bytes: [UInt8], valid: Bool) {
         var whole = UTF8Validator()
-        let wholeResult = bytes.withUnsafeBufferPointer { whole.feed($0) } && whole.isComplete
-        #expect(wholeResult == valid)
+        bytes.withUnsafeBufferPointer { whole.scan($0) }
+        #expect((whole.invalidBytes == 0 && whole.isComplete) == valid)
         var split = UTF8Validator()
-        var splitResult = true
-        for byte in bytes { splitResult = splitResult && [byte].withUnsafeBufferPointer { split.feed($0) } }
-        #expect((splitResult && split.isComplete) == valid)
+        for byte in bytes { [byte].withUnsafeBufferPointer { split.scan($0) } }
+        #expect((split.invalidBytes == 0 && split.isComplete) == valid)
+        #expect(whole.multiByteCharacters == split.multiByteCharacters)
     }
 }

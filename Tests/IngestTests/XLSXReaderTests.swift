@@ -99,7 +99,7 @@ struct XLSXReaderTests {
         defer { Fixture.remove(path) }
         let inspection = try ReleaseFileReader.builtIn().inspect(file: path)
         #expect(inspection.problems.map(\.description) == [
-            "bad-date.xlsx:11:11: error: periodStart: expected a date dd-mm-jjjj (or jjjj-mm-dd), found '31-02-2021'",
+            "bad-date.xlsx:K11: error: periodStart: expected a date dd-mm-jjjj (or jjjj-mm-dd), found '31-02-2021'",
         ])
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import Ledger
 import Reports
+import Schemas
 
 /// `kijkglas ingest FILE...`: read, validate and record releases.
 struct IngestCommand: ParsableCommand {
@@ -12,7 +13,10 @@ struct IngestCommand: ParsableCommand {
         discussion: """
             Every file is read and validated before anything is written; one bad file records \
             none. Each release is one write transaction. A file recorded before (same SHA-256) \
-            is skipped with "already ingested". With --pseudonymize KEYFILE every PGN is \
+            is skipped with "already ingested". A release that would correct or change an unusually \
+            large share of its base's rows (Schemas/rules/mass-change.json) is not written: the \
+            summary is shown and the exit code is 65; --accept-mass-change records it (files \
+            before it on the command line are recorded). With --pseudonymize KEYFILE every PGN is \
             replaced by a keyed pseudonym (a permutation of the nine-digit numbers, so pupils \
             never merge) before anything is written; the key stays outside the ledger, which \
             keeps only its fingerprint and then refuses files without that key.
@@ -30,6 +34,9 @@ struct IngestCommand: ParsableCommand {
 
     @Option(help: "Replace every PGN by a pseudonym keyed by this file (32+ random bytes, mode 600), for a ledger analysts may see.")
     var pseudonymize: String?
+
+    @Flag(help: "Record a release even when it corrects or changes more rows than Schemas/rules/mass-change.json lets pass unasked.")
+    var acceptMassChange = false
 
     func run() throws {
         try reportingFailures {
@@ -51,9 +58,11 @@ struct IngestCommand: ParsableCommand {
                 }
             }
             if !problems.isEmpty { throw InputError(problems: problems, truncated: false) }
+            let rules =
+                acceptMassChange ? nil : try ProjectionOptions.decode(MassChangeRules.self, from: SchemaFiles.massChangeRulesFile)
             let store = try ledgerOptions.open(readOnly: false)
             for release in incoming {
-                print(IngestText.outcome(try store.record(release), of: release))
+                print(IngestText.outcome(try store.record(release, massChangeRules: rules), of: release))
             }
         }
     }

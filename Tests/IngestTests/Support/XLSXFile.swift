@@ -23,6 +23,22 @@ struct XLSXFile {
     var padding = ""
     /// Whether the workbook counts its days from 1904 (`<workbookPr date1904="1"/>`).
     var date1904 = false
+    /// Where the workbook part lives; `_rels/.rels` points at it, sheets and shared strings
+    /// sit in its folder.
+    var workbookPath = "xl/workbook.xml"
+    /// How the ZIP directory spells the part names (other writers differ from the
+    /// relationships' spelling).
+    var spelling = Spelling.asReferenced
+
+    /// How the part names are written in the ZIP directory.
+    enum Spelling {
+        /// As the relationships name them.
+        case asReferenced
+        /// In capitals (`XL/WORKSHEETS/SHEET1.XML`).
+        case upperCase
+        /// With backslashes (`xl\worksheets\sheet1.xml`).
+        case backslashes
+    }
 
     /// The parts of the workbook, by path.
     func parts() -> [(path: String, text: String)] {
@@ -58,22 +74,34 @@ struct XLSXFile {
             xml += "</sheetData></worksheet>"
             parts.append(("xl/worksheets/sheet\(number + 1).xml", xml))
         }
+        let folder = workbookPath.split(separator: "/").dropLast().map { $0 + "/" }.joined()
+        let workbookName = workbookPath.split(separator: "/").last.map(String.init) ?? "workbook.xml"
         let sheetList = sheets.enumerated().map { number, sheet in
             #"<sheet name="\#(XLSXFile.escaped(sheet.name))" sheetId="\#(number + 1)" r:id="rId\#(number + 1)"/>"#
         }.joined()
         let relations = sheets.indices.map { number in
             #"<Relationship Id="rId\#(number + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(number + 1).xml"/>"#
         }.joined()
+            + #"<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#
         let shared = strings.map { "<si><t>\(XLSXFile.escaped($0))</t></si>" }.joined()
-        return [
+        let all: [(path: String, text: String)] = [
             ("[Content_Types].xml", #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#),
-            ("xl/workbook.xml",
+            ("_rels/.rels",
+                #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/\#(workbookPath)"/></Relationships>"#),
+            (workbookPath,
                 #"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\#(date1904 ? #"<workbookPr date1904="1"/>"# : "")<sheets>\#(sheetList)</sheets></workbook>"#),
-            ("xl/_rels/workbook.xml.rels",
+            (folder + "_rels/" + workbookName + ".rels",
                 #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(relations)</Relationships>"#),
-            ("xl/sharedStrings.xml",
+            (folder + "sharedStrings.xml",
                 #"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\#(strings.count)">\#(shared)</sst>"#),
-        ] + parts
+        ] + parts.map { (folder + $0.path.dropFirst(3), $0.text) }
+        return all.map { part in
+            switch spelling {
+            case .asReferenced: part
+            case .upperCase: (part.path.uppercased(), part.text)
+            case .backslashes: (part.path.replacingOccurrences(of: "/", with: "\\"), part.text)
+            }
+        }
     }
 
     /// The workbook zipped, deflated.

@@ -50,7 +50,8 @@ struct XLSXMutator {
         "-->", "<![CDATA[", "]]>", "<?", "?>", "<c r=\"XFD1\"/>", "<c r=\"XFE1\"/>", "<c r=\"ZZZZZZZZZZ1\"/>", "<c r=\"A0\" t=\"s\"><v>0</v></c>",
         "<row r=\"999999999999\">", "<row r=\"-5\">", "<row r=\"1048576\"><c r=\"A1048576\"/></row>", "<c t=\"d\"><v>T</v></c>",
         "<c t=\"e\"><v>#N/A</v></c>", "<c t=\"b\"><v>2</v></c>", "<c r=A1>", "<c r>", "<x:row xmlns:x=\"y\">", "<sheetData>",
-        "</sheetData>", "</worksheet>", "<si><t>", "</si>", "<rPh>", "</rPh>",
+        "</sheetData>", "</worksheet>", "<si><t>", "</si>", "<rPh>", "</rPh>", "_x000D_", "_x005F_", "_xD800_", "_x", "_x0000_",
+        "Ã¶", "â€“", "<v>12345672</v>", "<v>44197</v>",
     ].map { Array($0.utf8) }
     + [[0xFF], [0xC3], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x00], [0xEF, 0xBB, 0xBF], [0xFE, 0xFF]]
 
@@ -64,7 +65,7 @@ struct XLSXMutator {
     ]
 
     private func mutateParts(_ parts: inout [(path: String, bytes: [UInt8])], using random: inout SplitMix64) {
-        let sheet = parts.firstIndex { $0.path.hasPrefix("xl/worksheets/") } ?? 0
+        let sheet = parts.firstIndex { $0.path.lowercased().contains("worksheets") } ?? 0
         let index = Int.random(in: 0..<4, using: &random) == 0 ? Int.random(in: 0..<parts.count, using: &random) : sheet
         var bytes = parts[index].bytes
         switch Int.random(in: 0..<12, using: &random) {
