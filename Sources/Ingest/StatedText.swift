@@ -36,7 +36,7 @@ enum StatedText {
         if let decimal = bytes.firstIndex(of: comma) {
             whole = bytes[..<decimal]
             fraction = bytes[(decimal + 1)...]
-        } else if let last = bytes.lastIndex(of: point), bytes.count { $0 == point } == 1, (1...2).contains(bytes.count - last - 1) {
+        } else if let last = bytes.lastIndex(of: point), bytes.count(where: { $0 == point }) == 1, (1...2).contains(bytes.count - last - 1) {
             whole = bytes[..<last]
             fraction = bytes[(last + 1)...]
         } else {
