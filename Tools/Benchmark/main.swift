@@ -14,6 +14,7 @@ import Schemas
 ///     swift run -c release kijkglas-bench open DIR                  a writable open (rebuilds stale projections)
 ///     swift run -c release kijkglas-bench country DIR [SWVS] [RELEASES_PER_YEAR] [ROWS]
 ///         DIR/all: two school years of monthly releases of SWVS real SWVs; DIR/one: the first SWV's alone
+///     swift run -c release kijkglas-bench school-years DIR [ROWS] [SEED]  two school years of VO9901 (`SchoolYearsHistory`)
 ///     swift run -c release kijkglas-bench count-swv DIR [RUNS]      count and growth of the first SWV in DIR/one and DIR/all
 ///
 /// The pair differs in 5% of rows: opened, closed, changed, flagged and retracted rows.
@@ -141,6 +142,24 @@ do {
             if release.scope.swv == first { _ = try one.record(release) }
         }
         print("recorded \(series.releases.count) releases of \(swvs) SWVs (~\(rows) rows) in \(String(format: "%.1f", seconds(clock.now - started))) s; \(first)'s alone in \(directory)/one")
+    case "school-years":
+        guard let directory = arguments.dropFirst().first else { throw BenchmarkUsage() }
+        let rows = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_000
+        let seed = arguments.dropFirst(3).first.flatMap { UInt64($0) } ?? 1
+        let history = SchoolYearsHistory(seed: seed, swv: "VO9901", rowsPerYear: rows, withdrawFirstOfLastYear: true)
+        let store = try LedgerStore(directory: directory)
+        for (index, release) in history.releases.enumerated() {
+            var sha = [UInt8](repeating: 0, count: 32)
+            withUnsafeBytes(of: UInt32(index).bigEndian) { sha.replaceSubrange(0..<4, with: $0) }
+            _ = try store.record(IncomingRelease(
+                scope: release.scope, publishedOn: release.published, fileName: release.fileName, fileSHA256: sha, rows: release.rows))
+        }
+        for release in history.releases {
+            guard let withdrawn = release.withdrawn, let recorded = try store.releases().first(where: { $0.fileName == release.fileName })
+            else { continue }
+            try store.withdraw(recorded.id, on: withdrawn, reason: "ingetrokken")
+        }
+        print("recorded \(history.releases.count) releases of VO9901 over \(history.schoolYears.map(\.description).joined(separator: ", ")): \(history.yearEndLeavers.count) year-end leavers")
     case "count-swv":
         guard let directory = arguments.dropFirst().first else { throw BenchmarkUsage() }
         let runs = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 9
@@ -204,6 +223,6 @@ struct BenchmarkFailure: Error, CustomStringConvertible {
 
 struct BenchmarkUsage: Error, CustomStringConvertible {
     var description: String {
-        "usage: kijkglas-bench diff [ROWS] [RUNS] | diff-files OLD NEW [RUNS] | read FILE [RUNS] | write-pair DIR [ROWS] | ledger DIR [RELEASES] [ROWS] | open DIR | country DIR [SWVS] [RELEASES_PER_YEAR] [ROWS] | count-swv DIR [RUNS]"
+        "usage: kijkglas-bench diff [ROWS] [RUNS] | diff-files OLD NEW [RUNS] | read FILE [RUNS] | write-pair DIR [ROWS] | ledger DIR [RELEASES] [ROWS] | open DIR | country DIR [SWVS] [RELEASES_PER_YEAR] [ROWS] | school-years DIR [ROWS] [SEED] | count-swv DIR [RUNS]"
     }
 }
