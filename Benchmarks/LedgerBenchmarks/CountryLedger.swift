@@ -13,8 +13,10 @@ struct CountryLedger {
     let rules: CountingRules
     /// The SWV asked about: the first of the series.
     let swv = CountrySeries.swvCodes[0]
-    /// 1 October and 1 February of the second school year.
-    let (reference, peildatum) = (Day.literal(2022, 10, 1), Day.literal(2023, 2, 1))
+    /// 1 October of the second school year.
+    let reference = Day.literal(2022, 10, 1)
+    /// 1 February of the second school year.
+    let peildatum = Day.literal(2023, 2, 1)
 
     /// Records `swvs` SWVs' releases (all of them, or the first SWV's alone) into a new ledger in
     /// `directory`; the counts must find pupils.
@@ -25,7 +27,8 @@ struct CountryLedger {
             _ = try store.record(release)
         }
         rules = try JSONDecoder().decode(CountingRules.self, from: Data(contentsOf: SchemaFiles.countingRulesFile))
-        precondition(try count().total > 0 && (try growth()).after.count > 0, "pupils must count")
+        let (count, growth) = (try count(), try growth())
+        precondition(count.total > 0 && growth.after.count > 0, "pupils must count")
     }
 
     /// `kijkglas count --on <peildatum> --swv <swv>`: the ledger's SWVs, the SWV's releases, the
