@@ -31,10 +31,9 @@ struct CountryLedger {
         precondition(count.total > 0 && growth.after.count > 0, "pupils must count")
     }
 
-    /// `kijkglas count --on <peildatum> --swv <swv>`: the ledger's SWVs, the SWV's releases, the
-    /// state of the day's school year, its pupils counted.
+    /// `kijkglas count --on <peildatum> --swv <swv>`: the SWV's releases, the state of the day's
+    /// school year, its pupils counted.
     func count() throws -> PupilCount {
-        _ = try store.scopeSWVs()
         _ = try LoadedReleases(store: store, swv: swv)
         let state = try store.knownState(swv: swv, covering: [peildatum])
         guard let counted = state.counted(on: peildatum, selection: .rules(rules), payingSwv: swv) else { throw LedgerError.rejected("not covered") }
@@ -43,7 +42,6 @@ struct CountryLedger {
 
     /// `kijkglas growth --peildatum <peildatum> --swv <swv>`.
     func growth() throws -> Growth {
-        _ = try store.scopeSWVs()
         _ = try LoadedReleases(store: store, swv: swv)
         let state = try store.knownState(swv: swv, covering: [reference, peildatum])
         guard let before = state.counted(on: reference, selection: .rules(rules), payingSwv: swv),

@@ -61,6 +61,23 @@ extension LedgerStore {
         }
     }
 
+    /// The one SWV whose releases the ledger holds; nil when it holds none or several. Reads
+    /// the scope index's first and last entries only.
+    public func onlySWV() throws(LedgerError) -> String? {
+        try read { transaction in
+            guard try hasScopeIndex(in: transaction), let scopeIndex else {
+                let swvs = Set(try releases(in: transaction).map(\.scope.swv))
+                return swvs.count == 1 ? swvs.first : nil
+            }
+            func swv(_ entry: (key: [UInt8], value: [UInt8])?) -> String? {
+                guard let key = entry?.key, let end = key.firstIndex(of: 0) else { return nil }
+                return String(decoding: key[..<end], as: UTF8.self)
+            }
+            let (first, last) = try transaction.withCursor(in: scopeIndex) { cursor in (swv(try cursor.first()), swv(try cursor.last())) }
+            return first == last ? first : nil
+        }
+    }
+
     /// Every release of `swv` with its lifecycle.
     public func releasesWithLifecycles(ofSWV swv: String) throws(LedgerError) -> [(release: Release, lifecycle: ReleaseLifecycle)] {
         try read { transaction in

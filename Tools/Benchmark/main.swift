@@ -173,16 +173,14 @@ do {
             for _ in 0..<runs {
                 let clock = ContinuousClock()
                 var started = clock.now
-                // As `kijkglas count` does: open, the ledger's SWVs, the SWV's releases, the state of the day's school year, count.
+                // As `kijkglas count --swv` does: open, the SWV's releases, the state of the day's school year, count.
                 var store = try LedgerStore(directory: directory + "/" + name, readOnly: true)
-                _ = try store.scopeSWVs()
                 _ = try LoadedReleases(store: store, swv: swv)
                 var state = try store.knownState(swv: swv, covering: [peildatum])
                 let count = state.counted(on: peildatum, selection: .rules(rules), payingSwv: swv)?.count ?? -1
                 countTimes.append(seconds(clock.now - started))
                 started = clock.now
                 store = try LedgerStore(directory: directory + "/" + name, readOnly: true)
-                _ = try store.scopeSWVs()
                 _ = try LoadedReleases(store: store, swv: swv)
                 state = try store.knownState(swv: swv, covering: [reference, peildatum])
                 guard let before = state.counted(on: reference, selection: .rules(rules), payingSwv: swv),
