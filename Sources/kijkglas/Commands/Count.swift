@@ -22,7 +22,7 @@ struct Count: ParsableCommand {
 
     @OptionGroup var options: ProjectionOptions
 
-    @Option(help: "The day to count (jjjj-mm-dd or dd-mm-jjjj).")
+    @Option(help: .value("The day to count.", Day.self))
     var on: Day
 
     @Option(help: "Break the count down: category, school, schooltype, funded or payingswv.")

@@ -22,7 +22,7 @@ struct FundingCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectionOptions
 
-    @Option(help: "The funding year: a school year 2015-2016 or a calendar year 2023.")
+    @Option(help: .value("The funding year: a school year 2015-2016 or a calendar year 2023.", FundingYear.self))
     var year: FundingYear
 
     func run() throws {
@@ -36,9 +36,10 @@ struct FundingCommand: ParsableCommand {
     }
 }
 
-extension FundingYear: ExpressibleByArgument {
+extension FundingYear: DescribedArgument {
     /// Accepts `2015-2016` and `2023`.
     public init?(argument: String) { self.init(text: argument) }
 
-    public static var defaultValueDescription: String { "jjjj-jjjj or jjjj" }
+    static let valueName = "year"
+    static let valueDescription = "Years: jjjj-jjjj or jjjj."
 }

@@ -21,7 +21,7 @@ struct GrowthCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectionOptions
 
-    @Option(help: "The peildatum, a 1 February (jjjj-mm-dd or dd-mm-jjjj).")
+    @Option(help: .value("The peildatum, a 1 February.", Day.self))
     var peildatum: Day
 
     @Flag(help: "List the pupils that came, left, moved school or changed category.")

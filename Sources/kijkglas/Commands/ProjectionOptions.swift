@@ -7,7 +7,7 @@ import Ledger
 struct ProjectionOptions: ParsableArguments {
     @OptionGroup var ledgerOptions: LedgerOptions
 
-    @Option(help: "Answer as the ledger knew it on this day: per scope the latest release published by then and not withdrawn by then (default: today).")
+    @Option(help: .value("Answer as the ledger knew it on this day: per scope the latest release published by then and not withdrawn by then (default: today).", Day.self))
     var knownAt: Day?
 
     @Option(

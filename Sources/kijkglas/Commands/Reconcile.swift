@@ -21,7 +21,7 @@ struct Reconcile: ParsableCommand {
 
     @OptionGroup var ledgerOptions: LedgerOptions
 
-    @Argument(help: "The figures or snapshot release, e.g. R12.")
+    @Argument(help: .value("The figures or snapshot release, e.g. R12.", ReleaseID.self))
     var release: ReleaseID
 
     @Option(help: "text or json.")

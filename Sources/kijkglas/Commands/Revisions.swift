@@ -22,13 +22,13 @@ struct RevisionsCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectionOptions
 
-    @Option(help: "A day to follow (repeat for a triangle); for --metric growth a peildatum.")
+    @Option(help: .value("A day to follow (repeat for a triangle); for --metric growth a peildatum.", Day.self))
     var on: [Day] = []
 
     @Option(help: "count, growth or funding.")
     var metric: Trend.Metric = .count
 
-    @Option(help: "The funding year, for --metric funding.")
+    @Option(help: .value("The funding year, for --metric funding.", FundingYear.self))
     var year: FundingYear?
 
     func validate() throws {

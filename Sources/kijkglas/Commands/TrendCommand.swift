@@ -31,10 +31,10 @@ struct TrendCommand: ParsableCommand {
 
     @OptionGroup var ledgerOptions: LedgerOptions
 
-    @Option(help: "The first day of the range (jjjj-mm-dd or dd-mm-jjjj).")
+    @Option(help: .value("The first day of the range.", Day.self))
     var from: Day
 
-    @Option(help: "The last day of the range.")
+    @Option(help: .value("The last day of the range.", Day.self))
     var to: Day
 
     @Option(help: "month (the first of each month) or teldatum (1 October and 1 February).")
@@ -46,7 +46,7 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Break the series down: category, school, schooltype or payingswv (funding: category or schooltype).")
     var by: PupilCount.Breakdown?
 
-    @Option(help: "Answer as the ledger knew it on this day (default: today).")
+    @Option(help: .value("Answer as the ledger knew it on this day (default: today).", Day.self))
     var knownAt: Day?
 
     @Option(
