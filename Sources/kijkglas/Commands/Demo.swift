@@ -31,7 +31,6 @@ struct Demo: ParsableCommand {
             defer { if ledger == nil { try? FileManager.default.removeItem(atPath: directory) } }
             print("# kijkglas demo — ledger in \(directory)\n")
             let releases = try tourReleases(in: directory)
-
             try tourProjections(releases, ledger: directory)
             try tourGrowthFigures(releases, ledger: directory)
             print("\n## 9. Verify\n")
