@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "SampleData", targets: ["SampleData"]),
         .library(name: "Schemas", targets: ["Schemas"]),
+        .library(name: "KijkglasKit", targets: ["KijkglasKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,10 +42,11 @@ let package = Package(
             ]
         ),
         .target(name: "Reports", dependencies: ["Ledger", "Ingest"]),
+        .target(name: "KijkglasKit", dependencies: ["Ledger", "Reports", "Schemas"]),
         .executableTarget(
             name: "kijkglas",
             dependencies: [
-                "Ledger", "Ingest", "Reports", "Schemas",
+                "KijkglasKit", "Ledger", "Ingest", "Reports", "Schemas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Demo")]
@@ -69,6 +71,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "KijkglasKitTests", dependencies: ["KijkglasKit", "Ledger", "Ingest", "Reports", "TestSupport"]),
         .testTarget(name: "KijkglasTests", dependencies: ["LMDB", "TestSupport"]),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import KijkglasKit
 import Ledger
 
 /// A failure to report on standard error with its exit code.
@@ -21,13 +22,17 @@ extension ExitCode {
 }
 
 /// Runs a command body, printing the ledger's and the input's errors in one place and turning
-/// them into exit codes: 65 bad input (a file or a layout), 74 storage, 1 checks.
+/// them into exit codes: 65 bad input (a file or a layout), 74 storage, 1 checks; the library's
+/// failures by their kind, with its terms spelled as flags.
 func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let failure as CommandFailure {
         printError(failure.message)
         throw failure.exitCode
+    } catch let error as KijkglasError {
+        printError("kijkglas: " + error.text(naming: \.flag))
+        throw error.kind.exitCode
     } catch let error as InputError {
         printError(error.description)
         printError("kijkglas: nothing was written to the ledger")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KijkglasKit
 import Ledger
 
 /// The `--ledger DIR` option every command that touches a ledger shares.
@@ -21,5 +22,10 @@ struct LedgerOptions: ParsableArguments {
                 message: "no ledger at \(directory); `kijkglas ingest FILE --ledger \(directory)` creates one")
         }
         return try LedgerStore(directory: directory, readOnly: readOnly)
+    }
+
+    /// The ledger opened read-only to answer questions; refused as `open` refuses.
+    func session() throws -> LedgerSession {
+        LedgerSession(store: try open(readOnly: true), directory: directory)
     }
 }

@@ -15,10 +15,10 @@ struct ReadOptions: ParsableArguments {
     @Option(help: "School year, e.g. 2021-2022 (default: from the file).")
     var schoolYear: String?
 
-    @Option(help: "Reference date (peildatum) of a snapshot product.")
+    @Option(help: .value("Reference date (peildatum) of a snapshot product.", Day.self))
     var referenceDate: Day?
 
-    @Option(help: "DUO's publication date (default: from the file's block or name).")
+    @Option(help: .value("DUO's publication date (default: from the file's block or name).", Day.self))
     var published: Day?
 
     @Option(help: "A layout file for headers the built-in layouts do not know.")

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Ledger
 
-extension ReleaseID: ExpressibleByArgument {
+extension ReleaseID: DescribedArgument {
     /// Accepts `R7` or `7`.
     public init?(argument: String) {
         self.init(text: argument)
     }
 
-    public static var defaultValueDescription: String { "a release id like R7 (see kijkglas releases)" }
+    static let valueName = "release"
+    static let valueDescription = "Releases: R7 or 7 (kijkglas releases lists them)."
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KijkglasKit
 import Ledger
 import Reports
 
@@ -21,7 +22,7 @@ struct Count: ParsableCommand {
 
     @OptionGroup var options: ProjectionOptions
 
-    @Option(help: "The day to count (jjjj-mm-dd or dd-mm-jjjj).")
+    @Option(help: .value("The day to count.", Day.self))
     var on: Day
 
     @Option(help: "Break the count down: category, school, schooltype, funded or payingswv.")
@@ -38,28 +39,22 @@ struct Count: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let rules = try ProjectionOptions.countingRules()
-            let (store, loaded) = try options.open()
-            let selection: CountedPupils.Selection = all ? .everyValidRow : .rules(rules)
-            if options.swv == ProjectionOptions.everySwv {
-                let every = try EverySWVCount(
-                    store: store, swvs: try store.scopeSWVs(), on: on, knownAt: options.knownAt, selection: selection,
-                    everyPayer: everyPayer, by: by, fallback: rules.answersFromPreviousSchoolYear)
-                guard !every.answers.isEmpty else {
-                    throw options.usage("as known at \(options.knownAt?.iso ?? "today"), no SWV's releases answer \(on.iso)", loaded)
-                }
-                for answer in every.answers { try options.refuseFallbacks(answer.state) }
-                let report = EverySWVCountReport(every, selection: all ? "all" : "rules", everyPayer: everyPayer, showPGN: showPgn)
-                print(options.format == .json ? report.json : report.text)
-                return
-            }
-            let swv = try options.answeringSwv(loaded)
-            try options.requireCovered(on, loaded, swv: swv, rules: rules, what: "--on")
-            let state = try options.state(store, loaded, swv: swv, at: options.knownAt, covering: [on], rules: rules)
-            let payer = everyPayer ? nil : swv
-            let count = PupilCount(try options.counted(state, on: on, selection: selection, payingSwv: payer, loaded), by: by)
-            let context = options.context(state, all: all, swv: payer)
-            print(options.format == .json ? CountText.json(count, context: context) : CountText.render(count, context: context))
+            let request = CountRequest(
+                on: on, knownAt: options.knownAt, swv: options.answering, everyValidRow: all, breakdown: by, everyPayer: everyPayer,
+                ownSchoolYearOnly: options.ownSchoolYearOnly)
+            let answer = try options.ledgerOptions.session().count(request)
+            print(Self.render(answer, everyValidRow: all, everyPayer: everyPayer, showPGN: showPgn, json: options.format == .json))
+        }
+    }
+
+    /// The text or JSON of `answer`.
+    static func render(_ answer: CountAnswer, everyValidRow: Bool, everyPayer: Bool, showPGN: Bool, json: Bool) -> String {
+        switch answer {
+        case .oneSWV(let count, let context):
+            return json ? CountText.json(count, context: context) : CountText.render(count, context: context)
+        case .everySWV(let every):
+            let report = EverySWVCountReport(every, selection: everyValidRow ? "all" : "rules", everyPayer: everyPayer, showPGN: showPGN)
+            return json ? report.json : report.text
         }
     }
 }

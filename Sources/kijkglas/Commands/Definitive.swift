@@ -10,10 +10,10 @@ struct Definitive: ParsableCommand {
 
     @OptionGroup var ledgerOptions: LedgerOptions
 
-    @Argument(help: "The release, e.g. R9.")
+    @Argument(help: .value("The release, e.g. R9.", ReleaseID.self))
     var release: ReleaseID
 
-    @Option(help: "The day DUO made it definitive (not before its publication).")
+    @Option(help: .value("The day DUO made it definitive (not before its publication).", Day.self))
     var on: Day
 
     func run() throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import KijkglasKit
 import Ledger
 import Reports
 
@@ -30,28 +31,7 @@ struct Demo: ParsableCommand {
             defer { if ledger == nil { try? FileManager.default.removeItem(atPath: directory) } }
             print("# kijkglas demo — ledger in \(directory)\n")
             let releases = try tourReleases(in: directory)
-
-            // The remaining steps run the commands themselves, each opening the ledger anew
-            // (LMDB allows one open environment per directory and process).
-            let days = countingDays(of: releases)
-            print("## 5. Counts on 1 October and 1 February: pupils counted by the funding rules, by category\n")
-            for day in days {
-                try Count.parse(["--on", day.iso, "--by", "category", "--ledger", directory]).run()
-                print("")
-            }
-            if let last = days.last, let nextYear = Day(year: last.components.year, month: 9, day: 1) {
-                print(
-                    "A day of the next school year, before DUO's first file of it, is answered from the last file of this one, "
-                        + "saying so: the registrations still open (their TLVs end on 31 July, so the counting rules count none)\n")
-                try Count.parse(["--on", nextYear.iso, "--all", "--ledger", directory]).run()
-                print("")
-            }
-            if let peildatum = days.last {
-                print("## 6. Growth from 1 October to \(peildatum.dutch), and who makes it up\n")
-                try GrowthCommand.parse(["--peildatum", peildatum.iso, "--per-pupil", "--ledger", directory]).run()
-                print("\n## 7. Revisions: the count on \(peildatum.dutch) as known at each release\n")
-                try RevisionsCommand.parse(["--on", peildatum.iso, "--ledger", directory]).run()
-            }
+            try tourProjections(releases, ledger: directory)
             try tourGrowthFigures(releases, ledger: directory)
             print("\n## 9. Verify\n")
             try Verify.parse(["--ledger", directory]).run()
@@ -113,6 +93,36 @@ struct Demo: ParsableCommand {
         return releases
     }
 
+    /// Sections 5–7: counts, growth and revisions, asked of the ledger opened read-only (and
+    /// closed again before section 8 writes to it: LMDB allows one open environment per
+    /// directory and process).
+    private func tourProjections(_ releases: [Release], ledger directory: String) throws {
+        let session = try LedgerSession(directory: directory)
+        let days = countingDays(of: releases)
+        print("## 5. Counts on 1 October and 1 February: pupils counted by the funding rules, by category\n")
+        for day in days {
+            let answer = try session.count(CountRequest(on: day, breakdown: .category))
+            print(Count.render(answer, everyValidRow: false, everyPayer: false, showPGN: false, json: false))
+            print("")
+        }
+        if let last = days.last, let nextYear = Day(year: last.components.year, month: 9, day: 1) {
+            print(
+                "A day of the next school year, before DUO's first file of it, is answered from the last file of this one, "
+                    + "saying so: the registrations still open (their TLVs end on 31 July, so the counting rules count none)\n")
+            let answer = try session.count(CountRequest(on: nextYear, everyValidRow: true))
+            print(Count.render(answer, everyValidRow: true, everyPayer: false, showPGN: false, json: false))
+            print("")
+        }
+        if let peildatum = days.last {
+            print("## 6. Growth from 1 October to \(peildatum.dutch), and who makes it up\n")
+            let growth = try session.growth(GrowthRequest(peildatum: peildatum))
+            print(GrowthCommand.render(growth, perPupil: true, showPGN: false, json: false))
+            print("\n## 7. Revisions: the count on \(peildatum.dutch) as known at each release\n")
+            let revisions = try session.revisions(RevisionsRequest(metric: .count(on: [peildatum])))
+            print(RevisionsCommand.render(revisions, json: false))
+        }
+    }
+
     /// Section 8: DUO's Kijkglas 3 versions — the first withdrawn — each reconciled with the
     /// ledger's own growth as known when it was published.
     private func tourGrowthFigures(_ releases: [Release], ledger directory: String) throws {
@@ -123,13 +133,10 @@ struct Demo: ParsableCommand {
         try Withdraw.parse([
             first.id.description, "--on", withdrawal, "--reason", "fouten in de koppeling van TLV's", "--ledger", directory,
         ]).run()
+        let session = try LedgerSession(directory: directory)
         for version in versions {
             print("\n### \(version.id), published \(version.publishedOn.dutch)\n")
-            do {
-                try Reconcile.parse([version.id.description, "--ledger", directory]).run()
-            } catch let exit as ExitCode where exit.rawValue == 1 {
-                continue
-            }
+            print(Reconcile.report(try session.reconcile(ReconcileRequest(release: version.id)), showPGN: false).text)
         }
     }
 

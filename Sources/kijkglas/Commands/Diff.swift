@@ -16,10 +16,10 @@ struct Diff: ParsableCommand {
 
     @OptionGroup var ledgerOptions: LedgerOptions
 
-    @Argument(help: "The release to diff from, e.g. R4.")
+    @Argument(help: .value("The release to diff from, e.g. R4.", ReleaseID.self))
     var from: ReleaseID
 
-    @Argument(help: "The release to diff to, e.g. R5.")
+    @Argument(help: .value("The release to diff to, e.g. R5.", ReleaseID.self))
     var to: ReleaseID
 
     @Option(help: "text, json, csv or md.")

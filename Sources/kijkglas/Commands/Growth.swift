@@ -1,4 +1,5 @@
 import ArgumentParser
+import KijkglasKit
 import Ledger
 import Reports
 
@@ -20,7 +21,7 @@ struct GrowthCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectionOptions
 
-    @Option(help: "The peildatum, a 1 February (jjjj-mm-dd or dd-mm-jjjj).")
+    @Option(help: .value("The peildatum, a 1 February.", Day.self))
     var peildatum: Day
 
     @Flag(help: "List the pupils that came, left, moved school or changed category.")
@@ -31,21 +32,16 @@ struct GrowthCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let rules = try ProjectionOptions.countingRules()
-            let days = try ProjectionOptions.fundingRules().growth
-            guard let reference = days.referenceDay(for: peildatum) else {
-                throw CommandFailure(exitCode: .validationFailure, message: "kijkglas: --peildatum \(peildatum.iso) is not a peildatum; peildata fall on \(days.peildatum) (dd-mm)")
-            }
-            let (store, loaded) = try options.open()
-            let swv = try options.answeringSwv(loaded)
-            try options.requireCovered(reference, loaded, swv: swv, rules: rules, what: "the growth to \(peildatum.iso) starts on")
-            try options.requireCovered(peildatum, loaded, swv: swv, rules: rules, what: "--peildatum")
-            let state = try options.state(store, loaded, swv: swv, at: options.knownAt, covering: [reference, peildatum], rules: rules)
-            let growth = Growth(
-                from: try options.counted(state, on: reference, selection: .rules(rules), payingSwv: swv, loaded),
-                to: try options.counted(state, on: peildatum, selection: .rules(rules), payingSwv: swv, loaded))
-            let report = GrowthReport(growth, context: options.context(state, swv: swv), perPupil: perPupil, showPGN: showPgn)
-            print(options.format == .json ? report.json : report.text)
+            let request = GrowthRequest(
+                peildatum: peildatum, knownAt: options.knownAt, swv: options.answering, ownSchoolYearOnly: options.ownSchoolYearOnly)
+            let answer = try options.ledgerOptions.session().growth(request)
+            print(Self.render(answer, perPupil: perPupil, showPGN: showPgn, json: options.format == .json))
         }
+    }
+
+    /// The text or JSON of `answer`.
+    static func render(_ answer: GrowthAnswer, perPupil: Bool, showPGN: Bool, json: Bool) -> String {
+        let report = GrowthReport(answer.growth, context: answer.context, perPupil: perPupil, showPGN: showPGN)
+        return json ? report.json : report.text
     }
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import KijkglasKit
 import Ledger
 import Reports
-import Schemas
 
 /// `kijkglas ingest FILE...`: read, validate and record releases.
 struct IngestCommand: ParsableCommand {
@@ -59,7 +59,7 @@ struct IngestCommand: ParsableCommand {
             }
             if !problems.isEmpty { throw InputError(problems: problems, truncated: false) }
             let rules =
-                acceptMassChange ? nil : try ProjectionOptions.decode(MassChangeRules.self, from: SchemaFiles.massChangeRulesFile)
+                acceptMassChange ? nil : try RuleFiles.massChangeRules()
             let store = try ledgerOptions.open(readOnly: false)
             for release in incoming {
                 print(IngestText.outcome(try store.record(release, massChangeRules: rules), of: release))

@@ -19,7 +19,7 @@ struct Log: ParsableCommand {
     @Option(help: "Start at this sequence number.")
     var since: UInt64 = 1
 
-    @Option(help: "Only the events of this release (e.g. R3).")
+    @Option(help: .value("Only the events of this release (e.g. R3).", ReleaseID.self))
     var release: ReleaseID?
 
     @Option(help: "Only the events of this pupil (nine digits; never printed).")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KijkglasKit
 import Ledger
 import Reports
 
@@ -19,20 +20,15 @@ struct RevisionsCommand: ParsableCommand {
             """
     )
 
-    /// What to follow through the releases.
-    enum Metric: String, ExpressibleByArgument, CaseIterable {
-        case count, growth, funding
-    }
-
     @OptionGroup var options: ProjectionOptions
 
-    @Option(help: "A day to follow (repeat for a triangle); for --metric growth a peildatum.")
+    @Option(help: .value("A day to follow (repeat for a triangle); for --metric growth a peildatum.", Day.self))
     var on: [Day] = []
 
     @Option(help: "count, growth or funding.")
-    var metric: Metric = .count
+    var metric: Trend.Metric = .count
 
-    @Option(help: "The funding year, for --metric funding.")
+    @Option(help: .value("The funding year, for --metric funding.", FundingYear.self))
     var year: FundingYear?
 
     func validate() throws {
@@ -46,58 +42,24 @@ struct RevisionsCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let rules = try ProjectionOptions.countingRules()
-            let (store, loaded) = try options.open()
-            let swv = try options.answeringSwv(loaded)
-            // A triangle leaves a day answered only from the year before empty with --own-school-year-only.
-            let fallback = rules.answersFromPreviousSchoolYear && !options.ownSchoolYearOnly
-            let growthDays = try ProjectionOptions.fundingRules().growth
-            func counted(_ state: KnownState, _ day: Day) -> Int? {
-                state.counted(on: day, selection: .rules(rules), payingSwv: swv)?.count
-            }
-            let report: RevisionsReport
+            let followed: RevisionsRequest.Metric
             switch metric {
-            case .count:
-                for day in on { try options.requireCovered(day, loaded, swv: swv, rules: rules, what: "--on") }
-                let revisions = try Revisions(
-                    days: on, points: loaded.knowledgePoints(covering: on, swv: swv, fallback: fallback),
-                    value: counted, state: { try store.knownState(swv: swv, at: $0, covering: on, fallback: fallback) })
-                report = RevisionsReport(revisions, metric: "count", unit: "pupils", swv: swv)
-            case .growth:
-                var references: [Day: Day] = [:]
-                for day in on {
-                    guard let reference = growthDays.referenceDay(for: day) else {
-                        throw CommandFailure(exitCode: .validationFailure, message: "kijkglas: --on \(day.iso) is not a peildatum (\(growthDays.peildatum), dd-mm)")
-                    }
-                    try options.requireCovered(reference, loaded, swv: swv, rules: rules, what: "the growth to \(day.iso) starts on")
-                    try options.requireCovered(day, loaded, swv: swv, rules: rules, what: "--on")
-                    references[day] = reference
-                }
-                let days = on + references.values
-                let revisions = try Revisions(
-                    days: on, points: loaded.knowledgePoints(covering: days, swv: swv, fallback: fallback),
-                    value: { state, day in
-                        guard let reference = references[day], let after = counted(state, day), let before = counted(state, reference) else { return nil }
-                        return after - before
-                    },
-                    state: { try store.knownState(swv: swv, at: $0, covering: days, fallback: fallback) })
-                report = RevisionsReport(revisions, metric: "growth", unit: "pupils", swv: swv)
+            case .count: followed = .count(on: on)
+            case .growth: followed = .growth(peildata: on)
             case .funding:
                 guard let year else { throw ValidationError("--metric funding takes --year") }
-                let table = try ProjectionOptions.rateTable(year)
-                let (regime, fundingRules) = try FundingCommand.regime(of: year)
-                let days = try FundingCommand.fundingDays(year, regime, fundingRules)
-                for day in days.all { try options.requireCovered(day, loaded, swv: swv, rules: rules, what: "funding \(year) counts on") }
-                let revisions = try Revisions(
-                    days: [days.teldatum], points: loaded.knowledgePoints(covering: days.all, swv: swv, fallback: fallback),
-                    value: { state, _ in
-                        guard let rates = table.version(knownAt: state.knownAt) else { return nil }
-                        return Funding(year: year, regime: regime, days: days, rates: rates, state: state, rules: rules, payingSwv: swv)?.total.cents
-                    },
-                    state: { try store.knownState(swv: swv, at: $0, covering: days.all, fallback: fallback) })
-                report = RevisionsReport(revisions, metric: "funding \(year)", unit: "cents", columnTitles: ["funding \(year)"], swv: swv)
+                followed = .funding(year)
             }
-            print(options.format == .json ? report.json : report.text)
+            let request = RevisionsRequest(metric: followed, swv: options.answering, ownSchoolYearOnly: options.ownSchoolYearOnly)
+            let answer = try options.ledgerOptions.session().revisions(request)
+            print(Self.render(answer, json: options.format == .json))
         }
+    }
+
+    /// The text or JSON of `answer`.
+    static func render(_ answer: RevisionsAnswer, json: Bool) -> String {
+        let report = RevisionsReport(
+            answer.revisions, metric: answer.metric, unit: answer.unit, columnTitles: answer.columnTitles, swv: answer.swv)
+        return json ? report.json : report.text
     }
 }

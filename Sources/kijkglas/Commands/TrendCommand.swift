@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KijkglasKit
 import Ledger
 import Reports
 
@@ -30,10 +31,10 @@ struct TrendCommand: ParsableCommand {
 
     @OptionGroup var ledgerOptions: LedgerOptions
 
-    @Option(help: "The first day of the range (jjjj-mm-dd or dd-mm-jjjj).")
+    @Option(help: .value("The first day of the range.", Day.self))
     var from: Day
 
-    @Option(help: "The last day of the range.")
+    @Option(help: .value("The last day of the range.", Day.self))
     var to: Day
 
     @Option(help: "month (the first of each month) or teldatum (1 October and 1 February).")
@@ -45,7 +46,7 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Break the series down: category, school, schooltype or payingswv (funding: category or schooltype).")
     var by: PupilCount.Breakdown?
 
-    @Option(help: "Answer as the ledger knew it on this day (default: today).")
+    @Option(help: .value("Answer as the ledger knew it on this day (default: today).", Day.self))
     var knownAt: Day?
 
     @Option(
@@ -73,31 +74,13 @@ struct TrendCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            var arguments = ["--ledger", ledgerOptions.directory]
-            if let knownAt { arguments += ["--known-at", knownAt.iso] }
-            if let swv { arguments += ["--swv", swv] }
-            if ownSchoolYearOnly { arguments.append("--own-school-year-only") }
-            let options = try ProjectionOptions.parse(arguments)
-            let rules = try ProjectionOptions.countingRules()
-            let fundingRules = try ProjectionOptions.fundingRules()
-            let (store, loaded) = try options.open()
-            let days = Trend.days(from: from, to: to, every: every, growth: fundingRules.growth)
-            let payer = try options.answeringSwv(loaded)
-            let state = try store.knownState(
-                swv: payer, at: knownAt, covering: Trend.countedOn(metric: metric, days: days, funding: fundingRules),
-                fallback: rules.answersFromPreviousSchoolYear)
-            try options.refuseFallbacks(state)
-            let rates = RateTables(
-                metric == .funding ? try ProjectionOptions.rateTables(Set(days.compactMap(fundingRules.fundingYear(on:)))) : [:], knownAt: knownAt)
-            let trend = Trend(
-                metric: metric, days: days, state: state, rules: rules, swv: payer, by: by, funding: fundingRules, rates: rates)
-            if trend.coveredPoints.isEmpty { throw noValue(trend, days: days, loaded: loaded, options: options) }
-            let revisions =
-                try html == nil
-                ? nil : revisionsOfTotal(trend, store: store, loaded: loaded, rules: rules, swv: payer, funding: fundingRules, rates: rates)
+            let request = TrendRequest(
+                from: from, to: to, every: every, metric: metric, breakdown: by, knownAt: knownAt,
+                swv: ProjectionOptions.answering(swv), ownSchoolYearOnly: ownSchoolYearOnly, revisionsOfTotal: html != nil)
+            let answer = try ledgerOptions.session().trend(request)
             let report = TrendReport(
-                trend, context: options.context(state, swv: payer), revisions: revisions, releases: loaded.releases,
-                lifecycles: loaded.lifecycles)
+                answer.trend, context: answer.context, revisions: answer.revisions, releases: answer.releases,
+                lifecycles: answer.lifecycles)
             switch format {
             case .csv: print(report.csv)
             case .json: print(report.json)
@@ -112,53 +95,6 @@ struct TrendCommand: ParsableCommand {
                 printError("kijkglas: wrote \(html)")
             }
         }
-    }
-
-    /// Why no day of the range has a value: exit 65 naming the rate tables to add when some
-    /// funding year lacks one, else exit 64 saying what the range needs and what is loaded.
-    private func noValue(_ trend: Trend, days: [Day], loaded: LoadedReleases, options: ProjectionOptions) -> CommandFailure {
-        var withoutTable: [FundingYear] = []
-        var reasons: [String] = []
-        for point in trend.points {
-            guard let missing = point.missing else { continue }
-            let reason: String
-            switch missing {
-            case .noRateTable(let year):
-                if !withoutTable.contains(year) { withoutTable.append(year) }
-                continue
-            case .data where trend.metric == .funding:
-                reason = "funding \(point.fundingYear?.description ?? "") counts on \(point.countedOn.map(\.iso).joined(separator: ", "))"
-            case .data: continue
-            case .noRegime: reason = "no funding regime covers \(point.day.iso)"
-            case .ratesNotYetPublished(let year, let first):
-                reason = "the rates for \(year) were first published on \(first.iso), after --known-at \(knownAt?.iso ?? "today")"
-            }
-            if !reasons.contains(reason) { reasons.append(reason) }
-        }
-        if !withoutTable.isEmpty { return ProjectionOptions.missingRates(withoutTable) }
-        let detail = reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; ")
-        return options.usage(
-            "no data from \(from.iso) to \(to.iso) (\(days.count) \(every.rawValue) day(s)) as known at \(knownAt?.iso ?? "today")\(detail)", loaded)
-    }
-
-    /// The series' total as known at each publication and withdrawal up to --known-at, of the
-    /// releases that cover the days the series counts on; funding is priced with `rates`
-    /// throughout, so only DUO's revisions of the data show.
-    private func revisionsOfTotal(
-        _ trend: Trend, store: LedgerStore, loaded: LoadedReleases, rules: CountingRules, swv: String, funding: FundingRules,
-        rates: RateTables
-    ) throws -> Revisions {
-        let covered = trend.coveredPoints
-        let countedOn = Array(Set(covered.flatMap(\.countedOn)))
-        let points = loaded.knowledgePoints(covering: countedOn, swv: swv, fallback: rules.answersFromPreviousSchoolYear)
-            .filter { point in knownAt.map { point.day <= $0 } ?? true }
-        return try Revisions(
-            days: covered.map(\.day), points: points,
-            value: { state, day in
-                Trend(metric: metric, days: [day], state: state, rules: rules, swv: swv, by: nil, funding: funding, rates: rates)
-                    .points.first?.total
-            },
-            state: { try store.knownState(swv: swv, at: $0, covering: countedOn, fallback: rules.answersFromPreviousSchoolYear) })
     }
 }
 

@@ -10,10 +10,10 @@ struct Withdraw: ParsableCommand {
 
     @OptionGroup var ledgerOptions: LedgerOptions
 
-    @Argument(help: "The release, e.g. R7.")
+    @Argument(help: .value("The release, e.g. R7.", ReleaseID.self))
     var release: ReleaseID
 
-    @Option(help: "The day DUO withdrew it (not before its publication).")
+    @Option(help: .value("The day DUO withdrew it (not before its publication).", Day.self))
     var on: Day
 
     @Option(help: "DUO's reason, as you want to remember it.")

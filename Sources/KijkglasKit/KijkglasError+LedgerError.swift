@@ -1,0 +1,28 @@
+import Ledger
+
+extension KijkglasError {
+    /// The ledger's error as a failure of its kind: damage and storage are storage, an unknown
+    /// release is usage, a rejected release is bad data.
+    public init(_ error: LedgerError) {
+        let kind: Kind =
+            switch error {
+            case .storage, .corrupt: .storage
+            case .unknownRelease: .usage
+            case .rejected, .massChange: .badData
+            }
+        self.init(kind, "\(error.description)")
+    }
+
+    /// Runs `body`, turning the ledger's errors into failures; the one place they are mapped.
+    static func mapping<T>(_ body: () throws -> T) throws(KijkglasError) -> T {
+        do {
+            return try body()
+        } catch let error as KijkglasError {
+            throw error
+        } catch let error as LedgerError {
+            throw KijkglasError(error)
+        } catch {
+            throw KijkglasError(.storage, "\(String(describing: error))")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+extension KijkglasError {
+    /// A part of a question that a message names: in words here, as a flag or a field by an
+    /// interface.
+    public enum Term: Sendable, Equatable, CaseIterable {
+        /// The day as of which the ledger answers.
+        case knownAt
+        /// The SWV whose releases answer.
+        case swv
+        /// Every SWV of the ledger at once.
+        case everySWV
+        /// The advice to name the SWV whose releases answer.
+        case chooseSWV
+        /// The day a count is asked for.
+        case day
+        /// The 1 February a growth is asked for.
+        case peildatum
+        /// The refusal of days answered from the school year before.
+        case ownSchoolYearOnly
+        /// Where the ledger's releases are listed.
+        case releaseListing
+
+        /// The term in words.
+        public var words: String {
+            switch self {
+            case .knownAt: "the day of knowledge"
+            case .swv: "the SWV"
+            case .everySWV: "every SWV"
+            case .chooseSWV: "say whose answer by naming the SWV"
+            case .day: "the day"
+            case .peildatum: "the peildatum"
+            case .ownSchoolYearOnly: "own school year only"
+            case .releaseListing: "(the list of releases names them)"
+            }
+        }
+    }
+}

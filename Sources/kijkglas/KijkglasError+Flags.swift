@@ -1,0 +1,30 @@
+import ArgumentParser
+import KijkglasKit
+
+extension KijkglasError.Term {
+    /// The term as the command line spells it.
+    var flag: String {
+        switch self {
+        case .knownAt: "--known-at"
+        case .swv: "--swv"
+        case .everySWV: "--swv all"
+        case .chooseSWV: "say whose answer with --swv"
+        case .day: "--on"
+        case .peildatum: "--peildatum"
+        case .ownSchoolYearOnly: "--own-school-year-only"
+        case .releaseListing: "(kijkglas releases lists them)"
+        }
+    }
+}
+
+extension KijkglasError.Kind {
+    /// The exit code of a failure of this kind: 64 usage, 65 bad data, 74 storage, 1 a check.
+    var exitCode: ExitCode {
+        switch self {
+        case .usage: .validationFailure
+        case .badData: .dataError
+        case .storage: .storageError
+        case .checkFailed: .checkFailed
+        }
+    }
+}
