@@ -31,32 +31,33 @@ public final class LedgerSession {
     /// named, every release for `.every`; refuses a ledger without releases, an SWV without
     /// releases of its own and a day of knowledge before its first publication.
     func answering(_ swv: AnsweringSWV, knownAt: Day?, ownSchoolYearOnly: Bool, rules: CountingRules) throws -> AnsweringReleases {
-        let swvs = try store.scopeSWVs()
-        guard !swvs.isEmpty else {
-            throw KijkglasError(.badData, "the ledger at \(directory) holds no releases; ingest one first")
-        }
         func releases(_ loaded: LoadedReleases) -> AnsweringReleases {
             AnsweringReleases(store: store, loaded: loaded, rules: rules, knownAt: knownAt, ownSchoolYearOnly: ownSchoolYearOnly)
         }
-        let known = swvs.joined(separator: ", ")
+        // The ledger's SWVs are listed only for a message: the answering SWV's releases are read alone.
+        func known() throws -> String {
+            let swvs = try store.scopeSWVs()
+            guard !swvs.isEmpty else { throw KijkglasError(.badData, "the ledger at \(directory) holds no releases; ingest one first") }
+            return swvs.joined(separator: ", ")
+        }
         let answering: String
         switch swv {
-        case .every: return releases(try LoadedReleases(store: store))
-        case .code(let code):
-            guard swvs.contains(code) else {
-                throw KijkglasError(
-                    .usage,
-                    "\(KijkglasError.Term.swv) \(code) has no releases in this ledger; an SWV is answered from its own Kijkglas files only (SWVs with releases: \(known))")
-            }
-            answering = code
+        case .every:
+            _ = try known()
+            return releases(try LoadedReleases(store: store))
+        case .code(let code): answering = code
         case .ledgers:
-            guard swvs.count == 1, let only = swvs.first else {
-                throw KijkglasError(
-                    .usage, "this ledger holds the releases of several SWVs (\(known)); \(KijkglasError.Term.chooseSWV)")
+            guard let only = try store.onlySWV() else {
+                throw KijkglasError(.usage, "this ledger holds the releases of several SWVs (\(try known())); \(KijkglasError.Term.chooseSWV)")
             }
             answering = only
         }
         let loaded = try LoadedReleases(store: store, swv: answering)
+        guard !loaded.releases.isEmpty else {
+            throw KijkglasError(
+                .usage,
+                "\(KijkglasError.Term.swv) \(answering) has no releases in this ledger; an SWV is answered from its own Kijkglas files only (SWVs with releases: \(try known()))")
+        }
         if let knownAt, let first = loaded.firstPublication, knownAt < first {
             throw KijkglasError(
                 .usage, "\(KijkglasError.Term.knownAt) \(knownAt.iso) is before the first publication of \(answering)'s releases, \(first.iso)",
