@@ -68,6 +68,19 @@ public final class Transaction {
         return stat.ms_entries
     }
 
+    /// Every key of `db`, in key order.
+    public func keys(in db: Database) throws -> [[UInt8]] {
+        try withCursor(in: db) { cursor in
+            var keys: [[UInt8]] = []
+            var entry = try cursor.first()
+            while let (key, _) = entry {
+                keys.append(key)
+                entry = try cursor.next()
+            }
+            return keys
+        }
+    }
+
     /// Calls `body` with a cursor over `db`; the cursor is closed when `body` returns or throws.
     public func withCursor<R>(in db: Database, _ body: (Cursor) throws -> R) throws -> R {
         let txn = try openHandle()

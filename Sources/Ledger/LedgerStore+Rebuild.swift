@@ -85,15 +85,6 @@ extension LedgerStore {
 
     /// Removes every entry of `database`.
     func deleteAll(in database: Database, _ transaction: Transaction) throws {
-        let keys = try transaction.withCursor(in: database) { cursor in
-            var keys: [[UInt8]] = []
-            var entry = try cursor.first()
-            while let (key, _) = entry {
-                keys.append(key)
-                entry = try cursor.next()
-            }
-            return keys
-        }
-        for key in keys { try transaction.delete(key, in: database) }
+        for key in try transaction.keys(in: database) { try transaction.delete(key, in: database) }
     }
 }

@@ -105,16 +105,7 @@ extension LedgerStore {
             report.problems.append(.init(message: "a stored row names release R\(lastOrigin), which does not exist: later recordings would fail"))
         }
         if packed, let scopeIndex {
-            let indexed = try transaction.withCursor(in: scopeIndex) { cursor in
-                var keys: [[UInt8]] = []
-                var entry = try cursor.first()
-                while let (key, _) = entry {
-                    keys.append(key)
-                    entry = try cursor.next()
-                }
-                return keys
-            }
-            if indexed != all.map(Self.scopeIndexKey(of:)).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            if try transaction.keys(in: scopeIndex) != all.map(Self.scopeIndexKey(of:)).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                 report.problems.append(.init(message: "the scope index differs from the release records; run kijkglas reindex"))
             }
         }

@@ -111,15 +111,7 @@ struct ScopeIndexTests {
         // As a ledger made before the index: an older stamp and no entries.
         try environment.write { transaction in
             try transaction.put([0, 0, 0, 5, 0, 0, 0, 1], for: Array("projection-stamp".utf8), in: meta)
-            let keys = try transaction.withCursor(in: index) { cursor in
-                var keys: [[UInt8]] = []
-                var entry = try cursor.first()
-                while let (key, _) = entry {
-                    keys.append(key)
-                    entry = try cursor.next()
-                }
-                return keys
-            }
+            let keys = try transaction.keys(in: index)
             #expect(keys.count == 4)
             for key in keys { _ = try transaction.delete(key, in: index) }
         }

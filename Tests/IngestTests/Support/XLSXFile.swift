@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import Testing
 import ZIPFoundation
 
@@ -122,16 +123,7 @@ struct XLSXFile {
     }
 
     /// Column `number` (from 1) as Excel names it: A, …, Z, AA, ….
-    static func columnName(_ number: Int) -> String {
-        var number = number
-        var name = ""
-        while number > 0 {
-            let digit = (number - 1) % 26
-            name = String(UnicodeScalar(UInt8(65 + digit))) + name
-            number = (number - 1) / 26
-        }
-        return name
-    }
+    static func columnName(_ number: Int) -> String { InputProblem.columnName(number) }
 
     private static func escaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
