@@ -34,7 +34,7 @@ struct DemoLedger {
             for name in names {
                 let text = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
                 let file = directory.appending("minus\(back)-\(name)")
-                try Self.moved(text, back: back).write(toFile: file, atomically: true, encoding: .utf8)
+                try text.yearsMoved(back: back).write(toFile: file, atomically: true, encoding: .utf8)
                 files.append(file)
             }
         }
@@ -45,17 +45,6 @@ struct DemoLedger {
         let reader = try ReleaseFileReader.builtIn()
         let store = try LedgerStore(directory: path)
         for file in files { _ = try store.record(try reader.read(file: file)) }
-    }
-
-    /// `text` with every year 19xx/20xx that is not part of a longer number moved `back` years.
-    private static func moved(_ text: String, back years: Int) throws -> String {
-        let pattern = try NSRegularExpression(pattern: "(?<![0-9])(19|20)[0-9]{2}(?![0-9])")
-        var result = text as NSString
-        for match in pattern.matches(in: text, range: NSRange(location: 0, length: result.length)).reversed() {
-            let year = Int(result.substring(with: match.range)) ?? 0
-            result = result.replacingCharacters(in: match.range, with: String(year - years)) as NSString
-        }
-        return result as String
     }
 
     /// The ledger opened to answer questions.

@@ -25,7 +25,7 @@ struct PseudonymCommandTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let key = directory.appending("key")
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: key, contents: Data((0..<32).map { UInt8($0 * 7 + 3) }), attributes: [.posixPermissions: 0o600])
         let (plain, pseudonymised) = (directory.appending("plain"), directory.appending("pseudonymised"))
         let files = try Self.demoFiles()
@@ -51,7 +51,7 @@ struct PseudonymCommandTests {
         #expect(unkeyed.status == 65)
         #expect(unkeyed.standardError.contains("this ledger is pseudonymised"))
         let otherKey = directory.appending("other-key")
-        FileManager.default.createFile(atPath: otherKey, contents: Data(repeating: 9, count: 32), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: otherKey, contents: Data(repeating: 9, count: 32), attributes: [.posixPermissions: 0o600])
         let wrongKey = try KijkglasBinary.run([
             "ingest", later, "--published", "01-08-2022", "--pseudonymize", otherKey, "--ledger", pseudonymised,
         ])

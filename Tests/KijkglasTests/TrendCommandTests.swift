@@ -53,7 +53,7 @@ struct TrendCommandTests {
         var last = ""
         for years in [7, 6] {
             for name in names {
-                let text = try shifted(try String(contentsOf: demo.appendingPathComponent(name), encoding: .utf8), back: years)
+                let text = try String(contentsOf: demo.appendingPathComponent(name), encoding: .utf8).yearsMoved(back: years)
                 let file = directory.appending("minus\(years)-\(name)")
                 try text.write(toFile: file, atomically: true, encoding: .utf8)
                 files.append(file)
@@ -74,17 +74,6 @@ struct TrendCommandTests {
         let ingest = try KijkglasBinary.run(["ingest"] + files + [correction, "--ledger", ledger])
         #expect(ingest.status == 0, "\(ingest.standardError)")
         return ledger
-    }
-
-    /// `text` with every year 19xx/20xx that is not part of a longer number moved `back` years.
-    private static func shifted(_ text: String, back years: Int) throws -> String {
-        let pattern = try NSRegularExpression(pattern: "(?<![0-9])(19|20)[0-9]{2}(?![0-9])")
-        var result = text as NSString
-        for match in pattern.matches(in: text, range: NSRange(location: 0, length: result.length)).reversed() {
-            let year = Int(result.substring(with: match.range)) ?? 0
-            result = result.replacingCharacters(in: match.range, with: String(year - years)) as NSString
-        }
-        return result as String
     }
 
     /// The JSON object a command printed.
