@@ -11,11 +11,13 @@ extension LedgerStore {
         let asked = Set(days.map(SchoolYear.init(containing:)))
         return try read { transaction in
             let candidates = try releases(ofSWV: swv, in: transaction).filter { release in
-                release.content == .periods
-                    && release.scope.schoolYear.map { asked.contains($0) || asked.contains(SchoolYear(firstYear: $0.firstYear + 1)) } ?? false
+                guard release.content == .periods, let year = release.scope.schoolYear else { return false }
+                return asked.contains(year) || asked.contains(year.next)
             }
-            let answering = try answeringReleases(knownAt: day, among: candidates, in: transaction)
-            let byYear = Dictionary(grouping: answering) { $0.scope.schoolYear ?? SchoolYear(firstYear: 0) }
+            var byYear: [SchoolYear: [Release]] = [:]
+            for release in try answeringReleases(knownAt: day, among: candidates, in: transaction) {
+                if let year = release.scope.schoolYear { byYear[year, default: []].append(release) }
+            }
             let years = try asked.sorted().compactMap { year -> KnownSchoolYear? in
                 let source = byYear[year] != nil ? year : (fallback && byYear[year.previous] != nil ? year.previous : nil)
                 guard let source, let releases = byYear[source] else { return nil }

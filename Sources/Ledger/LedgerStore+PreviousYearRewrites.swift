@@ -33,8 +33,7 @@ extension LedgerStore {
     public func rewrites(of schoolYear: SchoolYear, swv: String) throws(LedgerError) -> [PreviousYearRewrite] {
         try read { transaction in
             let all = try releases(ofSWV: swv, in: transaction)
-            let next = SchoolYear(firstYear: schoolYear.firstYear + 1)
-            let firsts = Dictionary(grouping: all.filter { $0.content == .periods && $0.scope.schoolYear == next }, by: \.scope)
+            let firsts = Dictionary(grouping: all.filter { $0.content == .periods && $0.scope.schoolYear == schoolYear.next }, by: \.scope)
                 .compactMap { $0.value.min(by: Release.precedes) }
             return try firsts.sorted { $0.id < $1.id }.compactMap { release in
                 try previousYearRewrite(of: release, among: all, in: transaction).flatMap { $0.registrations.isEmpty ? nil : $0 }

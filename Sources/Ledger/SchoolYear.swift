@@ -31,6 +31,9 @@ public struct SchoolYear: Hashable, Comparable, Sendable {
     /// The school year before it.
     public var previous: SchoolYear { SchoolYear(firstYear: firstYear - 1) }
 
+    /// The school year after it.
+    public var next: SchoolYear { SchoolYear(firstYear: firstYear + 1) }
+
     public static func < (lhs: SchoolYear, rhs: SchoolYear) -> Bool { lhs.firstYear < rhs.firstYear }
 
     /// What a school year should look like, for messages.
