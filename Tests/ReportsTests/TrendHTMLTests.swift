@@ -50,6 +50,30 @@ struct TrendHTMLTests {
         #expect(trend.points.last?.groups == ["L": 2, "H": 1])
     }
 
+    @Test("a school year answered from the year before says so on the page, in the text and in JSON")
+    func fallbackOnThePage() throws {
+        let rules = try JSONDecoder().decode(CountingRules.self, from: Data(contentsOf: Self.schemas.appendingPathComponent("rules/counting.json")))
+        let funding = try JSONDecoder().decode(FundingRules.self, from: Data(contentsOf: Self.schemas.appendingPathComponent("rules/funding.json")))
+        let release = Release(
+            id: ReleaseID(10), scope: Scope(product: "kijkglas-2", swv: "VO9901", period: "2020-2021"),
+            publishedOn: Day(year: 2021, month: 7, day: 20)!, fileName: "r10.csv", fileSHA256: [], rowCount: 1, base: nil)
+        let august = Day(year: 2020, month: 8, day: 1)!
+        let state = KnownState(
+            knownAt: Day(year: 2021, month: 9, day: 15)!, swv: "VO9901",
+            schoolYears: [
+                KnownSchoolYear(
+                    schoolYear: SchoolYear(firstYear: 2021), answeredFrom: SchoolYear(firstYear: 2020), releases: [release],
+                    rows: CountingRows([row(111_111_111, .low, from: august)]))
+            ])
+        let days = [Day(year: 2021, month: 9, day: 1)!]
+        let trend = Trend(metric: .count, days: days, state: state, rules: rules, swv: "VO9901", by: nil, funding: funding)
+        let report = TrendReport(trend, context: ProjectionContext(state: state, selection: "rules", swv: "VO9901"))
+        #expect(TrendHTML.render(report).contains(
+            "<dt>Let op</dt><dd>geen registratiebestand van VO9901 voor 2021-2022 bekend op 15-09-2021; beantwoord uit de inschrijvingen van 2020-2021 (R10)</dd>"))
+        #expect(report.text.contains("Note: no kijkglas-2 of VO9901 for 2021-2022 known on 2021-09-15; answered from the registrations of 2020-2021 (R10)"))
+        #expect(report.json.contains("\"answeredFrom\" : \"2020-2021\""))
+    }
+
     @Test("the HTML page is self-contained: inline SVG, no scripts, no links, Dutch labels and dates")
     func selfContained() throws {
         let page = TrendHTML.render(try report())
