@@ -42,7 +42,7 @@ let package = Package(
             ]
         ),
         .target(name: "Reports", dependencies: ["Ledger", "Ingest"]),
-        .target(name: "KijkglasKit", dependencies: ["Ledger", "Reports", "Schemas"]),
+        .target(name: "KijkglasKit", dependencies: ["Ledger", "Ingest", "Reports", "Schemas"]),
         .executableTarget(
             name: "kijkglas",
             dependencies: [
