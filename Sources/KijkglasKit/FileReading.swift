@@ -24,18 +24,20 @@ public struct FileReading: Sendable {
         try reader().inspect(file: file, overrides: overrides)
     }
 
+    /// The built-in layouts (`Schemas/layouts/`); one that does not read is bad data.
+    public static func builtInLayouts() throws(KijkglasError) -> [Layout] {
+        do {
+            return try Layout.builtIn()
+        } catch {
+            throw KijkglasError(.badData, "\(error.description)")
+        }
+    }
+
     /// The reader; a built-in layout that does not read is bad data.
     func reader() throws(KijkglasError) -> ReleaseFileReader {
-        var reader: ReleaseFileReader
-        if let layouts {
-            reader = ReleaseFileReader(layouts: layouts)
-        } else {
-            do {
-                reader = try ReleaseFileReader.builtIn()
-            } catch {
-                throw KijkglasError(.badData, "\(String(describing: error))")
-            }
-        }
+        let chosen: [Layout]
+        if let layouts { chosen = layouts } else { chosen = try Self.builtInLayouts() }
+        var reader = ReleaseFileReader(layouts: chosen)
         reader.sheetName = sheet
         return reader
     }

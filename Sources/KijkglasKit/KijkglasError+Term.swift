@@ -22,6 +22,8 @@ extension KijkglasError {
         case inspectAndDiff
         /// Recording a release that changes much of its base all the same.
         case acceptMassChange
+        /// How to make a subscriber that does not exist.
+        case createSubscriber
 
         /// The term in words.
         public var words: String {
@@ -36,6 +38,7 @@ extension KijkglasError {
             case .releaseListing: "(the list of releases names them)"
             case .inspectAndDiff: "an inspection of the file and a diff against its base"
             case .acceptMassChange: "the mass change accepted"
+            case .createSubscriber: "create it to read its digest"
             }
         }
     }

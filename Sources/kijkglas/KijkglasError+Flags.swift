@@ -15,6 +15,7 @@ extension KijkglasError.Term {
         case .releaseListing: "(kijkglas releases lists them)"
         case .inspectAndDiff: "kijkglas inspect and diff"
         case .acceptMassChange: "--accept-mass-change"
+        case .createSubscriber: "--create makes it"
         }
     }
 }

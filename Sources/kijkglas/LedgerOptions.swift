@@ -23,15 +23,4 @@ struct LedgerOptions: ParsableArguments {
         }
         return try LedgerSession(directory: directory, access: access)
     }
-
-    /// The ledger opened the old way, for the commands whose logic is not yet in the library; a
-    /// read-only open of a directory that holds none is refused as `session` refuses.
-    func open(readOnly: Bool) throws -> LedgerStore {
-        if readOnly, !LedgerStore.holdsLedger(directory) {
-            throw CommandFailure(
-                exitCode: .storageError,
-                message: "no ledger at \(directory); `kijkglas ingest FILE --ledger \(directory)` creates one")
-        }
-        return try LedgerStore(directory: directory, readOnly: readOnly)
-    }
 }
