@@ -118,6 +118,20 @@ struct IngestBatchTests {
         #expect(try session.releases().releases.count == 2)
     }
 
+    @Test("the demo's ledger: its bundled releases, oldest first, recorded into a new ledger that verifies")
+    func demoLedger() throws {
+        let directory = try TemporaryDirectory(prefix: "kijkglas-kit")
+        defer { directory.remove() }
+        let request = try IngestRequest.demo()
+        #expect(request.files.count == 10)
+        #expect(request.files == request.files.sorted())
+        let session = try LedgerSession(directory: directory.appending("demo"), access: .create)
+        let outcomes = try ingest(try IngestBatch(request, reading: FileReading()), into: session)
+        #expect(outcomes.count == 10)
+        #expect(try session.releases().releases.count == 10)
+        #expect(try session.verify().isValid)
+    }
+
     @Test("a session that reads refuses to ingest")
     func readingSessionRefuses() throws {
         let demo = try DemoLedger(including: { _ in false })
