@@ -42,14 +42,13 @@ let package = Package(
             ]
         ),
         .target(name: "Reports", dependencies: ["Ledger", "Ingest"]),
-        .target(name: "KijkglasKit", dependencies: ["Ledger", "Reports", "Schemas"]),
+        .target(name: "KijkglasKit", dependencies: ["Ledger", "Ingest", "Reports", "Schemas"], resources: [.copy("Demo")]),
         .executableTarget(
             name: "kijkglas",
             dependencies: [
                 "KijkglasKit", "Ledger", "Ingest", "Reports", "Schemas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            resources: [.copy("Demo")]
+            ]
         ),
         .target(name: "SampleData", dependencies: ["Ledger", "Ingest"], path: "Tools/SampleData"),
         .executableTarget(

@@ -2,7 +2,8 @@ import Ledger
 
 extension KijkglasError {
     /// The ledger's error as a failure of its kind: damage and storage are storage, an unknown
-    /// release is usage, a rejected release is bad data.
+    /// release is usage, a rejected release is bad data; a mass change names how to check the
+    /// file and how to record it all the same as terms.
     public init(_ error: LedgerError) {
         let kind: Kind =
             switch error {
@@ -10,7 +11,17 @@ extension KijkglasError {
             case .unknownRelease: .usage
             case .rejected, .massChange: .badData
             }
-        self.init(kind, "\(error.description)")
+        guard case .massChange(let change) = error else {
+            self.init(kind, "\(error.description)")
+            return
+        }
+        self.init(
+            kind,
+            """
+            \(change.summary). A file damaged on its way through a spreadsheet looks like this; check it with \
+            \(Term.inspectAndDiff). If DUO really changed this much, record it with \(Term.acceptMassChange). \
+            Nothing was written.
+            """)
     }
 
     /// Runs `body`, turning the ledger's errors into failures; the one place they are mapped.

@@ -18,6 +18,12 @@ extension KijkglasError {
         case ownSchoolYearOnly
         /// Where the ledger's releases are listed.
         case releaseListing
+        /// How to check a file that would change much of its base.
+        case inspectAndDiff
+        /// Recording a release that changes much of its base all the same.
+        case acceptMassChange
+        /// How to make a subscriber that does not exist.
+        case createSubscriber
 
         /// The term in words.
         public var words: String {
@@ -30,6 +36,9 @@ extension KijkglasError {
             case .peildatum: "the peildatum"
             case .ownSchoolYearOnly: "own school year only"
             case .releaseListing: "(the list of releases names them)"
+            case .inspectAndDiff: "an inspection of the file and a diff against its base"
+            case .acceptMassChange: "the mass change accepted"
+            case .createSubscriber: "create it to read its digest"
             }
         }
     }

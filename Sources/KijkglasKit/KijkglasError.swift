@@ -1,3 +1,4 @@
+import Ingest
 import Ledger
 
 /// Why a question to the ledger was not answered: its kind (what an interface maps to an exit
@@ -26,12 +27,17 @@ public struct KijkglasError: Error, Sendable, CustomStringConvertible {
     /// What the ledger holds of the SWV in question, one line per scope, when that explains the
     /// refusal.
     public let loaded: String?
+    /// Every problem found in the files read, each naming its file and place, when those are
+    /// what failed.
+    public let input: InputError?
 
-    /// A failure of `kind` saying `message`, with what is `loaded` when it explains it.
-    public init(_ kind: Kind, _ message: Message, loaded: String? = nil) {
+    /// A failure of `kind` saying `message`, with what is `loaded` when it explains it and the
+    /// `input` problems that caused it.
+    public init(_ kind: Kind, _ message: Message, loaded: String? = nil, input: InputError? = nil) {
         self.kind = kind
         self.message = message
         self.loaded = loaded
+        self.input = input
     }
 
     /// The message with the terms named by `name` (an interface's own spelling of them), and
@@ -40,6 +46,6 @@ public struct KijkglasError: Error, Sendable, CustomStringConvertible {
         message.text(naming: name) + (loaded.map { "\nloaded:\n\($0)" } ?? "")
     }
 
-    /// The message in words.
-    public var description: String { text(naming: \.words) }
+    /// The input problems, one a line, then the message in words.
+    public var description: String { (input.map { "\($0.description)\n" } ?? "") + text(naming: \.words) }
 }

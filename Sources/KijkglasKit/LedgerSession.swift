@@ -1,30 +1,54 @@
 import Ledger
 
-/// A ledger opened to answer questions: one method per question, each taking a request value and
-/// returning a result value that carries what a renderer needs; every failure is a
-/// `KijkglasError`.
+/// A ledger opened to answer questions and, when opened to write, to record what DUO decided:
+/// one method per question or change, each taking a request value and returning a result value
+/// that carries what a renderer needs; every failure is a `KijkglasError`.
 ///
-/// Opens the ledger read-only and holds it open until released; LMDB allows one open environment
-/// per directory and process, so do not open a second session, or a writing store, on the same
-/// directory while one is alive.
+/// Holds the ledger open until released. LMDB allows one open environment per directory and
+/// process, so sessions of one directory share it: sessions that read share one opened to write,
+/// but a session that writes is refused while one opened only to read is alive.
 public final class LedgerSession {
+    /// What a session may do with its ledger.
+    public enum Access: Sendable, Equatable {
+        /// Answer questions; the ledger must exist.
+        case read
+        /// Answer questions and record changes; the ledger must exist.
+        case write
+        /// Answer questions and record changes, creating the ledger when the directory holds none.
+        case create
+    }
+
     /// The directory of the ledger.
     public let directory: String
+    /// What the session may do.
+    public let access: Access
     /// The open ledger.
     let store: LedgerStore
 
-    /// Opens the ledger in `directory` read-only; a directory without a ledger is a storage
-    /// failure.
-    public convenience init(directory: String) throws(KijkglasError) {
-        guard LedgerStore.holdsLedger(directory) else { throw KijkglasError(.storage, "no ledger at \(directory)") }
-        let store = try KijkglasError.mapping { try LedgerStore(directory: directory, readOnly: true) }
-        self.init(store: store, directory: directory)
+    /// Opens the ledger in `directory` for `access`, sharing the environment of any other session
+    /// of it in this process; a directory without a ledger is a storage failure unless `access`
+    /// creates one.
+    public convenience init(directory: String, access: Access = .read) throws(KijkglasError) {
+        guard access == .create || LedgerStore.holdsLedger(directory) else {
+            throw KijkglasError(.storage, "no ledger at \(directory)")
+        }
+        let store = try OpenLedgers.shared.store(directory, writable: access != .read)
+        self.init(store: store, directory: directory, access: access)
     }
 
     /// A session over `store`, already open, of the ledger in `directory`.
-    public init(store: LedgerStore, directory: String) {
+    init(store: LedgerStore, directory: String, access: Access) {
         self.store = store
         self.directory = directory
+        self.access = access
+    }
+
+    /// The store, refused unless the session was opened to write.
+    func writableStore() throws(KijkglasError) -> LedgerStore {
+        guard access != .read else {
+            throw KijkglasError(.usage, "the ledger at \(directory) was opened to read; open a session that writes to change it")
+        }
+        return store
     }
 
     /// The releases that answer for `swv` as known at `knownAt`: the one SWV of the ledger unless

@@ -18,17 +18,7 @@ public enum Event: Hashable, Sendable {
     case figuresStated(ReleaseID, [StatedFigure])
 
     /// The event's name in output and in the NDJSON feed.
-    public var kindName: String {
-        switch self {
-        case .releaseRecorded: "ReleaseRecorded"
-        case .registration(let event): event.change.kind.name
-        case .releaseSuperseded: "ReleaseSuperseded"
-        case .releaseWithdrawn: "ReleaseWithdrawn"
-        case .releaseMarkedDefinitive: "ReleaseMarkedDefinitive"
-        case .batchSuperseded: "BatchSuperseded"
-        case .figuresStated: "FiguresStated"
-        }
-    }
+    public var kindName: String { kind.name }
 
     /// The release the event belongs to.
     public var release: ReleaseID {

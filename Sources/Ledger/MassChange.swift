@@ -63,12 +63,17 @@ public struct MassChange: Sendable, Equatable, CustomStringConvertible {
             fieldChanges: fields, reasons: reasons)
     }
 
-    /// The summary and what to do: one sentence per reason, then the fields changed.
-    public var description: String {
+    /// The summary: the file, its base, one clause per reason, then the fields changed.
+    public var summary: String {
         let changed = fieldChanges.prefix(6).map { "\($0.field.rawValue) \($0.rows)" }.joined(separator: ", ")
         return "\(fileName.escapingControlCharacters): stopped before writing: against \(base) (\(baseRows) rows) it would record \(events) events with "
             + reasons.joined(separator: " and ")
             + (changed.isEmpty ? "" : "; rows changed per field: \(changed)")
+    }
+
+    /// The summary and what to do.
+    public var description: String {
+        summary
             + ". A file damaged on its way through a spreadsheet looks like this; check it with kijkglas inspect and diff. "
             + "If DUO really changed this much, record it with --accept-mass-change. Nothing was written."
     }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Ingest
 import KijkglasKit
-import Ledger
 
 /// A failure to report on standard error with its exit code.
 struct CommandFailure: Error {
@@ -21,9 +20,9 @@ extension ExitCode {
     static let checkFailed = ExitCode(1)
 }
 
-/// Runs a command body, printing the ledger's and the input's errors in one place and turning
-/// them into exit codes: 65 bad input (a file or a layout), 74 storage, 1 checks; the library's
-/// failures by their kind, with its terms spelled as flags.
+/// Runs a command body, printing its failures in one place and turning them into exit codes: the
+/// library's by their kind, with its terms spelled as flags and the problems of the files read
+/// before the message; a layout file that does not read is 65.
 func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
@@ -31,22 +30,12 @@ func reportingFailures(_ body: () throws -> Void) throws {
         printError(failure.message)
         throw failure.exitCode
     } catch let error as KijkglasError {
+        if let input = error.input { printError(input.description) }
         printError("kijkglas: " + error.text(naming: \.flag))
         throw error.kind.exitCode
-    } catch let error as InputError {
-        printError(error.description)
-        printError("kijkglas: nothing was written to the ledger")
-        throw ExitCode.dataError
     } catch let error as LayoutError {
         printError(error.description)
         throw ExitCode.dataError
-    } catch let error as LedgerError {
-        printError("kijkglas: \(error)")
-        switch error {
-        case .storage, .corrupt: throw ExitCode.storageError
-        case .unknownRelease: throw ExitCode.validationFailure
-        case .rejected, .massChange: throw ExitCode.dataError
-        }
     }
 }
 

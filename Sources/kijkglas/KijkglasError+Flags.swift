@@ -13,6 +13,9 @@ extension KijkglasError.Term {
         case .peildatum: "--peildatum"
         case .ownSchoolYearOnly: "--own-school-year-only"
         case .releaseListing: "(kijkglas releases lists them)"
+        case .inspectAndDiff: "kijkglas inspect and diff"
+        case .acceptMassChange: "--accept-mass-change"
+        case .createSubscriber: "--create makes it"
         }
     }
 }

@@ -13,19 +13,14 @@ struct LedgerOptions: ParsableArguments {
         ledger ?? ProcessInfo.processInfo.environment["KIJKGLAS_LEDGER"] ?? "./kijkglas-ledger"
     }
 
-    /// Opens the ledger; a read-only open, or one that `mustExist`, of a directory that holds
-    /// none is an error that says how to make one.
-    func open(readOnly: Bool, mustExist: Bool = false) throws -> LedgerStore {
-        if readOnly || mustExist, !LedgerStore.holdsLedger(directory) {
+    /// Opens the ledger for `access`; a directory that holds none is refused, unless `access`
+    /// creates one, with a message that says how to make one.
+    func session(_ access: LedgerSession.Access = .read) throws -> LedgerSession {
+        if access != .create, !LedgerStore.holdsLedger(directory) {
             throw CommandFailure(
                 exitCode: .storageError,
                 message: "no ledger at \(directory); `kijkglas ingest FILE --ledger \(directory)` creates one")
         }
-        return try LedgerStore(directory: directory, readOnly: readOnly)
-    }
-
-    /// The ledger opened read-only to answer questions; refused as `open` refuses.
-    func session() throws -> LedgerSession {
-        LedgerSession(store: try open(readOnly: true), directory: directory)
+        return try LedgerSession(directory: directory, access: access)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import KijkglasKit
 import Ledger
 
 /// How to read DUO files: the layout and the metadata flags that override the file's own
@@ -27,17 +28,12 @@ struct ReadOptions: ParsableArguments {
     @Option(help: "The sheet of a workbook to read (default: the one whose header matches).")
     var sheet: String?
 
-    /// The reader: the given layout, else every built-in one; the given sheet of a workbook.
-    func reader() throws -> ReleaseFileReader {
-        var reader =
-            try layout.map { ReleaseFileReader(layouts: [try Layout(contentsOf: URL(fileURLWithPath: $0))]) }
-            ?? ReleaseFileReader.builtIn()
-        reader.sheetName = sheet
-        return reader
-    }
-
-    /// The metadata given on the command line; it wins over the file's.
-    var overrides: ReleaseMetadata {
-        ReleaseMetadata(product: product, swv: swv, schoolYear: schoolYear, referenceDate: referenceDate, published: published)
+    /// The reading: the given layout, else every built-in one; the given sheet of a workbook;
+    /// the metadata given on the command line, which wins over the file's.
+    func reading() throws -> FileReading {
+        FileReading(
+            layouts: try layout.map { [try Layout(contentsOf: URL(fileURLWithPath: $0))] }, sheet: sheet,
+            overrides: ReleaseMetadata(
+                product: product, swv: swv, schoolYear: schoolYear, referenceDate: referenceDate, published: published))
     }
 }

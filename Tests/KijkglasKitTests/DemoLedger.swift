@@ -13,7 +13,7 @@ struct DemoLedger {
 
     /// The bundled demo releases.
     private static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../Sources/kijkglas/Demo").standardizedFileURL
+        .appendingPathComponent("../../Sources/KijkglasKit/Demo").standardizedFileURL
 
     /// Ingests every bundled demo release, or only those `including` accepts by file name.
     init(including: (String) -> Bool = { _ in true }) throws {

@@ -6,7 +6,7 @@ import TestSupport
 struct NotifyCommandTests {
     private func demoFile(index: Int) throws -> String {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/kijkglas/Demo")
+            .deletingLastPathComponent().appendingPathComponent("Sources/KijkglasKit/Demo")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }.sorted()
         return folder.appendingPathComponent(files[index]).path
     }

@@ -7,7 +7,7 @@ struct PseudonymCommandTests {
     /// The bundled Kijkglas 2 demo files.
     static func demoFiles() throws -> [String] {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/kijkglas/Demo")
+            .deletingLastPathComponent().appendingPathComponent("Sources/KijkglasKit/Demo")
         return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("kijkglas2-") }.sorted()
             .map { folder.appendingPathComponent($0).path }
     }

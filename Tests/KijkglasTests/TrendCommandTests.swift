@@ -46,7 +46,7 @@ struct TrendCommandTests {
     private static func fundingLedger(in directory: TemporaryDirectory, corrected: Int = 12) throws -> String {
         let ledger = directory.appending("ledger")
         let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/kijkglas/Demo")
+            .appendingPathComponent("Sources/KijkglasKit/Demo")
         let names = try FileManager.default.contentsOfDirectory(atPath: demo.path).filter { $0.hasPrefix("kijkglas2-") }.sorted()
         #expect(names.count == 7)
         var files: [String] = []

@@ -6,12 +6,12 @@ import SampleData
 /// Writes the demo's Kijkglas 2 releases and its three versions of Kijkglas 3 as DUO-style CSV
 /// files (`;`, dates `dd-mm-jjjj`, an "Algemene gegevens" block), headers taken from the
 /// built-in layouts.
-/// Usage: swift run generate-demo [OUTPUT-DIR] [SEED]   (defaults: Sources/kijkglas/Demo, 2021)
+/// Usage: swift run generate-demo [OUTPUT-DIR] [SEED]   (defaults: Sources/KijkglasKit/Demo, 2021)
 ///        swift run generate-demo series DIR ROWS RELEASES [SEED]   a monthly series at any size with
 ///            its ground truth (`truth.json`: events by kind and classification per file), at real (v)so vestigingen
 let series = CommandLine.arguments.dropFirst().first == "series"
 let arguments = CommandLine.arguments.dropFirst(series ? 2 : 1)
-let output = arguments.first ?? "Sources/kijkglas/Demo"
+let output = arguments.first ?? "Sources/KijkglasKit/Demo"
 let seed = arguments.dropFirst(series ? 3 : 1).first.flatMap { UInt64($0) } ?? 2021
 
 do {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Ledger
+import KijkglasKit
 
 /// `kijkglas backup DEST`: a verified, compacted copy of the ledger.
 struct Backup: ParsableCommand {
@@ -15,7 +15,7 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let report = try ledgerOptions.open(readOnly: true).backup(to: destination)
+            let report = try ledgerOptions.session().backup(to: destination)
             try VerifyText.finish(report, success: "backup in \(destination) verified")
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KijkglasKit
 import Ledger
 
 /// `kijkglas definitive R --on DATE`.
@@ -18,7 +19,7 @@ struct Definitive: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try ledgerOptions.open(readOnly: false).markDefinitive(release, on: on)
+            try ledgerOptions.session(.create).markDefinitive(DefinitiveRequest(release: release, on: on))
             print("\(release) definitive since \(on.iso)")
         }
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Ingest
 import KijkglasKit
 import Ledger
 import Reports
@@ -30,37 +29,39 @@ struct Demo: ParsableCommand {
             let directory = ledger ?? NSTemporaryDirectory() + "kijkglas-demo-\(UUID().uuidString)"
             defer { if ledger == nil { try? FileManager.default.removeItem(atPath: directory) } }
             print("# kijkglas demo — ledger in \(directory)\n")
-            let releases = try tourReleases(in: directory)
-            try tourProjections(releases, ledger: directory)
-            try tourGrowthFigures(releases, ledger: directory)
-            print("\n## 9. Verify\n")
-            try Verify.parse(["--ledger", directory]).run()
+            try tour(try LedgerSession(directory: directory, access: .create))
             let elapsed = ContinuousClock.now - started
             print("\nDone in \(elapsed.formatted(.units(allowed: [.milliseconds]))). Next: kijkglas --help")
         }
     }
 
+    /// Every section, asked of one session of the demo's ledger (closed when it returns).
+    private func tour(_ session: LedgerSession) throws {
+        let releases = try tourReleases(session)
+        try tourProjections(releases, session: session)
+        try tourGrowthFigures(releases, session: session)
+        print("\n## 9. Verify\n")
+        try VerifyText.finish(try session.verify(), success: "ok")
+    }
+
     /// Ingests the bundled releases and prints sections 1–4: ingest, releases, events, the
-    /// correction found. Closes the ledger before returning.
-    private func tourReleases(in directory: String) throws -> [Release] {
-        let reader = try ReleaseFileReader.builtIn()
-        let store = try LedgerStore(directory: directory)
+    /// correction found.
+    private func tourReleases(_ session: LedgerSession) throws -> [Release] {
         print("## 1. Ingest: each release is diffed against the previous one of its scope\n")
-        for file in try demoFiles() {
-            let incoming = try reader.read(file: file.path)
-            print("  " + IngestText.outcome(try store.record(incoming), of: incoming))
+        try session.ingest(try IngestBatch(.demo(), reading: FileReading())) { outcome, incoming in
+            print("  " + IngestText.outcome(outcome, of: incoming))
         }
 
-        let releases = try store.releases()
-        let lifecycles = try store.lifecycles()
+        let listing = try session.releases()
+        let releases = listing.releases
+        let lifecycles = listing.lifecycles
         print("\n## 2. Releases\n")
         print(indent(ReleaseListing.table(releases, lifecycles: lifecycles)))
 
         print("\n## 3. Events of each release (first 4 shown)\n")
         var eventsByRelease: [ReleaseID: [RegistrationEvent]] = [:]
-        try store.forEachEvent { _, event in
+        try session.log(LogRequest()) { _, event in
             if case .registration(let registration) = event { eventsByRelease[registration.release, default: []].append(registration) }
-            return true
         }
         for release in releases {
             guard release.content == .periods else {
@@ -93,11 +94,8 @@ struct Demo: ParsableCommand {
         return releases
     }
 
-    /// Sections 5–7: counts, growth and revisions, asked of the ledger opened read-only (and
-    /// closed again before section 8 writes to it: LMDB allows one open environment per
-    /// directory and process).
-    private func tourProjections(_ releases: [Release], ledger directory: String) throws {
-        let session = try LedgerSession(directory: directory)
+    /// Sections 5–7: counts, growth and revisions.
+    private func tourProjections(_ releases: [Release], session: LedgerSession) throws {
         let days = countingDays(of: releases)
         print("## 5. Counts on 1 October and 1 February: pupils counted by the funding rules, by category\n")
         for day in days {
@@ -125,29 +123,16 @@ struct Demo: ParsableCommand {
 
     /// Section 8: DUO's Kijkglas 3 versions — the first withdrawn — each reconciled with the
     /// ledger's own growth as known when it was published.
-    private func tourGrowthFigures(_ releases: [Release], ledger directory: String) throws {
+    private func tourGrowthFigures(_ releases: [Release], session: LedgerSession) throws {
         let versions = releases.filter { $0.content == .figures }
-        guard let first = versions.first else { return }
+        guard let first = versions.first, let withdrawal = Day(year: 2022, month: 5, day: 20) else { return }
         print("\n## 8. DUO's \(first.scope.product) for \(first.scope.period): withdrawn, republished, made definitive\n")
-        let withdrawal = "2022-05-20"
-        try Withdraw.parse([
-            first.id.description, "--on", withdrawal, "--reason", "fouten in de koppeling van TLV's", "--ledger", directory,
-        ]).run()
-        let session = try LedgerSession(directory: directory)
+        try session.withdraw(WithdrawRequest(release: first.id, on: withdrawal, reason: "fouten in de koppeling van TLV's"))
+        print("\(first.id) withdrawn on \(withdrawal.iso)")
         for version in versions {
             print("\n### \(version.id), published \(version.publishedOn.dutch)\n")
             print(Reconcile.report(try session.reconcile(ReconcileRequest(release: version.id)), showPGN: false).text)
         }
-    }
-
-    /// The bundled sample files, by name (their names sort by publication date).
-    private func demoFiles() throws -> [URL] {
-        guard let folder = Bundle.module.url(forResource: "Demo", withExtension: nil) else {
-            throw CommandFailure(exitCode: .storageError, message: "the demo data is missing from this build")
-        }
-        return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "csv" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
     /// 1 October and 1 February of the school years the releases cover.

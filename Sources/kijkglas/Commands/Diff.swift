@@ -1,4 +1,5 @@
 import ArgumentParser
+import KijkglasKit
 import Ledger
 import Reports
 
@@ -34,8 +35,8 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try ledgerOptions.open(readOnly: true)
-            let report = DiffReport(try store.diff(from, to), previousYear: try store.previousYearRewrite(of: to))
+            let answer = try ledgerOptions.session().diff(DiffRequest(from: from, to: to))
+            let report = DiffReport(answer.diff, previousYear: answer.previousYear)
             switch format {
             case .json: print(report.json)
             case .csv: print(report.csv)

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Ledger
+import KijkglasKit
 
 /// `kijkglas export FILE`: the whole log as NDJSON, from which `import` rebuilds the ledger.
 struct Export: ParsableCommand {
@@ -15,7 +15,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let count = try ledgerOptions.open(readOnly: true).exportLog(to: file)
+            let count = try ledgerOptions.session().exportLog(to: file)
             print("exported \(count) records to \(file)")
         }
     }

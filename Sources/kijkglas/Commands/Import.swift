@@ -1,5 +1,5 @@
 import ArgumentParser
-import Ledger
+import KijkglasKit
 
 /// `kijkglas import FILE`: rebuild a ledger from an exported log.
 struct Import: ParsableCommand {
@@ -20,7 +20,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let report = try LedgerStore.importLog(from: file, into: ledgerOptions.directory)
+            let report = try LedgerSession.importLog(from: file, into: ledgerOptions.directory)
             try VerifyText.finish(report, success: "imported \(file) into \(ledgerOptions.directory), verified")
         }
     }

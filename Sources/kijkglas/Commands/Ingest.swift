@@ -1,8 +1,5 @@
 import ArgumentParser
-import Foundation
-import Ingest
 import KijkglasKit
-import Ledger
 import Reports
 
 /// `kijkglas ingest FILE...`: read, validate and record releases.
@@ -40,29 +37,10 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let reader = try readOptions.reader()
-            let overrides = readOptions.overrides
-            let key = try pseudonymize.map { path throws(InputError) in try PseudonymKey(contentsOf: path) }
-            var incoming: [IncomingRelease] = []
-            var problems: [InputProblem] = []
-            for file in files {
-                do throws(InputError) {
-                    var release = try reader.read(file: file, overrides: overrides)
-                    if let key {
-                        release.rows = key.pseudonymise(release.rows)
-                        release.pseudonymFingerprint = key.fingerprint
-                    }
-                    incoming.append(release)
-                } catch {
-                    problems += error.problems
-                }
-            }
-            if !problems.isEmpty { throw InputError(problems: problems, truncated: false) }
-            let rules =
-                acceptMassChange ? nil : try RuleFiles.massChangeRules()
-            let store = try ledgerOptions.open(readOnly: false)
-            for release in incoming {
-                print(IngestText.outcome(try store.record(release, massChangeRules: rules), of: release))
+            let request = IngestRequest(files: files, pseudonymKeyFile: pseudonymize, acceptMassChange: acceptMassChange)
+            let batch = try IngestBatch(request, reading: try readOptions.reading())
+            try ledgerOptions.session(.create).ingest(batch) { outcome, release in
+                print(IngestText.outcome(outcome, of: release))
             }
         }
     }

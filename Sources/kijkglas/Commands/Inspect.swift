@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import Ingest
-import Ledger
+import KijkglasKit
 import Reports
 
 /// `kijkglas inspect FILE`: what reading a file finds, without recording it.
@@ -27,9 +25,7 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let reader = try readOptions.reader()
-            let overrides = readOptions.overrides
-            let inspection = reader.inspect(file: file, overrides: overrides)
+            let inspection = try readOptions.reading().inspect(file: file)
             print(InspectionText.text(inspection))
             if !inspection.problems.isEmpty { throw ExitCode.dataError }
         }

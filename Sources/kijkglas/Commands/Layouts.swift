@@ -1,5 +1,5 @@
 import ArgumentParser
-import Ingest
+import KijkglasKit
 import Reports
 
 /// `kijkglas layouts`: the built-in layouts.
@@ -16,7 +16,7 @@ struct Layouts: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            print(LayoutListing.text(try Layout.builtIn()))
+            print(LayoutListing.text(try FileReading.builtInLayouts()))
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KijkglasKit
 import Ledger
 import Reports
 
@@ -40,33 +41,18 @@ struct Log: ParsableCommand {
     func validate() throws {
         guard format == .text || format == .ndjson else { throw ValidationError("log prints text or ndjson") }
         if let pupil, PGN(digits: pupil) == nil { throw ValidationError("--pupil wants nine digits") }
-        if let kind, RegistrationChange.Kind(name: kind) == nil, !Log.otherKinds.contains(kind) {
-            throw ValidationError("--kind wants one of \((RegistrationChange.Kind.allCases.map(\.name) + Log.otherKinds).joined(separator: ", "))")
+        if let kind, Event.Kind(name: kind) == nil {
+            throw ValidationError("--kind wants one of \(Event.Kind.allCases.map(\.name).joined(separator: ", "))")
         }
     }
 
-    private static let otherKinds = [
-        "ReleaseRecorded", "ReleaseSuperseded", "ReleaseWithdrawn", "ReleaseMarkedDefinitive", "BatchSuperseded",
-    ]
-
     func run() throws {
-        let pupilFilter = pupil.flatMap { PGN(digits: $0) }
-        let kindName = kind.map { RegistrationChange.Kind(name: $0)?.name ?? $0 }
+        let request = LogRequest(
+            since: since, release: release, pupil: pupil.flatMap { PGN(digits: $0) }, kind: kind.flatMap { Event.Kind(name: $0) },
+            correctionsOnly: correctionsOnly, limit: limit)
         try reportingFailures {
-            let store = try ledgerOptions.open(readOnly: true)
-            var printed = 0
-            try store.forEachEvent(from: since) { sequence, event in
-                if let limit, printed >= limit { return false }
-                if let release, event.release != release { return true }
-                if let kindName, event.kindName != kindName { return true }
-                if pupilFilter != nil || correctionsOnly {
-                    guard case .registration(let registration) = event else { return true }
-                    if let pupilFilter, registration.key.pgn != pupilFilter { return true }
-                    if correctionsOnly, registration.classification != .correction { return true }
-                }
+            try ledgerOptions.session().log(request) { sequence, event in
                 print(format == .ndjson ? EventJSON(event, sequence: sequence).jsonLine : "\(sequence)  \(EventText.describe(event))")
-                printed += 1
-                return true
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KijkglasKit
 import Ledger
 import Reports
 
@@ -67,12 +68,13 @@ struct Notify: ParsableCommand {
                     exitCode: .storageError,
                     message: "kijkglas: no ledger at \(ledgerOptions.directory); `kijkglas ingest FILE --ledger \(ledgerOptions.directory)` creates one")
             }
-            let store = try ledgerOptions.open(readOnly: false)
-            let cursor = try existingOrCreated(store)
-            let digest = try store.digest(for: cursor)
+            let session = try ledgerOptions.session(.write)
+            let answer = try session.digest(DigestRequest(subscriber: subscriber, create: create))
+            if answer.created { printError("kijkglas: created subscriber \(subscriber); its first digest holds the whole log") }
+            let digest = answer.digest
             let report = DigestReport(digest)
             if let webhook, let url = webhookURL(webhook) {
-                try deliver(report, to: url, store: store)
+                try deliver(report, to: url, session: session)
                 return
             }
             switch format {
@@ -81,28 +83,14 @@ struct Notify: ParsableCommand {
             default: print(report.text)
             }
             if ack, !digest.isEmpty {
-                try store.acknowledge(subscriber, through: digest.through)
+                try session.acknowledge(subscriber, through: digest.through)
                 printError("kijkglas: acknowledged; the cursor of \(subscriber) is now at event \(digest.through)")
             }
         }
     }
 
-    /// The subscriber; an unknown one without --create is exit 64 naming the known ones.
-    private func existingOrCreated(_ store: LedgerStore) throws -> Subscriber {
-        if let existing = try store.subscriber(named: subscriber) { return existing }
-        guard create else {
-            let known = try store.subscribers().map(\.name)
-            throw CommandFailure(
-                exitCode: .validationFailure,
-                message: "kijkglas: no subscriber '\(subscriber)' in \(ledgerOptions.directory); known: \(known.isEmpty ? "none" : known.joined(separator: ", ")); --create makes it")
-        }
-        let created = try store.createSubscriber(named: subscriber)
-        printError("kijkglas: created subscriber \(subscriber); its first digest holds the whole log")
-        return created
-    }
-
     /// Posts the JSON digest and moves the cursor on a 2xx; otherwise exit 74, cursor unchanged.
-    private func deliver(_ report: DigestReport, to url: URL, store: LedgerStore) throws {
+    private func deliver(_ report: DigestReport, to url: URL, session: LedgerSession) throws {
         let digest = report.digest
         guard !digest.isEmpty else {
             print("Nothing new for subscriber \(subscriber) after event \(digest.after); nothing posted.")
@@ -113,7 +101,7 @@ struct Notify: ParsableCommand {
             headers: ["Kijkglas-Delivery": "\(subscriber):\(digest.after + 1)-\(digest.through)"])
         switch delivery.post(Data(report.json.utf8)) {
         case .delivered(let status, let tries):
-            try store.acknowledge(subscriber, through: digest.through)
+            try session.acknowledge(subscriber, through: digest.through)
             print("Delivered \(digest.eventCount) events (\(digest.after + 1)…\(digest.through)) to \(shown(url)) on try \(tries) (HTTP \(status)); the cursor of \(subscriber) is now at event \(digest.through).")
         case .failed(let reason, let tries):
             throw CommandFailure(

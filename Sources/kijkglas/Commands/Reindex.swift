@@ -1,5 +1,4 @@
 import ArgumentParser
-import Ledger
 
 /// `kijkglas reindex`: rebuild the projections from the log and the rows.
 struct Reindex: ParsableCommand {
@@ -16,9 +15,8 @@ struct Reindex: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try ledgerOptions.open(readOnly: false, mustExist: true)
-            try store.rebuildProjections()
-            print("rebuilt the projections of \(try store.releases().count) releases")
+            let answer = try ledgerOptions.session(.write).reindex()
+            print("rebuilt the projections of \(answer.releases) releases")
         }
     }
 }

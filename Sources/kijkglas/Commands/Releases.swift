@@ -1,5 +1,4 @@
 import ArgumentParser
-import Ledger
 import Reports
 
 /// `kijkglas releases`: the releases the ledger holds.
@@ -13,8 +12,8 @@ struct Releases: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try ledgerOptions.open(readOnly: true)
-            print(ReleaseListing.table(try store.releases(), lifecycles: try store.lifecycles(), previousYear: try store.previousYearRewrites()))
+            let answer = try ledgerOptions.session().releases()
+            print(ReleaseListing.table(answer.releases, lifecycles: answer.lifecycles, previousYear: answer.previousYear))
         }
     }
 }

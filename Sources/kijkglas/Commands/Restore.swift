@@ -1,5 +1,5 @@
 import ArgumentParser
-import Ledger
+import KijkglasKit
 
 /// `kijkglas restore SRC`: bring a backup back as the ledger.
 struct Restore: ParsableCommand {
@@ -15,7 +15,7 @@ struct Restore: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let report = try LedgerStore.restore(from: source, to: ledgerOptions.directory)
+            let report = try LedgerSession.restore(from: source, to: ledgerOptions.directory)
             try VerifyText.finish(report, success: "restored \(source) into \(ledgerOptions.directory), verified")
         }
     }

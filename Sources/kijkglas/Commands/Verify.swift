@@ -1,5 +1,4 @@
 import ArgumentParser
-import Ledger
 
 /// `kijkglas verify`: check the whole ledger.
 struct Verify: ParsableCommand {
@@ -12,7 +11,7 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try VerifyText.finish(try ledgerOptions.open(readOnly: true).verify(), success: "ok")
+            try VerifyText.finish(try ledgerOptions.session().verify(), success: "ok")
         }
     }
 }

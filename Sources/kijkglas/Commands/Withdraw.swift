@@ -1,4 +1,5 @@
 import ArgumentParser
+import KijkglasKit
 import Ledger
 
 /// `kijkglas withdraw R --on DATE --reason TEXT`.
@@ -21,7 +22,7 @@ struct Withdraw: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try ledgerOptions.open(readOnly: false).withdraw(release, on: on, reason: reason)
+            try ledgerOptions.session(.create).withdraw(WithdrawRequest(release: release, on: on, reason: reason))
             print("\(release) withdrawn on \(on.iso)")
         }
     }

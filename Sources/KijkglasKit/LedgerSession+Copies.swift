@@ -1,0 +1,27 @@
+import Ledger
+
+extension LedgerSession {
+    /// Copies the ledger, compacted, consistent and owner-only, into `directory`, which must hold
+    /// no ledger, and verifies the copy.
+    public func backup(to directory: String) throws(KijkglasError) -> VerifyReport {
+        try KijkglasError.mapping { try store.backup(to: directory) }
+    }
+
+    /// Writes the whole log to `file` as NDJSON, from which `importLog` rebuilds the ledger;
+    /// returns the number of records written.
+    public func exportLog(to file: String) throws(KijkglasError) -> UInt64 {
+        try KijkglasError.mapping { try store.exportLog(to: file) }
+    }
+
+    /// Restores the backup in `source` into `directory`, which must hold no ledger, verifying
+    /// the backup first and the result after.
+    public static func restore(from source: String, to directory: String) throws(KijkglasError) -> VerifyReport {
+        try KijkglasError.mapping { try LedgerStore.restore(from: source, to: directory) }
+    }
+
+    /// Builds a ledger in `directory`, which must hold none, from the log `file` written by
+    /// `exportLog`: every record checked before anything is written, the result verified.
+    public static func importLog(from file: String, into directory: String) throws(KijkglasError) -> VerifyReport {
+        try KijkglasError.mapping { try LedgerStore.importLog(from: file, into: directory) }
+    }
+}
