@@ -19,7 +19,7 @@ struct LedgerOptions: ParsableArguments {
         if access != .create, !LedgerStore.holdsLedger(directory) {
             throw CommandFailure(
                 exitCode: .storageError,
-                message: "no ledger at \(directory); `kijkglas ingest FILE --ledger \(directory)` creates one")
+                message: "kijkglas: no ledger at \(directory); `kijkglas ingest FILE --ledger \(directory)` creates one")
         }
         return try LedgerSession(directory: directory, access: access)
     }

@@ -19,7 +19,7 @@ struct Definitive: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try ledgerOptions.session(.create).markDefinitive(DefinitiveRequest(release: release, on: on))
+            try ledgerOptions.session(.write).markDefinitive(DefinitiveRequest(release: release, on: on))
             print("\(release) definitive since \(on.iso)")
         }
     }

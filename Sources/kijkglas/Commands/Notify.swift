@@ -63,11 +63,6 @@ struct Notify: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            guard FileManager.default.fileExists(atPath: ledgerOptions.directory + "/data.mdb") else {
-                throw CommandFailure(
-                    exitCode: .storageError,
-                    message: "kijkglas: no ledger at \(ledgerOptions.directory); `kijkglas ingest FILE --ledger \(ledgerOptions.directory)` creates one")
-            }
             let session = try ledgerOptions.session(.write)
             let answer = try session.digest(DigestRequest(subscriber: subscriber, create: create))
             if answer.created { printError("kijkglas: created subscriber \(subscriber); its first digest holds the whole log") }

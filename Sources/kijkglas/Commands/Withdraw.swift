@@ -22,7 +22,7 @@ struct Withdraw: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try ledgerOptions.session(.create).withdraw(WithdrawRequest(release: release, on: on, reason: reason))
+            try ledgerOptions.session(.write).withdraw(WithdrawRequest(release: release, on: on, reason: reason))
             print("\(release) withdrawn on \(on.iso)")
         }
     }
