@@ -24,6 +24,19 @@ struct LifecycleCommandTests {
         #expect(second.standardError.contains("already the definitive release"))
     }
 
+    @Test("withdraw and definitive on a directory without a ledger exit 74 and create nothing")
+    func noLedger() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let missing = directory.appending("none")
+        for arguments in [["withdraw", "R1", "--on", "01-05-2022", "--reason", "x"], ["definitive", "R1", "--on", "01-05-2022"]] {
+            let result = try KijkglasBinary.run(arguments + ["--ledger", missing])
+            #expect(result.status == 74)
+            #expect(result.standardError.contains("kijkglas: no ledger at \(missing)"))
+            #expect(!FileManager.default.fileExists(atPath: missing))
+        }
+    }
+
     @Test("a withdrawal shows in releases and changes what count answers after its day only")
     func withdrawal() throws {
         let directory = try TemporaryDirectory()
