@@ -9,15 +9,6 @@ import TestSupport
 /// accepted, and skips a file already ingested, in-process on a real ledger.
 @Suite("Ingest through the library", .serialized)
 struct IngestBatchTests {
-    private func failure(_ body: () throws -> Void) -> KijkglasError? {
-        do {
-            try body()
-            return nil
-        } catch {
-            return error as? KijkglasError
-        }
-    }
-
     /// A Kijkglas 2 file of `rows` pupils published on `published` (`dd-mm-jjjj`), every row in `category`.
     private func release(rows: Int, published: String, category: String) -> String {
         var text = """
@@ -71,11 +62,11 @@ struct IngestBatchTests {
         let bad = directory.appending("bad.csv")
         try write(release(rows: 5, published: "15-09-2021", category: "L"), to: good)
         try write("garbage;x\n1;2\n", to: bad)
-        let refused = failure { _ = try IngestBatch(IngestRequest(files: [good, bad]), reading: FileReading()) }
+        let refused = kijkglasFailure { _ = try IngestBatch(IngestRequest(files: [good, bad]), reading: FileReading()) }
         #expect(refused?.kind == .badData)
         #expect(refused?.input?.problems.first?.description.hasPrefix("bad.csv:") == true)
         #expect(refused?.description.hasSuffix("nothing was written to the ledger") == true)
-        let noKey = failure {
+        let noKey = kijkglasFailure {
             _ = try IngestBatch(IngestRequest(files: [good], pseudonymKeyFile: directory.appending("no-key")), reading: FileReading())
         }
         #expect(noKey?.kind == .badData)
@@ -108,7 +99,7 @@ struct IngestBatchTests {
         try write(release(rows: 30, published: "20-10-2021", category: "H"), to: damaged)
         let session = try LedgerSession(directory: directory.appending("ledger"), access: .create)
         _ = try ingest(try IngestBatch(IngestRequest(files: [base]), reading: FileReading()), into: session)
-        let refused = failure { _ = try ingest(try IngestBatch(IngestRequest(files: [damaged]), reading: FileReading()), into: session) }
+        let refused = kijkglasFailure { _ = try ingest(try IngestBatch(IngestRequest(files: [damaged]), reading: FileReading()), into: session) }
         #expect(refused?.kind == .badData)
         #expect(refused?.message.terms == [.inspectAndDiff, .acceptMassChange])
         #expect(refused?.description.contains("--") == false)
@@ -137,7 +128,7 @@ struct IngestBatchTests {
         let demo = try DemoLedger(including: { _ in false })
         defer { demo.directory.remove() }
         let batch = try IngestBatch(IngestRequest(files: []), reading: FileReading())
-        #expect(failure { _ = try ingest(batch, into: try demo.session()) }?.kind == .usage)
+        #expect(kijkglasFailure { _ = try ingest(batch, into: try demo.session()) }?.kind == .usage)
     }
 
     @Test("inspecting a file reports its problems without a ledger")

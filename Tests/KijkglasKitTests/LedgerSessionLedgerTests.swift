@@ -8,15 +8,6 @@ import Testing
 /// its environment.
 @Suite("LedgerSession on the ledger itself", .serialized)
 struct LedgerSessionLedgerTests {
-    private func failure(_ body: () throws -> Void) -> KijkglasError? {
-        do {
-            try body()
-            return nil
-        } catch {
-            return error as? KijkglasError
-        }
-    }
-
     @Test("releases lists every release with its lifecycle")
     func releases() throws {
         let demo = try DemoLedger()
@@ -36,7 +27,7 @@ struct LedgerSessionLedgerTests {
         #expect(answer.diff.to.id == ReleaseID(2))
         #expect(!answer.diff.events.isEmpty)
         #expect(try session.diff(DiffRequest(from: ReleaseID(2), to: ReleaseID(2))).diff.events.isEmpty)
-        #expect(failure { _ = try session.diff(DiffRequest(from: ReleaseID(1), to: ReleaseID(99))) }?.kind == .usage)
+        #expect(kijkglasFailure { _ = try session.diff(DiffRequest(from: ReleaseID(1), to: ReleaseID(99))) }?.kind == .usage)
     }
 
     @Test("the log is filtered by release, kind, pupil and corrections, from a sequence, up to a limit")
@@ -76,11 +67,11 @@ struct LedgerSessionLedgerTests {
         defer { demo.directory.remove() }
         let day = try #require(Day(year: 2022, month: 1, day: 1))
         let reading = try demo.session()
-        let refused = failure { try reading.withdraw(WithdrawRequest(release: ReleaseID(2), on: day, reason: "x")) }
+        let refused = kijkglasFailure { try reading.withdraw(WithdrawRequest(release: ReleaseID(2), on: day, reason: "x")) }
         #expect(refused?.kind == .usage)
         #expect(refused?.description.contains("opened to read") == true)
-        #expect(failure { _ = try reading.reindex() }?.kind == .usage)
-        #expect(failure { _ = try LedgerSession(directory: demo.path, access: .write) }?.kind == .usage)
+        #expect(kijkglasFailure { _ = try reading.reindex() }?.kind == .usage)
+        #expect(kijkglasFailure { _ = try LedgerSession(directory: demo.path, access: .write) }?.kind == .usage)
     }
 
     @Test("withdrawing twice, or before publication, is bad data; an unknown release is usage")
@@ -92,10 +83,10 @@ struct LedgerSessionLedgerTests {
         let session = try LedgerSession(directory: demo.path, access: .write)
         try session.withdraw(WithdrawRequest(release: ReleaseID(2), on: day, reason: "x"))
         #expect(try session.releases().lifecycles[ReleaseID(2)]?.withdrawn != nil)
-        #expect(failure { try session.withdraw(WithdrawRequest(release: ReleaseID(2), on: day, reason: "x")) }?.kind == .badData)
-        #expect(failure { try session.withdraw(WithdrawRequest(release: ReleaseID(3), on: early, reason: "x")) }?.kind == .badData)
-        #expect(failure { try session.withdraw(WithdrawRequest(release: ReleaseID(99), on: day, reason: "x")) }?.kind == .usage)
-        #expect(failure { try session.markDefinitive(DefinitiveRequest(release: ReleaseID(99), on: day)) }?.kind == .usage)
+        #expect(kijkglasFailure { try session.withdraw(WithdrawRequest(release: ReleaseID(2), on: day, reason: "x")) }?.kind == .badData)
+        #expect(kijkglasFailure { try session.withdraw(WithdrawRequest(release: ReleaseID(3), on: early, reason: "x")) }?.kind == .badData)
+        #expect(kijkglasFailure { try session.withdraw(WithdrawRequest(release: ReleaseID(99), on: day, reason: "x")) }?.kind == .usage)
+        #expect(kijkglasFailure { try session.markDefinitive(DefinitiveRequest(release: ReleaseID(99), on: day)) }?.kind == .usage)
         let reading = try demo.session()
         #expect(try reading.releases().lifecycles[ReleaseID(2)]?.withdrawn != nil)
     }
@@ -115,7 +106,7 @@ struct LedgerSessionLedgerTests {
         let demo = try DemoLedger(including: { _ in false })
         defer { demo.directory.remove() }
         let fresh = demo.directory.appending("fresh")
-        #expect(failure { _ = try LedgerSession(directory: fresh, access: .write) }?.kind == .storage)
+        #expect(kijkglasFailure { _ = try LedgerSession(directory: fresh, access: .write) }?.kind == .storage)
         let created = try LedgerSession(directory: fresh, access: .create)
         #expect(try created.releases().releases.isEmpty)
         #expect(LedgerStore.holdsLedger(fresh))

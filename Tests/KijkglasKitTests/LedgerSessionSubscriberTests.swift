@@ -7,26 +7,17 @@ import Testing
 /// in-process on a real ledger of the demo's releases.
 @Suite("LedgerSession subscribers and copies", .serialized)
 struct LedgerSessionSubscriberTests {
-    private func failure(_ body: () throws -> Void) -> KijkglasError? {
-        do {
-            try body()
-            return nil
-        } catch {
-            return error as? KijkglasError
-        }
-    }
-
     @Test("an unknown subscriber is usage naming the known ones; a created one digests the whole log until acknowledged")
     func digests() throws {
         let demo = try DemoLedger()
         defer { demo.directory.remove() }
         do {
             let reading = try demo.session()
-            let unknown = failure { _ = try reading.digest(DigestRequest(subscriber: "mail")) }
+            let unknown = kijkglasFailure { _ = try reading.digest(DigestRequest(subscriber: "mail")) }
             #expect(unknown?.kind == .usage)
             #expect(unknown?.message.terms == [.createSubscriber])
             #expect(unknown?.description.contains("known: none") == true)
-            #expect(failure { _ = try reading.digest(DigestRequest(subscriber: "mail", create: true)) }?.kind == .usage)
+            #expect(kijkglasFailure { _ = try reading.digest(DigestRequest(subscriber: "mail", create: true)) }?.kind == .usage)
         }
         do {
             let session = try LedgerSession(directory: demo.path, access: .write)
@@ -39,8 +30,8 @@ struct LedgerSessionSubscriberTests {
             #expect(again.digest.through == created.digest.through)
             try session.acknowledge("mail", through: created.digest.through)
             #expect(try session.digest(DigestRequest(subscriber: "mail")).digest.isEmpty)
-            #expect(failure { try session.acknowledge("nobody", through: 1) }?.kind == .badData)
-            let known = failure { _ = try session.digest(DigestRequest(subscriber: "other")) }
+            #expect(kijkglasFailure { try session.acknowledge("nobody", through: 1) }?.kind == .badData)
+            let known = kijkglasFailure { _ = try session.digest(DigestRequest(subscriber: "other")) }
             #expect(known?.description.contains("known: mail") == true)
         }
     }
@@ -53,10 +44,10 @@ struct LedgerSessionSubscriberTests {
         let releases = try session.releases().releases.map(\.id)
         let backup = demo.directory.appending("backup")
         #expect(try session.backup(to: backup).isValid)
-        #expect(failure { _ = try session.backup(to: backup) }?.kind == .badData)
+        #expect(kijkglasFailure { _ = try session.backup(to: backup) }?.kind == .badData)
         let restored = demo.directory.appending("restored")
         #expect(try LedgerSession.restore(from: backup, to: restored).isValid)
-        #expect(failure { _ = try LedgerSession.restore(from: backup, to: restored) }?.kind == .badData)
+        #expect(kijkglasFailure { _ = try LedgerSession.restore(from: backup, to: restored) }?.kind == .badData)
         #expect(try LedgerSession(directory: restored).releases().releases.map(\.id) == releases)
 
         let log = demo.directory.appending("log.ndjson")
@@ -64,7 +55,7 @@ struct LedgerSessionSubscriberTests {
         let imported = demo.directory.appending("imported")
         #expect(try LedgerSession.importLog(from: log, into: imported).isValid)
         #expect(try LedgerSession(directory: imported).releases().releases.map(\.id) == releases)
-        #expect(failure { _ = try LedgerSession.importLog(from: demo.directory.appending("none"), into: imported) }?.kind == .badData)
+        #expect(kijkglasFailure { _ = try LedgerSession.importLog(from: demo.directory.appending("none"), into: imported) }?.kind == .badData)
     }
 
     @Test("the built-in layouts read")

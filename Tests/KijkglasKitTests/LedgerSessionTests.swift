@@ -16,15 +16,6 @@ struct LedgerSessionTests {
         try body(try demo.session())
     }
 
-    private func failure(_ body: () throws -> Void) -> KijkglasError? {
-        do {
-            try body()
-            return nil
-        } catch {
-            return error as? KijkglasError
-        }
-    }
-
     @Test("a count of the ledger's SWV says which releases answered")
     func countsOneSWV() throws {
         let on = try #require(Self.october)
@@ -66,20 +57,20 @@ struct LedgerSessionTests {
         let nextYear = try #require(Day(year: 2022, month: 9, day: 1))
         let early = try #require(Day(year: 2020, month: 1, day: 1))
         try withDemo { session in
-            let unknown = failure { _ = try session.count(CountRequest(on: on, swv: .code("VO1111"))) }
+            let unknown = kijkglasFailure { _ = try session.count(CountRequest(on: on, swv: .code("VO1111"))) }
             #expect(unknown?.kind == .usage)
             #expect(unknown?.message.terms == [.swv])
             #expect(unknown?.description.hasPrefix("the SWV VO1111 has no releases") == true)
 
-            let before = failure { _ = try session.count(CountRequest(on: on, knownAt: early)) }
+            let before = kijkglasFailure { _ = try session.count(CountRequest(on: on, knownAt: early)) }
             #expect(before?.kind == .usage)
             #expect(before?.loaded?.contains("kijkglas-2 VO9901 2021-2022") == true)
             #expect(before?.description.contains("the day of knowledge 2020-01-01 is before") == true)
 
-            let uncovered = failure { _ = try session.count(CountRequest(on: early)) }
+            let uncovered = kijkglasFailure { _ = try session.count(CountRequest(on: early)) }
             #expect(uncovered?.kind == .usage)
 
-            let fallback = failure {
+            let fallback = kijkglasFailure {
                 _ = try session.count(CountRequest(on: nextYear, everyValidRow: true, ownSchoolYearOnly: true))
             }
             #expect(fallback?.kind == .checkFailed)
@@ -93,8 +84,8 @@ struct LedgerSessionTests {
         let empty = try DemoLedger(including: { _ in false })
         defer { empty.directory.remove() }
         let session = try empty.session()
-        #expect(failure { _ = try session.count(CountRequest(on: on)) }?.kind == .badData)
-        #expect(failure { _ = try LedgerSession(directory: empty.directory.appending("nothing")) }?.kind == .storage)
+        #expect(kijkglasFailure { _ = try session.count(CountRequest(on: on)) }?.kind == .badData)
+        #expect(kijkglasFailure { _ = try LedgerSession(directory: empty.directory.appending("nothing")) }?.kind == .storage)
     }
 
     @Test("growth to a peildatum; a day that is no peildatum is refused naming the peildatum")
@@ -104,10 +95,10 @@ struct LedgerSessionTests {
         try withDemo { session in
             let answer = try session.growth(GrowthRequest(peildatum: peildatum))
             #expect(answer.context.swv == "VO9901")
-            let refusal = failure { _ = try session.growth(GrowthRequest(peildatum: notPeildatum)) }
+            let refusal = kijkglasFailure { _ = try session.growth(GrowthRequest(peildatum: notPeildatum)) }
             #expect(refusal?.kind == .usage)
             #expect(refusal?.message.terms == [.peildatum])
-            let every = failure { _ = try session.growth(GrowthRequest(peildatum: peildatum, swv: .every)) }
+            let every = kijkglasFailure { _ = try session.growth(GrowthRequest(peildatum: peildatum, swv: .every)) }
             #expect(every?.message.terms == [.everySWV, .chooseSWV])
         }
     }
@@ -116,7 +107,7 @@ struct LedgerSessionTests {
     func fundingWithoutRates() throws {
         try withDemo { session in
             let year = try #require(FundingYear(text: "2022-2023"))
-            let refusal = failure { _ = try session.funding(FundingRequest(year: year)) }
+            let refusal = kijkglasFailure { _ = try session.funding(FundingRequest(year: year)) }
             #expect(refusal?.kind == .badData)
             #expect(refusal?.description.contains("Schemas/rates/2022-2023.json") == true)
         }
@@ -132,11 +123,11 @@ struct LedgerSessionTests {
             #expect(count.metric == "count" && count.unit == "pupils" && count.swv == "VO9901")
             let growth = try session.revisions(RevisionsRequest(metric: .growth(peildata: [peildatum])))
             #expect(growth.revisions.days == [peildatum])
-            let refusal = failure { _ = try session.revisions(RevisionsRequest(metric: .growth(peildata: [notPeildatum]))) }
+            let refusal = kijkglasFailure { _ = try session.revisions(RevisionsRequest(metric: .growth(peildata: [notPeildatum]))) }
             #expect(refusal?.kind == .usage)
             #expect(refusal?.message.terms == [.day])
             let year = try #require(FundingYear(text: "2021-2022"))
-            #expect(failure { _ = try session.revisions(RevisionsRequest(metric: .funding(year))) }?.kind == .badData)
+            #expect(kijkglasFailure { _ = try session.revisions(RevisionsRequest(metric: .funding(year))) }?.kind == .badData)
         }
     }
 
@@ -153,12 +144,12 @@ struct LedgerSessionTests {
             let withRevisions = try session.trend(TrendRequest(from: from, to: to, revisionsOfTotal: true))
             #expect(withRevisions.revisions?.rows.isEmpty == false)
 
-            let funding = failure { _ = try session.trend(TrendRequest(from: from, to: to, metric: .funding)) }
+            let funding = kijkglasFailure { _ = try session.trend(TrendRequest(from: from, to: to, metric: .funding)) }
             #expect(funding?.kind == .usage)
             #expect(funding?.description.contains("funding 2021-2022 counts on 2020-10-01, 2021-02-01") == true)
             let earlyFrom = try #require(Day(year: 2019, month: 8, day: 1))
             let earlyTo = try #require(Day(year: 2019, month: 12, day: 31))
-            let nothing = failure { _ = try session.trend(TrendRequest(from: earlyFrom, to: earlyTo)) }
+            let nothing = kijkglasFailure { _ = try session.trend(TrendRequest(from: earlyFrom, to: earlyTo)) }
             #expect(nothing?.kind == .usage)
             #expect(nothing?.description.hasPrefix("no data from 2019-08-01 to 2019-12-31") == true)
         }
@@ -174,10 +165,10 @@ struct LedgerSessionTests {
                 Issue.record("expected figures")
                 return
             }
-            let periods = failure { _ = try session.reconcile(ReconcileRequest(release: try #require(ReleaseID(text: "R1")))) }
+            let periods = kijkglasFailure { _ = try session.reconcile(ReconcileRequest(release: try #require(ReleaseID(text: "R1")))) }
             #expect(periods?.kind == .usage)
             #expect(periods?.message.terms == [.releaseListing])
-            let unknown = failure { _ = try session.reconcile(ReconcileRequest(release: try #require(ReleaseID(text: "R99")))) }
+            let unknown = kijkglasFailure { _ = try session.reconcile(ReconcileRequest(release: try #require(ReleaseID(text: "R99")))) }
             #expect(unknown?.kind == .usage)
         }
     }
