@@ -7,7 +7,7 @@ import Ledger
 /// Holds the ledger open until released. LMDB allows one open environment per directory and
 /// process, so sessions of one directory share it: sessions that read share one opened to write,
 /// but a session that writes is refused while one opened only to read is alive.
-public final class LedgerSession {
+public final class LedgerSession: Sendable {
     /// What a session may do with its ledger.
     public enum Access: Sendable, Equatable {
         /// Answer questions; the ledger must exist.

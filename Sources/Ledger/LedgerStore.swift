@@ -5,7 +5,7 @@ import LMDB
 /// A ledger directory: one LMDB environment holding the event log, the releases and their
 /// content-addressed rows. Every recorded release is one write transaction, so a crash leaves
 /// it wholly in or wholly out.
-public final class LedgerStore {
+public final class LedgerStore: Sendable {
     /// The LMDB environment.
     let environment: Environment
     /// Sequence → `LogRecord`.

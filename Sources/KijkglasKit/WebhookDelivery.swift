@@ -5,9 +5,9 @@ import FoundationNetworking
 
 /// POSTs a JSON body to a webhook with a bounded number of tries and exponential backoff;
 /// delivered means an HTTP 2xx answer.
-struct WebhookDelivery {
+public struct WebhookDelivery: Sendable {
     /// How a delivery ended.
-    enum Outcome: Equatable {
+    public enum Outcome: Sendable, Equatable {
         /// A 2xx answer on try `tries`.
         case delivered(status: Int, tries: Int)
         /// No 2xx answer in `tries` tries; `reason` says what the last try got.
@@ -15,20 +15,41 @@ struct WebhookDelivery {
     }
 
     /// Where to post.
-    var url: URL
+    public var url: URL
     /// Tries at most (at least 1).
-    var tries: Int
+    public var tries: Int
     /// The wait before the second try; each later wait doubles, up to `maximumDelay`.
-    var firstDelay: TimeInterval
+    public var firstDelay: TimeInterval
     /// The longest wait between tries.
-    var maximumDelay: TimeInterval = 60
+    public var maximumDelay: TimeInterval = 60
     /// Seconds a single request may take.
-    var timeout: TimeInterval
+    public var timeout: TimeInterval
     /// Extra request headers.
-    var headers: [String: String] = [:]
+    public var headers: [String: String] = [:]
+
+    /// A delivery to `address`, which must be an http:// or https:// URL with a host (else a
+    /// usage failure), trying at most `tries` times (1–20), waiting `firstDelay` seconds (at most
+    /// 600) before the second try and `timeout` seconds (more than 0) for each.
+    public init(address: String, tries: Int = 5, firstDelay: TimeInterval = 1, timeout: TimeInterval = 10) throws(KijkglasError) {
+        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            let host = url.host, !host.isEmpty
+        else { throw KijkglasError(.usage, "\(KijkglasError.Term.webhook) wants an http:// or https:// URL with a host") }
+        guard (1...20).contains(tries), (0...600).contains(firstDelay), timeout > 0 else {
+            throw KijkglasError(.usage, "a webhook delivery tries 1–20 times, waits 0–600 s before its second try and more than 0 s for an answer")
+        }
+        self.url = url
+        self.tries = tries
+        self.firstDelay = firstDelay
+        self.timeout = timeout
+    }
+
+    /// `https://host:port/path`, without credentials or query, which may hold secrets.
+    public var shownURL: String {
+        "\(url.scheme ?? "http")://\(url.host ?? "")\(url.port.map { ":\($0)" } ?? "")\(url.path)"
+    }
 
     /// Posts `body` until a 2xx answer or the tries run out.
-    func post(_ body: Data) -> Outcome {
+    public func post(_ body: Data) -> Outcome {
         var delay = firstDelay
         var reason = "not tried"
         for attempt in 1...max(1, tries) {

@@ -8,24 +8,24 @@ import Darwin
 /// A one-thread HTTP/1.1 server on 127.0.0.1 for webhook tests: answers each request with the
 /// next status of its script, records what it received, and stops itself when the script is
 /// used up or its deadline passes. Never listens on anything but the loopback address.
-final class LoopbackHTTPServer: @unchecked Sendable {
+public final class LoopbackHTTPServer: @unchecked Sendable {
     /// One request received.
-    struct Request {
+    public struct Request: Sendable {
         /// The request line and headers, lower-cased names.
-        var headers: [String: String]
+        public var headers: [String: String]
         /// The body.
-        var body: Data
+        public var body: Data
     }
 
     /// The port it listens on.
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
     private let lock = NSLock()
     private var received: [Request] = []
     private let stopped = DispatchSemaphore(value: 0)
 
     /// Starts answering `statuses`, one per request, for at most `deadline` seconds.
-    init(statuses: [Int], deadline: TimeInterval = 30) throws {
+    public init(statuses: [Int], deadline: TimeInterval = 30) throws {
         let (listener, port) = try Self.bindLoopback()
         guard listen(listener, 8) == 0 else {
             close(listener)
@@ -42,16 +42,16 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     }
 
     /// `http://127.0.0.1:PORT/hook`.
-    var url: String { "http://127.0.0.1:\(port)/hook" }
+    public var url: String { "http://127.0.0.1:\(port)/hook" }
 
     /// The requests received so far.
-    var requests: [Request] { lock.withLock { received } }
+    public var requests: [Request] { lock.withLock { received } }
 
     /// Waits until the server stopped (script used up or deadline passed).
-    func waitUntilStopped() { stopped.wait() }
+    public func waitUntilStopped() { stopped.wait() }
 
     /// A loopback port on which nothing listens: bound once, then closed.
-    static func unusedPort() throws -> UInt16 {
+    public static func unusedPort() throws -> UInt16 {
         let (socket, port) = try bindLoopback()
         close(socket)
         return port
