@@ -1,4 +1,5 @@
 import Ledger
+import LedgerStorage
 
 extension KijkglasError {
     /// The ledger's error as a failure of its kind: damage and storage are storage, an unknown

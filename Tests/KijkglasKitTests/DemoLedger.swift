@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import KijkglasKit
 import Ledger
+import LedgerStorage
 import TestSupport
 
 /// A ledger of the demo's bundled releases (VO9901, 2021-2022) in a temporary directory.

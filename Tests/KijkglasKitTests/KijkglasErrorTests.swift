@@ -1,5 +1,6 @@
 import KijkglasKit
 import Ledger
+import LedgerStorage
 import Testing
 
 /// One error type: the ledger's errors mapped to kinds in one place; terms named by the reader.

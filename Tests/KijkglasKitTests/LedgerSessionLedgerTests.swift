@@ -1,6 +1,7 @@
 import Foundation
 import KijkglasKit
 import Ledger
+import LedgerStorage
 import Testing
 
 /// The library lists, diffs, logs, verifies and changes a real ledger of the demo's releases

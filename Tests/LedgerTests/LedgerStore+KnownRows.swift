@@ -1,4 +1,5 @@
 import Ledger
+import LedgerStorage
 import SampleData
 
 extension LedgerStore {

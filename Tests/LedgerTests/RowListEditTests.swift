@@ -1,6 +1,7 @@
 import Foundation
 import LMDB
 @testable import Ledger
+@testable import LedgerStorage
 import SampleData
 import Testing
 import TestSupport
