@@ -9,7 +9,7 @@ extension LedgerStore {
     }
 
     /// The counting rows answering `swv`'s school year 2021-2022 as known at `day`; none when unanswered.
-    func knownRows2021(at day: Day? = nil, swv: String = "VO9901") throws -> CountingRows {
-        try knownState2021(at: day, swv: swv).schoolYears.first?.rows ?? CountingRows([Registration]())
+    func knownRows2021(at day: Day? = nil, swv: String = "VO9901") throws -> CountingRowPool {
+        try knownState2021(at: day, swv: swv).schoolYears.first?.rows ?? CountingRowPool([Registration]())
     }
 }

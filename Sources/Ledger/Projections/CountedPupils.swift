@@ -27,7 +27,7 @@ public struct CountedPupils: Sendable, Equatable {
 
     /// The pupils of `rows` that count on `day`, restricted to those whose TLV `swv` issued
     /// when given. A pupil counts once; the restriction applies to the row they count by.
-    public init(rows: CountingRows, on day: Day, selection: Selection, payingSwv swv: String? = nil) {
+    public init(rows: CountingRowPool, on day: Day, selection: Selection, payingSwv swv: String? = nil) {
         // Every selection wants a row valid on the day; rows are judged in place, and only the
         // ones pupils count by are decoded. A row replaces the pupil's row so far when preferred.
         func replaces(_ index: Int, _ seen: Int) -> Bool {

@@ -13,10 +13,10 @@ public struct KnownSchoolYear: Sendable {
     /// The answering releases, one per product.
     public let releases: [Release]
     /// Their counting rows, pooled.
-    public let rows: CountingRows
+    public let rows: CountingRowPool
 
     /// An answer from its parts.
-    public init(schoolYear: SchoolYear, answeredFrom: SchoolYear, releases: [Release], rows: CountingRows) {
+    public init(schoolYear: SchoolYear, answeredFrom: SchoolYear, releases: [Release], rows: CountingRowPool) {
         self.schoolYear = schoolYear
         self.answeredFrom = answeredFrom
         self.releases = releases

@@ -28,7 +28,7 @@ public struct KnownState: Sendable {
     public func covers(_ day: Day) -> Bool { schoolYear(of: day) != nil }
 
     /// The counting rows that answer `day`; nil when not covered.
-    public func rows(on day: Day) -> CountingRows? { schoolYear(of: day)?.rows }
+    public func rows(on day: Day) -> CountingRowPool? { schoolYear(of: day)?.rows }
 
     /// The pupils counted on `day` from the rows that answer it, restricted to those whose TLV
     /// `payingSwv` issued when given; nil when not covered.

@@ -38,7 +38,7 @@ public struct PupilCount: Sendable, Equatable {
     public let groups: [(label: String, count: Int)]
 
     /// Counts every row of `rows` valid on `day` (the `--all` count).
-    public init(rows: CountingRows, on day: Day, by breakdown: Breakdown? = nil) {
+    public init(rows: CountingRowPool, on day: Day, by breakdown: Breakdown? = nil) {
         self.init(CountedPupils(rows: rows, on: day, selection: .everyValidRow), by: breakdown)
     }
 

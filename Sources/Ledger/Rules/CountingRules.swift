@@ -75,7 +75,7 @@ public struct CountingRules: Decodable, Sendable {
     public var answersFromPreviousSchoolYear: Bool { beforeFirstReleaseOfSchoolYear.value == .previousSchoolYear }
 
     /// Whether row `a` of `rows` is the row to count a pupil by rather than row `b`, both counting.
-    package func prefers(_ a: Int, over b: Int, in rows: CountingRows) -> Bool {
+    package func prefers(_ a: Int, over b: Int, in rows: CountingRowPool) -> Bool {
         switch countedOnceBy.value {
         case .latestPeriodStart:
             let (left, right) = (rows[a].periodStart, rows[b].periodStart)

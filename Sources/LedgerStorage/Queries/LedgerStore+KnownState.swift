@@ -22,7 +22,7 @@ extension LedgerStore {
             let years = try asked.sorted().compactMap { year -> KnownSchoolYear? in
                 let source = byYear[year] != nil ? year : (fallback && byYear[year.previous] != nil ? year.previous : nil)
                 guard let source, let releases = byYear[source] else { return nil }
-                let rows = try countingRows(of: releases.map(\.id), in: transaction)
+                let rows = try countingRowPool(of: releases.map(\.id), in: transaction)
                 return KnownSchoolYear(schoolYear: year, answeredFrom: source, releases: releases, rows: rows)
             }
             return KnownState(knownAt: day, swv: swv, schoolYears: years)

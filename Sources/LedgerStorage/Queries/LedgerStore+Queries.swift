@@ -93,10 +93,10 @@ extension LedgerStore {
 
     /// Release `id`'s row list from `list`, its stored form: the edits down to a whole list,
     /// composed and applied in one copy.
-    func rowAddresses(of id: ReleaseID, storedAs list: StoredRowList, in transaction: Transaction) throws -> [UInt8] {
+    func rowAddresses(of id: ReleaseID, storedAs list: RowListRecord, in transaction: Transaction) throws -> [UInt8] {
         var chain: [(edit: RowListEdit, own: [UInt8])] = []
         var current = list
-        // Each base is an earlier release (`StoredRowList` checks), so this ends.
+        // Each base is an earlier release (`RowListRecord` checks), so this ends.
         while case .edit(let base, _, let edit, let own) = current {
             chain.insert((edit, own), at: 0)
             current = try storedRowList(of: base, in: transaction)
@@ -108,9 +108,9 @@ extension LedgerStore {
     }
 
     /// Release `id`'s row list as stored.
-    func storedRowList(of id: ReleaseID, in transaction: Transaction) throws -> StoredRowList {
+    func storedRowList(of id: ReleaseID, in transaction: Transaction) throws -> RowListRecord {
         guard let bytes = try transaction.get(id.storageKey, in: releaseRows) else { throw LedgerError.unknownRelease(id) }
-        return try StoredRowList(stored: bytes, of: id)
+        return try RowListRecord(stored: bytes, of: id)
     }
 
     /// The rows of release `id`; with `verifyingAddresses`, also checks that each stored row

@@ -147,7 +147,7 @@ extension LedgerStore {
     /// predecessor) is that stored row: its address and counting record are taken over, so a
     /// release costs what changed in it. The others are stored under addresses of release `id`,
     /// appended in order at the right edge of the rows' B-tree. When under 1 / `editShare` of
-    /// the rows are its own and the base's list is fewer than `StoredRowList.maxDepth` edits
+    /// the rows are its own and the base's list is fewer than `RowListRecord.maxDepth` edits
     /// deep, the row list and counting rows are stored as an edit of the base's.
     @discardableResult
     func store(
@@ -162,9 +162,9 @@ extension LedgerStore {
         }
         let edit = RowListEdit(baseIndex: match.baseIndex)
         let own = PackedCountingRows(match.unmatchedNew.map { CountingRow(sortedRows[$0]) })
-        let list: StoredRowList
-        let countingRows: StoredCountingRows
-        if let base, base.depth < StoredRowList.maxDepth, edit.ownCount * StoredRowList.editShare < sortedRows.count {
+        let list: RowListRecord
+        let countingRows: CountingRowsRecord
+        if let base, base.depth < RowListRecord.maxDepth, edit.ownCount * RowListRecord.editShare < sortedRows.count {
             list = .edit(base: base.release, depth: base.depth + 1, edit: edit, own: match.unmatchedNew.flatMap(match.address(of:)))
             countingRows = .edit(base: base.release, edit: edit, own: own)
         } else {

@@ -11,7 +11,7 @@ struct ReleaseRowMatch {
     struct Base {
         /// The base release.
         var release: ReleaseID
-        /// Edits between its stored row list and a whole one (`StoredRowList.depth`).
+        /// Edits between its stored row list and a whole one (`RowListRecord.depth`).
         var depth: Int
         /// The base release's packed counting rows, in identity order.
         var countingRows: PackedCountingRows

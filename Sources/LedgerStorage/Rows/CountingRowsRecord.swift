@@ -1,7 +1,7 @@
 import Ledger
 /// A release's counting rows as `counting-rows` stores them: whole, or, when its row list is an
-/// edit of its base's (`StoredRowList`), the same edit with the counting rows of its own rows.
-enum StoredCountingRows {
+/// edit of its base's (`RowListRecord`), the same edit with the counting rows of its own rows.
+enum CountingRowsRecord {
     /// Every row's counting record.
     case whole(PackedCountingRows)
     /// `edit` applied to `base`'s counting rows, with `own` for the release's own rows.
@@ -17,7 +17,7 @@ enum StoredCountingRows {
             return rows.bytes
         case .edit(let base, let edit, let own):
             var writer = ByteWriter()
-            writer.write(byte: StoredCountingRows.editTag)
+            writer.write(byte: CountingRowsRecord.editTag)
             writer.write(bigEndian: base.value)
             edit.encode(into: &writer)
             writer.write(raw: own.bytes)
@@ -27,7 +27,7 @@ enum StoredCountingRows {
 
     /// Reads the stored counting rows of release `id`.
     init(stored bytes: [UInt8], of id: ReleaseID) throws(RecordDecodingError) {
-        guard bytes.first == StoredCountingRows.editTag else {
+        guard bytes.first == CountingRowsRecord.editTag else {
             self = .whole(try PackedCountingRows(stored: bytes))
             return
         }

@@ -3,7 +3,7 @@ import Ledger
 /// identity order), or as an edit of its base release's list with the addresses of its own
 /// rows. Edits stack at most `maxDepth` deep on a whole list, so reading a list applies at
 /// most that many.
-enum StoredRowList: Equatable {
+enum RowListRecord: Equatable {
     /// Every address.
     case whole(addresses: [UInt8])
     /// `edit` applied to `base`'s list; `depth` edits lie between this list and a whole one.
@@ -31,10 +31,10 @@ enum StoredRowList: Equatable {
         var writer = ByteWriter()
         switch self {
         case .whole(let addresses):
-            writer.write(byte: StoredRowList.wholeTag)
+            writer.write(byte: RowListRecord.wholeTag)
             writer.write(raw: addresses)
         case .edit(let base, let depth, let edit, let own):
-            writer.write(byte: StoredRowList.editTag)
+            writer.write(byte: RowListRecord.editTag)
             writer.write(bigEndian: base.value)
             writer.write(byte: UInt8(depth))
             edit.encode(into: &writer)
@@ -47,15 +47,15 @@ enum StoredRowList: Equatable {
     init(stored bytes: [UInt8], of id: ReleaseID) throws(RecordDecodingError) {
         var reader = ByteReader(bytes)
         switch try reader.readByte() {
-        case StoredRowList.wholeTag:
+        case RowListRecord.wholeTag:
             let addresses = try reader.readRaw(count: bytes.count - 1)
             guard addresses.count % RowAddress.width == 0 else { throw RecordDecodingError(offset: 1, expected: "whole row addresses") }
             self = .whole(addresses: addresses)
-        case StoredRowList.editTag:
+        case RowListRecord.editTag:
             let base = ReleaseID(try reader.readBigEndianUInt32())
             let depth = Int(try reader.readByte())
-            guard base < id, (1...StoredRowList.maxDepth).contains(depth) else {
-                throw RecordDecodingError(offset: 1, expected: "an earlier base release and a depth up to \(StoredRowList.maxDepth)")
+            guard base < id, (1...RowListRecord.maxDepth).contains(depth) else {
+                throw RecordDecodingError(offset: 1, expected: "an earlier base release and a depth up to \(RowListRecord.maxDepth)")
             }
             let edit = try RowListEdit(from: &reader)
             let own = try reader.readRaw(count: bytes.count - reader.offset)

@@ -2,7 +2,7 @@
 /// order in full (`Registration.precedesInFull`) of rows that share an identity. Only rows of
 /// different releases can; ranking them once lets a choice between them stay independent of
 /// the order they were read in without keeping the rows' other fields.
-public struct CountingRows: RandomAccessCollection, Sendable {
+public struct CountingRowPool: RandomAccessCollection, Sendable {
     /// The pooled releases' rows, read in place.
     private let parts: [PackedCountingRows]
     /// The pooled index of each part's first row.
@@ -71,7 +71,7 @@ public struct CountingRows: RandomAccessCollection, Sendable {
         self.starts = starts
         endIndex = total
         var ranks: [Int: Int] = [:]
-        for group in CountingRows.sharedIdentities(in: parts) {
+        for group in CountingRowPool.sharedIdentities(in: parts) {
             let full = try group.map { try registration($0.part, $0.index) }
             let order = full.indices.sorted { Registration.precedesInFull(full[$0], full[$1]) }
             var rank = 0

@@ -3,16 +3,16 @@ import LMDB
 
 extension LedgerStore {
     /// The counting rows of releases `ids`, pooled in that order, from one read snapshot.
-    func countingRows(of ids: [ReleaseID]) throws(LedgerError) -> CountingRows {
-        try read { try countingRows(of: ids, in: $0) }
+    func countingRowPool(of ids: [ReleaseID]) throws(LedgerError) -> CountingRowPool {
+        try read { try countingRowPool(of: ids, in: $0) }
     }
 
     /// The counting rows of releases `ids`, pooled in that order, read in `transaction`.
-    func countingRows(of ids: [ReleaseID], in transaction: Transaction) throws -> CountingRows {
+    func countingRowPool(of ids: [ReleaseID], in transaction: Transaction) throws -> CountingRowPool {
         let packed = try hasCurrentProjections(in: transaction)
         let parts = try ids.map { try countingRows(of: $0, packed: packed, in: transaction) }
         var lists: [Int: [UInt8]] = [:]
-        return try CountingRows(parts: parts) { part, index in
+        return try CountingRowPool(parts: parts) { part, index in
             if lists[part] == nil { lists[part] = try rowAddresses(of: ids[part], in: transaction) }
             return try row(at: index, in: lists[part] ?? [], of: ids[part], in: transaction)
         }
@@ -34,15 +34,15 @@ extension LedgerStore {
             throw LedgerError.corrupt("release \(id) has no counting rows; run kijkglas verify")
         }
         // The edits down to whole counting rows, composed and applied in one copy. Each base is
-        // an earlier release (`StoredCountingRows` checks), so this ends.
+        // an earlier release (`CountingRowsRecord` checks), so this ends.
         var chain: [(edit: RowListEdit, own: PackedCountingRows)] = []
-        var current = try StoredCountingRows(stored: bytes, of: id)
+        var current = try CountingRowsRecord(stored: bytes, of: id)
         while case .edit(let base, let edit, let own) = current {
             chain.insert((edit, own), at: 0)
             guard let bytes = try transaction.get(base.storageKey, in: countingRowRecords) else {
                 throw LedgerError.corrupt("release \(base) has no counting rows; run kijkglas verify")
             }
-            current = try StoredCountingRows(stored: bytes, of: base)
+            current = try CountingRowsRecord(stored: bytes, of: base)
         }
         guard case .whole(let whole) = current else { return PackedCountingRows([]) }
         if chain.isEmpty { return whole }
@@ -51,7 +51,7 @@ extension LedgerStore {
     }
 
     /// Stores the counting rows of release `id`.
-    func store(countingRows: StoredCountingRows, of id: ReleaseID, in transaction: Transaction) throws {
+    func store(countingRows: CountingRowsRecord, of id: ReleaseID, in transaction: Transaction) throws {
         guard let countingRowRecords else {
             throw LedgerError.rejected("the ledger was opened read-only; recording needs a writable open")
         }
