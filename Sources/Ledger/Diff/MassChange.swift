@@ -74,7 +74,7 @@ public struct MassChange: Sendable, Equatable, CustomStringConvertible {
     /// The summary and what to do.
     public var description: String {
         summary
-            + ". A file damaged on its way through a spreadsheet looks like this; check it with kijkglas inspect and diff. "
-            + "If DUO really changed this much, record it with --accept-mass-change. Nothing was written."
+            + ". A file damaged on its way through a spreadsheet looks like this; inspect the file and diff it against its base. "
+            + "If DUO really changed this much, record it accepting the mass change. Nothing was written."
     }
 }

@@ -107,7 +107,7 @@ extension LedgerStore {
         }
         if packed, let scopeIndex {
             if try transaction.keys(in: scopeIndex) != all.map(Self.scopeIndexKey(of:)).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                report.problems.append(.init(message: "the scope index differs from the release records; run kijkglas reindex"))
+                report.problems.append(.init(message: "the scope index differs from the release records; rebuild the projections (reindex)"))
             }
         }
         for release in all {

@@ -114,7 +114,7 @@ extension LedgerStore {
         case (nil, _?):
             "this ledger holds real PGNs; a pseudonymised file needs a new ledger of its own; nothing was written"
         case (_?, nil):
-            "this ledger is pseudonymised; ingest \(incoming.fileName) with --pseudonymize and the ledger's key file; nothing was written"
+            "this ledger is pseudonymised; ingest \(incoming.fileName) pseudonymised with the ledger's key file; nothing was written"
         default:
             "\(incoming.fileName) was pseudonymised with another key than this ledger's; nothing was written"
         }
@@ -191,7 +191,7 @@ extension LedgerStore {
             addresses: try rowAddresses(of: id, storedAs: list, in: transaction))
         guard base.addresses.count == base.countingRows.count * RowAddress.width else {
             throw LedgerError.corrupt("release \(id) has \(base.countingRows.count) counting rows for a list of "
-                + "\(base.addresses.count / RowAddress.width) rows; run kijkglas verify, then kijkglas reindex")
+                + "\(base.addresses.count / RowAddress.width) rows; verify the ledger, then rebuild its projections (reindex)")
         }
         return base
     }

@@ -31,7 +31,7 @@ extension LedgerStore {
             return PackedCountingRows(try rows(of: id, in: transaction).map(CountingRow.init))
         }
         guard let bytes = try transaction.get(id.storageKey, in: countingRowRecords) else {
-            throw LedgerError.corrupt("release \(id) has no counting rows; run kijkglas verify")
+            throw LedgerError.corrupt("release \(id) has no counting rows; verify the ledger")
         }
         // The edits down to whole counting rows, composed and applied in one copy. Each base is
         // an earlier release (`CountingRowsRecord` checks), so this ends.
@@ -40,7 +40,7 @@ extension LedgerStore {
         while case .edit(let base, let edit, let own) = current {
             chain.insert((edit, own), at: 0)
             guard let bytes = try transaction.get(base.storageKey, in: countingRowRecords) else {
-                throw LedgerError.corrupt("release \(base) has no counting rows; run kijkglas verify")
+                throw LedgerError.corrupt("release \(base) has no counting rows; verify the ledger")
             }
             current = try CountingRowsRecord(stored: bytes, of: base)
         }

@@ -18,7 +18,7 @@ public enum LedgerError: Error, CustomStringConvertible {
         switch self {
         case .storage(let error): "storage error: \(error)"
         case .corrupt(let what): "ledger is damaged: \(what)"
-        case .unknownRelease(let id): "no release \(id) in this ledger; kijkglas releases lists them"
+        case .unknownRelease(let id): "no release \(id) in this ledger"
         case .rejected(let why): why
         case .massChange(let change): change.description
         }

@@ -123,7 +123,7 @@ public final class LedgerStore: Sendable {
                 return try reader.readBigEndianUInt64()
             } ?? 0
             guard lastSequence == head.sequence else {
-                throw LedgerError.corrupt("the log ends at \(lastSequence) but its head says \(head.sequence); run kijkglas verify")
+                throw LedgerError.corrupt("the log ends at \(lastSequence) but its head says \(head.sequence); verify the ledger to find the damage")
             }
             if try transaction.get(ProjectionStamp.key, in: meta) != ProjectionStamp.current.encoded {
                 try rebuildProjections(in: transaction)
@@ -134,10 +134,10 @@ public final class LedgerStore: Sendable {
     /// Why a ledger in storage format `format` cannot be opened, and the way on.
     private static func unreadableFormat(_ format: [UInt8]) -> String {
         guard let version = format.first, format.count == 1, version < storageFormat else {
-            return "storage format \(format) is not \(storageFormat); use a kijkglas that reads it"
+            return "storage format \(format) is not \(storageFormat); open it with a kijkglas that reads that format"
         }
         return "this ledger is in storage format \(version), older than this kijkglas's \(storageFormat): "
-            + "export it with the kijkglas that made it (kijkglas export) and import that here (kijkglas import) into a new directory"
+            + "export its log with the kijkglas that made it and import that export with this one into a new directory"
     }
 
     /// Before a rebuild of the projections (with `onlyWhenStale`, only when their stamp is not
