@@ -63,7 +63,9 @@ let package = Package(
             dependencies: ["Ledger", "LedgerStorage", "Ingest", "SampleData", "Schemas"],
             path: "Tools/Benchmark"
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["KijkglasKit", "Ledger", "LedgerStorage", "Ingest", "SampleData"], path: "Tests/TestSupport"
+        ),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "TestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LedgerStorage", "LMDB", "SampleData", "TestSupport"]),
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 import KijkglasKit
 import Ledger
 import Testing
+import TestSupport
 
 /// One session shared by many concurrent tasks, as a server shares it: reads run side by side and
 /// see a whole write or none of it; writes are serialised.

@@ -3,21 +3,20 @@ import Ingest
 import KijkglasKit
 import Ledger
 import LedgerStorage
-import TestSupport
 
 /// A ledger of the demo's bundled releases (VO9901, 2021-2022) in a temporary directory.
-struct DemoLedger {
+public struct DemoLedger {
     /// The directory that holds it.
-    let directory: TemporaryDirectory
+    public let directory: TemporaryDirectory
     /// The ledger's directory.
-    var path: String { directory.appending("ledger") }
+    public var path: String { directory.appending("ledger") }
 
     /// The bundled demo releases.
     private static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../Sources/KijkglasKit/Demo").standardizedFileURL
 
     /// Ingests every bundled demo release, or only those `including` accepts by file name.
-    init(including: (String) -> Bool = { _ in true }) throws {
+    public init(including: (String) -> Bool = { _ in true }) throws {
         directory = try TemporaryDirectory(prefix: "kijkglas-kit")
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
             .filter { $0.hasSuffix(".csv") && including($0) }.sorted()
@@ -26,7 +25,7 @@ struct DemoLedger {
 
     /// Ingests the demo's Kijkglas 2 releases moved back by each of `years` (oldest first): with
     /// 7 and 6, school years 2014-2015 and 2015-2016, which funding 2015-2016 counts on.
-    init(movedBack years: [Int]) throws {
+    public init(movedBack years: [Int]) throws {
         directory = try TemporaryDirectory(prefix: "kijkglas-kit")
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
             .filter { $0.hasPrefix("kijkglas2-") }.sorted()
@@ -49,5 +48,5 @@ struct DemoLedger {
     }
 
     /// The ledger opened to answer questions.
-    func session() throws -> LedgerSession { try LedgerSession(directory: path) }
+    public func session() throws -> LedgerSession { try LedgerSession(directory: path) }
 }

@@ -1,18 +1,17 @@
 import Foundation
 import Testing
-import TestSupport
 
 /// Runs the built `kijkglas` executable, as a user would, and captures what it prints.
-struct KijkglasBinary {
+public struct KijkglasBinary {
     /// Exit code and output of one run.
-    struct Result {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
+    public struct Result {
+        public var status: Int32
+        public var standardOutput: String
+        public var standardError: String
     }
 
     /// The executable next to the test bundle in the build directory.
-    static var url: URL {
+    public static var url: URL {
         let testBundle = Bundle(for: Marker.self).bundleURL
         let candidates = [
             testBundle.deletingLastPathComponent().appendingPathComponent("kijkglas"),
@@ -22,7 +21,7 @@ struct KijkglasBinary {
     }
 
     /// Starts `kijkglas arguments…` without waiting, its output discarded.
-    static func start(_ arguments: [String]) throws -> Process {
+    public static func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -33,13 +32,13 @@ struct KijkglasBinary {
     }
 
     /// Runs another executable of the package (e.g. `kijkglas-bench`) from the same build directory.
-    static func runTool(_ name: String, _ arguments: [String]) throws -> Result {
+    public static func runTool(_ name: String, _ arguments: [String]) throws -> Result {
         try run(arguments, executable: url.deletingLastPathComponent().appendingPathComponent(name))
     }
 
     /// Runs `kijkglas arguments…` with `environment` added to this process's environment, in
     /// `directory` when given.
-    static func run(
+    public static func run(
         _ arguments: [String], environment: [String: String] = [:], executable: URL = url, in directory: String? = nil
     ) throws -> Result {
         let process = Process()
@@ -61,7 +60,7 @@ struct KijkglasBinary {
     }
 
     /// Builds the demo ledger in `directory/ledger` with `kijkglas demo` and returns its path.
-    static func demoLedger(in directory: TemporaryDirectory) throws -> String {
+    public static func demoLedger(in directory: TemporaryDirectory) throws -> String {
         let ledger = directory.appending("ledger")
         let demo = try run(["demo", "--ledger", ledger])
         #expect(demo.status == 0, "\(demo.standardError)")
@@ -69,7 +68,7 @@ struct KijkglasBinary {
     }
 
     /// The bytes of a ledger's data file, to check that a command wrote nothing.
-    static func dataFile(of ledger: String) throws -> Data {
+    public static func dataFile(of ledger: String) throws -> Data {
         try Data(contentsOf: URL(fileURLWithPath: ledger + "/data.mdb"))
     }
 

@@ -7,42 +7,59 @@ import Ledger
 /// A day D of school year Y, asked for SWV S as known at T, is answered per product by the latest
 /// release of (product, S, Y) published on or before T and not withdrawn by T; when there is none
 /// of Y, by those of (S, Y − 1), saying so; else not at all.
-struct ProjectionOracle {
+public struct ProjectionOracle {
     /// One release as the test made it.
-    struct Version {
-        var scope: Scope
-        var published: Day
-        var withdrawn: Day?
-        var rows: [Registration]
-        var fileName: String = ""
+    public struct Version {
+        public var scope: Scope
+        public var published: Day
+        public var withdrawn: Day?
+        public var rows: [Registration]
+        public var fileName: String = ""
+
+        /// A release of `scope` published on `published` (withdrawn on `withdrawn`) holding `rows`.
+        public init(scope: Scope, published: Day, withdrawn: Day? = nil, rows: [Registration], fileName: String = "") {
+            self.scope = scope
+            self.published = published
+            self.withdrawn = withdrawn
+            self.rows = rows
+            self.fileName = fileName
+        }
     }
 
     /// Which releases answer a day, and from which school year.
-    struct Answer {
+    public struct Answer {
         /// The school year the releases are of, as text (`2021-2022`).
-        var answeredFrom: String
+        public var answeredFrom: String
         /// Whether that is the year before the day's own.
-        var isFallback: Bool
+        public var isFallback: Bool
         /// One per product.
-        var versions: [Version]
+        public var versions: [Version]
         /// Their rows, pooled.
-        var rows: [Registration] { versions.flatMap(\.rows) }
+        public var rows: [Registration] { versions.flatMap(\.rows) }
     }
 
-    let versions: [Version]
-    let rules: CountingRules
+    /// The releases the test made.
+    public let versions: [Version]
+    /// The counting rules the answers follow.
+    public let rules: CountingRules
+
+    /// The model of a ledger holding `versions`, counting by `rules`.
+    public init(versions: [Version], rules: CountingRules) {
+        self.versions = versions
+        self.rules = rules
+    }
 
     /// The first calendar year of the school year (1 August – 31 July) `day` falls in.
-    static func schoolYearStart(of day: Day) -> Int {
+    public static func schoolYearStart(of day: Day) -> Int {
         let (year, month, _) = day.components
         return month >= 8 ? year : year - 1
     }
 
     /// `2021-2022` for the school year starting in 2021.
-    static func period(_ firstYear: Int) -> String { "\(firstYear)-\(firstYear + 1)" }
+    public static func period(_ firstYear: Int) -> String { "\(firstYear)-\(firstYear + 1)" }
 
     /// Whether `version` was published and not withdrawn as known at `knownAt` (today when nil).
-    static func isKnown(_ version: Version, at knownAt: Day?) -> Bool {
+    public static func isKnown(_ version: Version, at knownAt: Day?) -> Bool {
         guard let knownAt else { return version.withdrawn == nil }
         if version.published > knownAt { return false }
         if let withdrawn = version.withdrawn, withdrawn <= knownAt { return false }
@@ -50,7 +67,7 @@ struct ProjectionOracle {
     }
 
     /// Per product, the latest release of (product, `swv`, `period`) known at `knownAt`.
-    func latest(swv: String, period: String, knownAt: Day?) -> [Version] {
+    public func latest(swv: String, period: String, knownAt: Day?) -> [Version] {
         var byProduct: [String: Version] = [:]
         for version in versions where version.scope.swv == swv && version.scope.period == period && Self.isKnown(version, at: knownAt) {
             if let seen = byProduct[version.scope.product], seen.published >= version.published { continue }
@@ -60,7 +77,7 @@ struct ProjectionOracle {
     }
 
     /// The releases that answer `day` for `swv` as known at `knownAt`; nil when none does.
-    func answer(_ day: Day, swv: String, knownAt: Day?, fallback: Bool = true) -> Answer? {
+    public func answer(_ day: Day, swv: String, knownAt: Day?, fallback: Bool = true) -> Answer? {
         let year = Self.schoolYearStart(of: day)
         let own = latest(swv: swv, period: Self.period(year), knownAt: knownAt)
         if !own.isEmpty { return Answer(answeredFrom: Self.period(year), isFallback: false, versions: own) }
@@ -71,18 +88,18 @@ struct ProjectionOracle {
 
     /// Pupil → the row they count by on `day` under the counting rules, restricted to pupils
     /// whose TLV `payer` issued; nil when `day` is not answered.
-    func counted(on day: Day, swv: String, knownAt: Day?, payer: String?) -> [PGN: Registration]? {
+    public func counted(on day: Day, swv: String, knownAt: Day?, payer: String?) -> [PGN: Registration]? {
         answer(day, swv: swv, knownAt: knownAt).map { counted($0.rows, on: day, payer: payer) }
     }
 
     /// Pupil → the row they count by in an `--all` count on `day`; nil when not answered.
-    func countedAll(on day: Day, swv: String, knownAt: Day?, payer: String?) -> [PGN: Registration]? {
+    public func countedAll(on day: Day, swv: String, knownAt: Day?, payer: String?) -> [PGN: Registration]? {
         answer(day, swv: swv, knownAt: knownAt).map { countedAll($0.rows, on: day, payer: payer) }
     }
 
     /// The issuer of a row's TLV: its paying SWV column, else (when the rules say so) the
     /// prefix of its TLV number when that is an SWV code.
-    func payingSwv(_ row: Registration) -> String? {
+    public func payingSwv(_ row: Registration) -> String? {
         if row.payingSwv != nil { return row.payingSwv }
         guard rules.payingSwvFromTLVNumber.value, let number = row.tlvNumber else { return nil }
         let prefix = String(number.prefix { $0 != "-" })
@@ -91,7 +108,7 @@ struct ProjectionOracle {
     }
 
     /// Rows with one identity from two releases: the one whose fields, in field order, read lowest.
-    static func fieldsFirst(_ a: Registration, _ b: Registration) -> Bool {
+    public static func fieldsFirst(_ a: Registration, _ b: Registration) -> Bool {
         let left = Registration.Field.allCases.map { a.text(of: $0) ?? "" }
         let right = Registration.Field.allCases.map { b.text(of: $0) ?? "" }
         return left.lexicographicallyPrecedes(right)
@@ -99,7 +116,7 @@ struct ProjectionOracle {
 
     /// The rows of the latest version of every scope known at `knownAt`: for a history of one
     /// scope, the rows that answer its school year's days.
-    func rows(knownAt: Day?) -> [Registration] {
+    public func rows(knownAt: Day?) -> [Registration] {
         let scopes = Set(versions.map(\.scope))
         return scopes.flatMap { scope in
             versions.filter { $0.scope == scope && Self.isKnown($0, at: knownAt) }.max { $0.published < $1.published }?.rows ?? []
@@ -107,12 +124,12 @@ struct ProjectionOracle {
     }
 
     /// `counted(_:on:payer:)` with the payer named `swv`.
-    func counted(_ rows: [Registration], on day: Day, swv: String?) -> [PGN: Registration] {
+    public func counted(_ rows: [Registration], on day: Day, swv: String?) -> [PGN: Registration] {
         counted(rows, on: day, payer: swv)
     }
 
     /// Pupil → the row they count by on `day` among `rows`.
-    func counted(_ rows: [Registration], on day: Day, payer: String?) -> [PGN: Registration] {
+    public func counted(_ rows: [Registration], on day: Day, payer: String?) -> [PGN: Registration] {
         func within(_ from: Day?, _ until: Day?) -> Bool {
             (from == nil || from! <= day) && (until == nil || day <= until!)
         }
@@ -148,7 +165,7 @@ struct ProjectionOracle {
 
     /// Pupil → the row they count by in an `--all` count: every row valid on the day, the first
     /// by identity (then by fields), restricted by the row's paying SWV column.
-    func countedAll(_ rows: [Registration], on day: Day, payer: String?) -> [PGN: Registration] {
+    public func countedAll(_ rows: [Registration], on day: Day, payer: String?) -> [PGN: Registration] {
         let valid = rows.filter { $0.periodStart <= day && ($0.periodEnd == nil || day <= $0.periodEnd!) }
         var result: [PGN: Registration] = [:]
         for (pgn, candidates) in Dictionary(grouping: valid, by: \.pgn) {
@@ -159,7 +176,7 @@ struct ProjectionOracle {
     }
 
     /// The per-pupil movements from `before` to `after`, in PGN order, as "kind pgn".
-    static func movements(_ before: [PGN: Registration], _ after: [PGN: Registration]) -> [String] {
+    public static func movements(_ before: [PGN: Registration], _ after: [PGN: Registration]) -> [String] {
         var result: [String] = []
         for pgn in Set(before.keys).union(after.keys).sorted() {
             switch (before[pgn], after[pgn]) {
@@ -176,7 +193,7 @@ struct ProjectionOracle {
     }
 
     /// SO<8 / SO8+ / VSO by age on `day`, SO without a birth date as 8+.
-    static func band(_ row: Registration, on day: Day) -> RateBand {
+    public static func band(_ row: Registration, on day: Day) -> RateBand {
         guard row.schoolType == .so else { return .vso }
         guard let born = row.birthDate else { return .so8Plus }
         let (y, m, d) = born.components
@@ -188,7 +205,7 @@ struct ProjectionOracle {
     /// counted on the teldatum priced, plus the positive net growth from `reference` to
     /// `peildatum` per band (age on the teldatum) and category priced; each day counted from its
     /// own school year's releases. Nil when one of the days is not answered.
-    func fundingCents(
+    public func fundingCents(
         swv: String, knownAt: Day?, payer: String?, teldatum: Day, reference: Day, peildatum: Day,
         rates: [RateBand: [FundingCategory: Int]]
     ) -> Int? {
@@ -216,7 +233,7 @@ struct ProjectionOracle {
 
     /// The days the answer for `days` of `swv` may change: the publication and withdrawal days
     /// of `swv`'s releases of the days' school years and (with fallback) the years before them.
-    func knowledgeDays(covering days: [Day], swv: String) -> [Day] {
+    public func knowledgeDays(covering days: [Day], swv: String) -> [Day] {
         let periods = Set(days.flatMap { day in
             let year = Self.schoolYearStart(of: day)
             return [Self.period(year), Self.period(year - 1)]

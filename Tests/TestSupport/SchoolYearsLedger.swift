@@ -2,33 +2,32 @@ import Foundation
 import Ledger
 import LedgerStorage
 import SampleData
-import TestSupport
 
 /// Generated histories of one or more SWVs over two school years, recorded into a real LMDB
 /// ledger in a shuffled order (so releases arrive late), one file loaded twice, the withdrawn
 /// release withdrawn after everything was loaded; with the days and days of knowledge to ask.
-struct SchoolYearsLedger {
+public struct SchoolYearsLedger {
     /// The SWV whose questions are asked.
-    static let swv = "VO2508"
+    public static let swv = "VO2508"
     /// Other real SWVs (Regeling regio-indeling, `swv_codes_2013-2015.csv`) whose files a
     /// many-SWV ledger also holds.
-    static let otherSwvs = ["VO2001", "PO2707", "VO3002", "PO2201"]
+    public static let otherSwvs = ["VO2001", "PO2707", "VO3002", "PO2201"]
     /// The school years the histories hold by default.
-    static let years = [SchoolYear(firstYear: 2020), SchoolYear(firstYear: 2021)]
+    public static let years = [SchoolYear(firstYear: 2020), SchoolYear(firstYear: 2021)]
 
-    let versions: [ProjectionOracle.Version]
+    public let versions: [ProjectionOracle.Version]
     /// The school years this ledger's histories hold.
-    let years: [SchoolYear]
-    let history: SchoolYearsHistory
-    let directory: TemporaryDirectory
-    let store: LedgerStore
+    public let years: [SchoolYear]
+    public let history: SchoolYearsHistory
+    public let directory: TemporaryDirectory
+    public let store: LedgerStore
     /// The outcome of loading the duplicated file the second time.
-    let duplicateOutcome: RecordOutcome
+    public let duplicateOutcome: RecordOutcome
 
     /// A ledger of `swv`'s history from `seed`, plus `others` SWVs' histories that list some of
     /// the same pupils (some with a TLV of `swv`), loaded in an order shuffled by `order`; over
     /// `years` school years from 2020-2021.
-    init(seed: UInt64, others: Int = 0, withdrawFirst: Bool = false, order: UInt64 = 0, years: Int = 2) throws {
+    public init(seed: UInt64, others: Int = 0, withdrawFirst: Bool = false, order: UInt64 = 0, years: Int = 2) throws {
         self.years = (0..<years).map { SchoolYear(firstYear: 2020 + $0) }
         history = SchoolYearsHistory(seed: seed, swv: Self.swv, years: years, withdrawFirstOfLastYear: withdrawFirst)
         var versions = history.releases.map(Self.version)
@@ -94,7 +93,7 @@ struct SchoolYearsLedger {
     /// Days to ask about: per school year held its 1 August and 31 July, its 1 October and
     /// 1 February with a day either side, and random days; days of the year before the first
     /// (never answered) and of the year after the last (answered from the last).
-    func days(_ random: inout SplitMix64, randomPerYear: Int = 3) -> [Day] {
+    public func days(_ random: inout SplitMix64, randomPerYear: Int = 3) -> [Day] {
         var days: [Day] = []
         for year in years {
             let first = year.firstYear
@@ -109,7 +108,7 @@ struct SchoolYearsLedger {
 
     /// Days of knowledge: today, every publication and withdrawal day and the day before it,
     /// days of each later year before its first release, and a day before any release.
-    var knownAtDays: [Day?] {
+    public var knownAtDays: [Day?] {
         let days = versions.map(\.published) + versions.compactMap(\.withdrawn)
         let extra = [Day.literal(2020, 1, 1)] + years.dropFirst().flatMap { year in
             [Day.literal(year.firstYear, 8, 1), Day.literal(year.firstYear, 9, 1), Day.literal(year.firstYear, 10, 14)]

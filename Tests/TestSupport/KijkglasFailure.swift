@@ -1,7 +1,7 @@
 import KijkglasKit
 
 /// The `KijkglasError` `body` throws; nil when it throws nothing (or another error).
-func kijkglasFailure(_ body: () throws -> Void) -> KijkglasError? {
+public func kijkglasFailure(_ body: () throws -> Void) -> KijkglasError? {
     do {
         try body()
         return nil
