@@ -42,7 +42,9 @@ struct Count: ParsableCommand {
             let request = CountRequest(
                 on: on, knownAt: options.knownAt, swv: options.answering, everyValidRow: all, breakdown: by, everyPayer: everyPayer,
                 ownSchoolYearOnly: options.ownSchoolYearOnly)
-            let answer = try options.ledgerOptions.session().count(request)
+            let session = try options.ledgerOptions.session()
+            if showPgn { try session.requireKey() }
+            let answer = try session.count(request)
             print(Self.render(answer, everyValidRow: all, everyPayer: everyPayer, showPGN: showPgn, json: options.format == .json))
         }
     }

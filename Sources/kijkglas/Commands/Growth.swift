@@ -34,7 +34,9 @@ struct GrowthCommand: ParsableCommand {
         try reportingFailures {
             let request = GrowthRequest(
                 peildatum: peildatum, knownAt: options.knownAt, swv: options.answering, ownSchoolYearOnly: options.ownSchoolYearOnly)
-            let answer = try options.ledgerOptions.session().growth(request)
+            let session = try options.ledgerOptions.session()
+            if showPgn { try session.requireKey() }
+            let answer = try session.growth(request)
             print(Self.render(answer, perPupil: perPupil, showPGN: showPgn, json: options.format == .json))
         }
     }

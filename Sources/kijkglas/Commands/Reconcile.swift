@@ -36,7 +36,9 @@ struct Reconcile: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let answer = try ledgerOptions.session().reconcile(ReconcileRequest(release: release))
+            let session = try ledgerOptions.session()
+            if showPgn { try session.requireKey() }
+            let answer = try session.reconcile(ReconcileRequest(release: release))
             let report = Self.report(answer, showPGN: showPgn)
             print(format == .json ? report.json : report.text)
             if !report.agrees { throw ExitCode.checkFailed }
