@@ -11,9 +11,10 @@ public struct KeyFile: Sendable, Equatable {
     /// key file must exist.
     public let named: Bool
 
-    /// The key file `path` (nil: `$KIJKGLAS_KEY` from `environment`, else `beside(directory)`).
+    /// The key file `path` (nil: `$KIJKGLAS_KEY` from `environment` unless empty, else
+    /// `beside(directory)`).
     public init(_ path: String?, ledger directory: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        if let path = path ?? environment["KIJKGLAS_KEY"] {
+        if let path = path ?? environment["KIJKGLAS_KEY"].flatMap({ $0.isEmpty ? nil : $0 }) {
             self.path = path
             named = true
         } else {

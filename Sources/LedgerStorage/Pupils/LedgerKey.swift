@@ -22,7 +22,7 @@ public struct LedgerKey: Sendable {
 
     /// The key from its bytes.
     /// - Throws: `LedgerError.badKey` unless there are `size` of them.
-    package init(bytes: [UInt8], file: String) throws(LedgerError) {
+    public init(bytes: [UInt8], file: String) throws(LedgerError) {
         guard bytes.count == LedgerKey.size else {
             throw .badKey("\(file) holds \(bytes.count) bytes, not the \(LedgerKey.size) of a ledger key")
         }
