@@ -3,10 +3,11 @@ import Ledger
 extension LedgerSession {
     /// Hands `body` each event of the log that `request` admits, with its sequence number, in
     /// log order, at most `request.limit` of them; streamed, so a long log is never held whole.
-    /// Pupils are named by PGN when the key is there; finding a pupil by PGN needs the key.
+    /// Pupils are named by PGN when the key is there; finding a pupil by PGN needs the key (by
+    /// pupil number, `#17`, it does not).
     public func log(_ request: LogRequest, _ body: (UInt64, Event) -> Void) throws(KijkglasError) {
         var request = request
-        if let pupil = request.pupil {
+        if let pupil = request.pupil, !pupil.isPupilNumber {
             let key = try ledgerKey()
             guard let number = try KijkglasError.mapping({ try store.pupilNumber(of: pupil, key: key) }) else { return }
             request.pupil = number

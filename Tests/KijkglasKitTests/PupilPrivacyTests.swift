@@ -106,6 +106,10 @@ struct PupilPrivacyTests {
         #expect(missing?.kind == .usage && missing?.message.terms.contains(.keyFile) == true)
         #expect(!(missing?.description.contains(pupil.digits) ?? true))
         #expect(kijkglasFailure { try keyless.requireKey() }?.kind == .usage)
+        let number = try #require(numbered.diff.events.first?.key.pgn)
+        var byNumber = 0
+        try keyless.log(LogRequest(pupil: number)) { _, _ in byNumber += 1 }
+        #expect(byNumber > 0, "a pupil number finds its events without the key")
         let keyed = try LedgerSession(directory: demo.path, keyFile: KeyFile(demo.directory.appending("elsewhere.key"), ledger: demo.path))
         var found = 0
         try keyed.log(LogRequest(pupil: pupil)) { _, event in

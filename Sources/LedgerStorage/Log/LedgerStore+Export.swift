@@ -102,14 +102,14 @@ extension LedgerStore {
         var next = ByteWriter()
         next.write(bigEndian: vault.nextPupil)
         try transaction.put(next.bytes, for: LedgerStore.nextPupilKey, in: meta)
-        let indexKey = key.indexKey
+        let hasher = PupilIndexHasher(key: key)
         let wrappingKey = key.wrappingKey
         for (number, stored) in vault.pupils {
             let pgn = try PupilRecord(stored: stored).identity(unwrappingWith: wrappingKey, file: key.file).pgn
             var storageKey = ByteWriter()
             storageKey.write(bigEndian: number)
             try transaction.put(stored, for: storageKey.bytes, in: pupilRecords, flags: .append)
-            try transaction.put(storageKey.bytes, for: LedgerStore.indexEntry(of: pgn, with: indexKey), in: pupilIndex)
+            try transaction.put(storageKey.bytes, for: hasher.entry(of: pgn), in: pupilIndex)
         }
     }
 

@@ -23,7 +23,8 @@ struct LogUpgrade {
             guard !pgn.isPupilNumber, let number = PGN(pupilNumber: next) else {
                 throw LedgerError.rejected("the export names a pupil number where a storage format 2 log names PGNs")
             }
-            pupils.append((next, try PupilRecord(sealing: pgn, birthDate: birthDate, wrappingWith: wrappingKey).encoded))
+            let random = try PupilRecord.randomness(for: 1)
+            pupils.append((next, try PupilRecord(sealing: pgn, birthDate: birthDate, wrappingWith: wrappingKey, random: random[...]).encoded))
             numbers[pgn] = number
             return number
         }

@@ -1,4 +1,3 @@
-import Crypto
 import Ledger
 import LMDB
 
@@ -17,71 +16,78 @@ extension LedgerStore {
         }
     }
 
-    /// Whether the ledger has sealed pupils with a key (and so checks the key it is given).
-    public func hasKey() throws(LedgerError) -> Bool {
-        try read { try $0.get(LedgerStore.keyCheckKey, in: meta) != nil }
-    }
-
     /// Refuses `key` unless it is the ledger's (any key serves a ledger that has sealed no pupil).
     public func check(_ key: LedgerKey) throws(LedgerError) {
         try read { try checkKey(key, adopt: false, in: $0) }
     }
 
-    /// The pupil index's key for `pgn`: the first 16 bytes of HMAC-SHA256 of its nine digits.
-    static func indexEntry(of pgn: PGN, with indexKey: SymmetricKey) -> [UInt8] {
-        Array(HMAC<SHA256>.authenticationCode(for: Array(pgn.digits.utf8), using: indexKey).prefix(16))
-    }
-
-    /// `rows` as the ledger stores them: each PGN replaced by its pupil number and each birth date
-    /// by its coarse form (`AgeThresholds`). A PGN the ledger has not seen gets the next pupil
-    /// number, an index entry and a vault entry with a new data key, sealing the birth date of its
-    /// first row here; all in `transaction`, so a release's pupils land with it or not at all.
+    /// `rows` (in identity order) as the ledger stores them, in identity order: each PGN replaced
+    /// by its pupil number and each birth date by its coarse form (`AgeThresholds`). A PGN the
+    /// ledger has not seen gets the next pupil number (new pupils numbered in PGN order), an index
+    /// entry and a vault entry with a new data key, sealing the birth date of its first row here;
+    /// all in `transaction`, so a release's pupils land with it or not at all.
     func sealingPupils(
         of rows: [Registration], key: LedgerKey, ageThresholds: AgeThresholds, in transaction: Transaction
     ) throws -> [Registration] {
         guard let pupilIndex, let pupilRecords else { throw LedgerError.rejected("the ledger is open read-only") }
         try checkKey(key, adopt: true, in: transaction)
-        let indexKey = key.indexKey
-        let wrappingKey = key.wrappingKey
-        var numbers: [PGN: PGN] = [:]
-        var unknown: [PGN] = []
-        var firstBirthDate: [PGN: Day] = [:]
-        for row in rows where numbers[row.pgn] == nil {
-            guard !row.pgn.isPupilNumber else { throw LedgerError.rejected("a row to record holds a pupil number, not a PGN") }
-            if let stored = try transaction.get(LedgerStore.indexEntry(of: row.pgn, with: indexKey), in: pupilIndex) {
+        // Rows of one pupil are adjacent (identity order starts with the PGN): one lookup each.
+        let firsts = rows.indices.filter { $0 == 0 || rows[$0 - 1].pgn != rows[$0].pgn }
+        guard !firsts.contains(where: { rows[$0].pgn.isPupilNumber }) else {
+            throw LedgerError.rejected("a row to record holds a pupil number, not a PGN")
+        }
+        let width = PupilIndexHasher.width
+        let entries = PupilIndexHasher(key: key).entries(of: firsts.map { rows[$0].pgn })
+        var numbers = [UInt32](repeating: 0, count: rows.count)
+        var unknown: [(row: Int, entry: [UInt8])] = []
+        for (pupil, first) in firsts.enumerated() {
+            let entry = Array(entries[pupil * width..<(pupil + 1) * width])
+            if let stored = try transaction.get(entry, in: pupilIndex) {
                 var reader = ByteReader(stored)
-                numbers[row.pgn] = PGN(storedValue: PGN.pupilNumberBase + (try reader.readBigEndianUInt32()))
+                let number = try reader.readBigEndianUInt32()
+                var index = first
+                repeat {
+                    numbers[index] = number
+                    index += 1
+                } while index < rows.count && rows[index].pgn == rows[first].pgn
             } else {
-                numbers[row.pgn] = row.pgn
-                unknown.append(row.pgn)
-                if let birthDate = row.birthDate { firstBirthDate[row.pgn] = birthDate }
+                unknown.append((first, entry))
             }
         }
         if !unknown.isEmpty {
+            let wrappingKey = key.wrappingKey
+            let random = try PupilRecord.randomness(for: unknown.count)
             var next = try nextPupilNumber(in: transaction)
-            for pgn in unknown.sorted() {
-                guard let number = PGN(pupilNumber: next) else { throw LedgerError.rejected("the ledger has given every pupil number") }
-                var storageKey = ByteWriter()
-                storageKey.write(bigEndian: next)
-                try transaction.put(storageKey.bytes, for: LedgerStore.indexEntry(of: pgn, with: indexKey), in: pupilIndex)
-                let record = try PupilRecord(sealing: pgn, birthDate: firstBirthDate[pgn], wrappingWith: wrappingKey)
-                try transaction.put(record.encoded, for: storageKey.bytes, in: pupilRecords, flags: .append)
-                numbers[pgn] = number
+            var writer = ByteWriter()
+            for (pupil, (first, entry)) in unknown.enumerated() {
+                guard next <= PGN.maxPupilNumber else { throw LedgerError.rejected("the ledger has given every pupil number") }
+                writer.removeAll()
+                writer.write(bigEndian: next)
+                try transaction.put(writer.bytes, for: entry, in: pupilIndex)
+                let record = try PupilRecord(
+                    sealing: rows[first].pgn, birthDate: rows[first].birthDate, wrappingWith: wrappingKey,
+                    random: random[pupil * PupilRecord.randomBytes..<(pupil + 1) * PupilRecord.randomBytes])
+                try transaction.put(record.encoded, for: writer.bytes, in: pupilRecords, flags: .append)
+                var index = first
+                repeat {
+                    numbers[index] = next
+                    index += 1
+                } while index < rows.count && rows[index].pgn == rows[first].pgn
                 next += 1
             }
-            var writer = ByteWriter()
+            writer.removeAll()
             writer.write(bigEndian: next)
             try transaction.put(writer.bytes, for: LedgerStore.nextPupilKey, in: meta)
         }
-        var sealed = rows
-        for index in sealed.indices {
-            guard let number = numbers[sealed[index].pgn], number.isPupilNumber else {
-                throw LedgerError.corrupt("a row's pupil got no number")
-            }
-            sealed[index].pgn = number
-            sealed[index].birthDate = ageThresholds.coarsened(sealed[index].birthDate)
+        // A pupil's rows keep their order; pupils go in number order (a stable sort on the number).
+        let inOrder = numbers.indices.dropFirst().allSatisfy { numbers[$0 - 1] <= numbers[$0] }
+        let order = inOrder ? Array(rows.indices) : rows.indices.sorted { (numbers[$0], $0) < (numbers[$1], $1) }
+        return order.map { index in
+            var sealed = rows[index]
+            sealed.pgn = PGN(storedValue: PGN.pupilNumberBase + numbers[index])
+            sealed.birthDate = ageThresholds.coarsened(sealed.birthDate)
+            return sealed
         }
-        return sealed
     }
 
     /// The next pupil number to give: 1 in a ledger that has given none.
@@ -116,7 +122,7 @@ extension LedgerStore {
     public func pupilNumber(of pgn: PGN, key: LedgerKey) throws(LedgerError) -> PGN? {
         try read { transaction in
             try checkKey(key, adopt: false, in: transaction)
-            guard let pupilIndex, let stored = try transaction.get(LedgerStore.indexEntry(of: pgn, with: key.indexKey), in: pupilIndex) else {
+            guard let pupilIndex, let stored = try transaction.get(PupilIndexHasher(key: key).entry(of: pgn), in: pupilIndex) else {
                 return nil
             }
             var reader = ByteReader(stored)

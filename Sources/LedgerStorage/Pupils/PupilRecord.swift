@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import Ledger
 
 /// A pupil's entry in the vault (the `pupils` database): the pupil's own data key sealed with the
@@ -13,10 +14,35 @@ struct PupilRecord: Sendable, Equatable {
     /// The pupil's identity, sealed with the data key.
     let sealedIdentity: [UInt8]
 
-    /// A new entry for `pgn` born on `birthDate`, with a new random data key wrapped with the
-    /// ledger key's `wrappingKey`.
-    init(sealing pgn: PGN, birthDate: Day?, wrappingWith wrappingKey: SymmetricKey) throws {
-        let dataKey = SymmetricKey(size: .bits256)
+    /// The random bytes a new entry takes: its data key and the two nonces.
+    static let randomBytes = 32 + 12 + 12
+
+    /// Random bytes for `count` new entries, `randomBytes` each, read from the kernel's CSPRNG
+    /// (`/dev/urandom`) in as few reads as it allows, instead of a few system calls a pupil.
+    /// - Throws: `LedgerError.corrupt` when the system gives no random bytes.
+    static func randomness(for count: Int) throws -> [UInt8] {
+        let source = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { throw LedgerError.corrupt("cannot open /dev/urandom: \(String(cString: strerror(errno)))") }
+        defer { close(source) }
+        var bytes = [UInt8](repeating: 0, count: count * randomBytes)
+        var filled = 0
+        try bytes.withUnsafeMutableBytes { buffer in
+            while filled < buffer.count {
+                let got = read(source, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { throw LedgerError.corrupt("/dev/urandom gave no bytes: \(String(cString: strerror(errno)))") }
+                filled += got
+            }
+        }
+        return bytes
+    }
+
+    /// A new entry for `pgn` born on `birthDate`: its data key and nonces from `random`
+    /// (`randomBytes` fresh random bytes), the data key wrapped with the ledger key's `wrappingKey`.
+    init(sealing pgn: PGN, birthDate: Day?, wrappingWith wrappingKey: SymmetricKey, random: ArraySlice<UInt8>) throws {
+        guard random.count == PupilRecord.randomBytes else { throw LedgerError.corrupt("a new pupil needs \(PupilRecord.randomBytes) random bytes") }
+        let keyBytes = random.prefix(32)
+        let dataKey = SymmetricKey(data: keyBytes)
         var identity = ByteWriter()
         identity.write(bigEndian: pgn.value)
         if let birthDate {
@@ -25,8 +51,9 @@ struct PupilRecord: Sendable, Equatable {
         } else {
             identity.write(byte: 0)
         }
-        let wrapped = try AES.GCM.seal(dataKey.withUnsafeBytes { [UInt8]($0) }, using: wrappingKey)
-        let sealed = try AES.GCM.seal(identity.bytes, using: dataKey)
+        let wrapped = try AES.GCM.seal(
+            Array(keyBytes), using: wrappingKey, nonce: try AES.GCM.Nonce(data: random.dropFirst(32).prefix(12)))
+        let sealed = try AES.GCM.seal(identity.bytes, using: dataKey, nonce: try AES.GCM.Nonce(data: random.suffix(12)))
         guard let wrappedKey = wrapped.combined, let sealedIdentity = sealed.combined else {
             throw LedgerError.corrupt("AES-GCM gave no combined sealed box")
         }

@@ -30,8 +30,8 @@ extension LedgerStore {
             if let known = try transaction.get(incoming.fileSHA256, in: files) {
                 return .alreadyRecorded(try release(storageKey: known, in: transaction))
             }
-            let sortedRows = RegistrationDiff.sortedByIdentity(
-                try sealingPupils(of: incoming.rows, key: key, ageThresholds: ageThresholds, in: transaction))
+            let sortedRows = try sealingPupils(
+                of: RegistrationDiff.sortedByIdentity(incoming.rows), key: key, ageThresholds: ageThresholds, in: transaction)
             for index in sortedRows.indices.dropFirst() where RegistrationDiff.compareIdentity(sortedRows[index - 1], sortedRows[index]) == 0 {
                 let key = sortedRows[index].key
                 throw LedgerError.rejected(
