@@ -2,6 +2,7 @@ import Benchmark
 import Foundation
 import Ingest
 import Ledger
+import LedgerStorage
 import SampleData
 
 /// Read, diff, durable ingest, count, growth and rebuilding the projections at 10,000, 100,000
