@@ -85,6 +85,7 @@ struct WebAccessTests {
 
     @Test("a state-changing POST from another site or origin is refused", arguments: [
         [("Sec-Fetch-Site", "cross-site")], [("Origin", "http://evil.example")], [("Sec-Fetch-Site", "same-site")],
+        [("Origin", "null")], [("Sec-Fetch-Site", "cross-site"), ("Origin", "null")],
     ])
     func crossSitePost(headers: [(String, String)]) async throws {
         let fixture = try WebFixture()
@@ -97,6 +98,21 @@ struct WebAccessTests {
             }
         }
         #expect(try fixture.session.digest(.init(subscriber: WebApp.subscriber)).digest.after == before)
+    }
+
+    @Test("a form posted from the server's own page passes, though the browser says Origin: null")
+    func ownPagePost() async throws {
+        let fixture = try WebFixture()
+        let through = try fixture.session.digest(.init(subscriber: WebApp.subscriber, create: true)).digest.through
+        try await fixture.test { client in
+            var headers = HTTPFields.form
+            headers[HTTPField.Name("Sec-Fetch-Site")!] = "same-origin"
+            headers[.origin] = "null"
+            try await client.execute(uri: "/gezien", method: .post, headers: fixture.browser(headers), body: fixture.form([("tot", String(through))])) { response in
+                #expect(response.status == .seeOther)
+            }
+        }
+        #expect(try fixture.session.digest(.init(subscriber: WebApp.subscriber)).digest.isEmpty)
     }
 
     @Test("a POST without the form's CSRF token is refused and changes nothing")

@@ -55,6 +55,7 @@ struct Page {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             \(reload)<title>\(title) — Kijkglas</title>
             <link rel="stylesheet" href="/static/app.css">
+            <link rel="icon" href="/static/icon.svg" type="image/svg+xml">
             </head>
             <body>
             \(navigation)<main>

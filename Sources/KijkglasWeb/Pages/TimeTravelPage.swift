@@ -75,7 +75,7 @@ enum TimeTravelPage {
                 [.text(index == growth.lines.count ? "totaal" : line.category?.rawValue ?? "–"), .number(line.reference), .number(line.peildatum), .text(DutchFormat.signed(line.growth))]
             }
             let pupils = growth.movements.map { movement -> [HTML] in
-                [.text(Dutch.pupil(movement.pgn, show: showPGN)), .text(movement.movement.rawValue), .text(place(movement.before)), .text(place(movement.after))]
+                [.text(Dutch.pupil(movement.pgn, show: showPGN)), .text(movement.movement == .category ? "categorie" : movement.movement.rawValue), .text(place(movement.before)), .text(place(movement.after))]
             }
             return """
                 <section><h2>Groei van \(growth.referenceDay.dutch) tot \(growth.peildatum.dutch)</h2>

@@ -8,7 +8,7 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
     let secrets: WebSecrets
 
     /// The paths open without logging in.
-    static var openPaths: Set<String> { ["/login", "/static/app.css", "/static/upload.js"] }
+    static var openPaths: Set<String> { ["/login", "/static/app.css", "/static/upload.js", "/static/icon.svg"] }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if Self.openPaths.contains(request.uri.path) || isAuthorised(request) {

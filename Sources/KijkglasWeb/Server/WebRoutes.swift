@@ -12,6 +12,7 @@ enum WebRoutes {
         router.add(middleware: SameOriginMiddleware())
 
         router.get("static/app.css") { _, _ in asset(StaticFiles.css, type: "text/css; charset=utf-8") }
+        router.get("static/icon.svg") { _, _ in asset(StaticFiles.icon, type: "image/svg+xml") }
         router.get("static/upload.js") { _, _ in asset(StaticFiles.uploadScript, type: "text/javascript; charset=utf-8") }
         LoginPage.add(to: router, app: app)
 
