@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "kijkglas", targets: ["kijkglas"]),
         .library(name: "Ledger", targets: ["Ledger"]),
+        .library(name: "LedgerStorage", targets: ["LedgerStorage"]),
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "SampleData", targets: ["SampleData"]),
         .library(name: "Schemas", targets: ["Schemas"]),
@@ -29,9 +30,10 @@ let package = Package(
             providers: [.apt(["liblmdb-dev"])]
         ),
         .target(name: "LMDB", dependencies: ["CLMDB"]),
+        .target(name: "Ledger"),
         .target(
-            name: "Ledger",
-            dependencies: ["LMDB", .product(name: "Crypto", package: "swift-crypto")]
+            name: "LedgerStorage",
+            dependencies: ["Ledger", "LMDB", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "Schemas",
@@ -47,7 +49,7 @@ let package = Package(
             ]
         ),
         .target(name: "Reports", dependencies: ["Ledger", "Ingest"]),
-        .target(name: "KijkglasKit", dependencies: ["Ledger", "Ingest", "Reports", "Schemas"], resources: [.copy("Demo")]),
+        .target(name: "KijkglasKit", dependencies: ["Ledger", "LedgerStorage", "Ingest", "Reports", "Schemas"], resources: [.copy("Demo")]),
         .target(
             name: "KijkglasWeb",
             dependencies: [
@@ -65,27 +67,29 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "SampleData", dependencies: ["Ledger", "Ingest"], path: "Tools/SampleData"),
+        .target(name: "SampleData", dependencies: ["Ledger", "LedgerStorage", "Ingest"], path: "Tools/SampleData"),
         .executableTarget(
             name: "generate-demo",
-            dependencies: ["Ledger", "Ingest", "Schemas", "SampleData"],
+            dependencies: ["Ledger", "LedgerStorage", "Ingest", "Schemas", "SampleData"],
             path: "Tools/DemoGenerator"
         ),
         .executableTarget(
             name: "kijkglas-bench",
-            dependencies: ["Ledger", "Ingest", "SampleData", "Schemas"],
+            dependencies: ["Ledger", "LedgerStorage", "Ingest", "SampleData", "Schemas"],
             path: "Tools/Benchmark"
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["KijkglasKit", "Ledger", "LedgerStorage", "Ingest", "SampleData"], path: "Tests/TestSupport"
+        ),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "TestSupport"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LMDB", "SampleData", "TestSupport"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LedgerStorage", "LMDB", "SampleData", "TestSupport"]),
         .testTarget(
             name: "IngestTests",
             dependencies: ["Ingest", "SampleData", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-        .testTarget(name: "KijkglasKitTests", dependencies: ["KijkglasKit", "Ledger", "Ingest", "Reports", "TestSupport"]),
+        .testTarget(name: "KijkglasKitTests", dependencies: ["KijkglasKit", "Ledger", "LedgerStorage", "Ingest", "Reports", "TestSupport"]),
         .testTarget(name: "KijkglasTests", dependencies: ["LMDB", "TestSupport"]),
         .testTarget(
             name: "KijkglasWebTests",

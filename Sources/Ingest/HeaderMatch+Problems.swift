@@ -21,11 +21,11 @@ extension HeaderMatch {
             }
             hints.append(
                 unrecognised.isEmpty
-                    ? "add the column, or map its header in a layout file passed with --layout FILE"
-                    : "rename the header, or map it in a layout file passed with --layout FILE")
+                    ? "add the column, or map its header in \(ReadingOption.layout.words)"
+                    : "rename the header, or map it in \(ReadingOption.layout.words)")
             problems.add(
                 line: line, column: suggested?.column ?? 1, field: fieldName, expected: expected,
-                found: suggested?.header, hint: hints.joined(separator: "; "), foundIsValue: false)
+                found: suggested?.header, hint: hints.joined(separator: "; "), option: .layout, foundIsValue: false)
         }
         for (column, first, target) in repeated {
             problems.add(

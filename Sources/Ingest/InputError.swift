@@ -12,8 +12,12 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     }
 
     /// One line per problem, then a note when the list was cut short.
-    public var description: String {
-        var lines = problems.map(\.description)
+    public var description: String { text(naming: \.words) }
+
+    /// The description with the options that fix problems named by `name`, as an interface
+    /// names them (a flag, a form field).
+    public func text(naming name: (ReadingOption) -> String) -> String {
+        var lines = problems.map { $0.text(naming: name) }
         if truncated {
             lines.append("note: stopped after \(problems.count) problems; fix these and run again to see more")
         }

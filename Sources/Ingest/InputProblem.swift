@@ -1,3 +1,4 @@
+import Foundation
 import Ledger
 
 /// One thing wrong with an input file, located like a compiler diagnostic:
@@ -21,23 +22,28 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
     public var found: String?
     /// How to fix it, when more can be said.
     public var hint: String?
+    /// The option of the reading that can fix it, named in `expected` or `hint` by its words.
+    public var option: ReadingOption?
     /// Whether the line is a worksheet row and the column its column: the location is then
     /// written as a cell name (`K11`).
     public var namesCell = false
 
-    /// A problem; `found` (a value of `field`) and `hint` are masked here.
+    /// A problem; `found` (a value of `field`) and `hint` are masked here; `option`, named by
+    /// its words in `expected` or `hint`, can fix it.
     public init(
         file: String, line: Int, column: Int, field: String?, expected: String, found: String?,
-        hint: String? = nil
+        hint: String? = nil, option: ReadingOption? = nil
     ) {
-        self.init(file: file, line: line, column: column, field: field, expected: expected, found: found, hint: hint, foundIsValue: true)
+        self.init(
+            file: file, line: line, column: column, field: field, expected: expected, found: found, hint: hint, option: option,
+            foundIsValue: true)
     }
 
     /// A problem whose `found` is a value of `field`, masked as such, or (`foundIsValue` false)
     /// other text such as a header, masked only for long digit runs.
     init(
         file: String, line: Int, column: Int, field: String?, expected: String, found: String?, hint: String?,
-        foundIsValue: Bool
+        option: ReadingOption?, foundIsValue: Bool
     ) {
         self.file = file
         self.line = line
@@ -46,11 +52,21 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
         self.expected = expected
         self.found = found.map { InputProblem.mask($0, field: foundIsValue ? field : nil) }
         self.hint = hint.map { PGN.mask($0) }
+        self.option = option
     }
 
     /// `file.csv:12:3: error: pgn: expected 9 digits, found '*******89'` (`file.xlsx:C12: …` for
-    /// a cell of a sheet), then the hint; control characters escaped, so it is one line.
-    public var description: String {
+    /// a cell of a sheet), then the hint, the option named in words; control characters escaped,
+    /// so it is one line.
+    public var description: String { text(naming: \.words) }
+
+    /// The description with the option that fixes the problem named by `name`, as an interface
+    /// names it (a flag, a form field).
+    public func text(naming name: (ReadingOption) -> String) -> String {
+        func named(_ text: String) -> String {
+            guard let option else { return text }
+            return text.replacingOccurrences(of: option.words, with: name(option))
+        }
         var text = file
         if line > 0 && column > 0 && namesCell {
             text += ":" + InputProblem.columnName(column) + "\(line)"
@@ -59,9 +75,9 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
         }
         text += ": error: "
         if let field { text += "\(field): " }
-        text += "expected \(expected)"
+        text += "expected \(named(expected))"
         if let found { text += found.isEmpty ? ", found nothing" : ", found '\(found)'" }
-        if let hint { text += "; \(hint)" }
+        if let hint { text += "; \(named(hint))" }
         return text.escapingControlCharacters
     }
 

@@ -23,7 +23,7 @@ struct ProblemList {
     /// `found` is a value of `field` unless `foundIsValue` is false (a header, say).
     mutating func add(
         line: Int, column: Int, field: String?, expected: String, found: String?, hint: String? = nil,
-        foundIsValue: Bool = true
+        option: ReadingOption? = nil, foundIsValue: Bool = true
     ) {
         guard problems.count < limit else {
             truncated = true
@@ -31,7 +31,7 @@ struct ProblemList {
         }
         var problem = InputProblem(
             file: file, line: line, column: column, field: field, expected: expected, found: found,
-            hint: hint, foundIsValue: foundIsValue)
+            hint: hint, option: option, foundIsValue: foundIsValue)
         problem.namesCell = namesCells
         problems.append(problem)
     }
@@ -61,7 +61,7 @@ struct ProblemList {
 
     /// Adds a problem of an XLSX container.
     mutating func add(_ error: XLSXError) {
-        add(line: 0, column: 0, field: nil, expected: error.expected, found: nil, hint: "found \(error.found)")
+        add(line: 0, column: 0, field: nil, expected: error.expected, found: nil, hint: "found \(error.found)", option: error.option)
     }
 
     /// The problems as an error, in line order.

@@ -5,25 +5,25 @@ extension ReleaseFileReader {
     /// normalised; what cannot be read is reported.
     func canonical(_ overrides: ReleaseMetadata, keys: MetadataBlockKeys, problems: inout ProblemList) -> ReleaseMetadata {
         var result = overrides
-        func report(_ item: String, option: String, expected: String, found: String) {
-            problems.add(line: 0, column: 0, field: item, expected: "\(expected) (from \(option))", found: found)
+        func report(_ item: String, option: ReadingOption, expected: String, found: String) {
+            problems.add(line: 0, column: 0, field: item, expected: "\(expected) (as \(option.words))", found: found, option: option)
         }
         if let product = overrides.product {
             let id = keys.productID(named: product, layouts: layouts) ?? product
             result.product = layouts.contains { $0.product == id } ? id : nil
             if result.product == nil {
                 report(
-                    "product", option: "--product",
+                    "product", option: .product,
                     expected: "one of " + layouts.map { "\($0.product) (\($0.displayName))" }.joined(separator: ", "), found: product)
             }
         }
         if let swv = overrides.swv {
             result.swv = SWVCode.canonical(swv)
-            if result.swv == nil { report("swv", option: "--swv", expected: SWVCode.expectation, found: swv) }
+            if result.swv == nil { report("swv", option: .swv, expected: SWVCode.expectation, found: swv) }
         }
         if let year = overrides.schoolYear {
             result.schoolYear = SchoolYear.canonical(year)
-            if result.schoolYear == nil { report("schoolYear", option: "--school-year", expected: SchoolYear.expectation, found: year) }
+            if result.schoolYear == nil { report("schoolYear", option: .schoolYear, expected: SchoolYear.expectation, found: year) }
         }
         return result
     }
@@ -34,7 +34,8 @@ extension ReleaseFileReader {
         if metadata.swv == nil && !problems.has(field: "swv") {
             problems.add(
                 line: 1, column: 1, field: "swv", expected: "the SWV the file is for", found: nil,
-                hint: "add a line 'Samenwerkingsverband;VO2508' to the block before the table, or pass --swv")
+                hint: "add a line 'Samenwerkingsverband;VO2508' to the block before the table, or give \(ReadingOption.swv.words)",
+                option: .swv)
         }
         let period: String?
         switch layout.scope {
@@ -43,14 +44,16 @@ extension ReleaseFileReader {
             if period == nil && !problems.has(field: "schoolYear") {
                 problems.add(
                     line: 1, column: 1, field: "schoolYear", expected: "the school year the file covers", found: nil,
-                    hint: "add a line 'Schooljaar;2021-2022' to the block before the table, or pass --school-year")
+                    hint: "add a line 'Schooljaar;2021-2022' to the block before the table, or give \(ReadingOption.schoolYear.words)",
+                    option: .schoolYear)
             }
         case .referenceDate:
             period = metadata.referenceDate?.iso
             if period == nil && !problems.has(field: "referenceDate") {
                 problems.add(
                     line: 1, column: 1, field: "referenceDate", expected: "the peildatum of the snapshot", found: nil,
-                    hint: "add a line 'Peildatum;dd-mm-jjjj' to the block before the table, or pass --reference-date")
+                    hint: "add a line 'Peildatum;dd-mm-jjjj' to the block before the table, or give \(ReadingOption.referenceDate.words)",
+                    option: .referenceDate)
             }
         }
         guard let swv = metadata.swv, let period else { return nil }

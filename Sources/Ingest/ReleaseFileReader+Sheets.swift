@@ -11,7 +11,7 @@ extension ReleaseFileReader {
         if let sheetName {
             guard let sheet = sheets.first(where: { $0.sheetName == sheetName })
                 ?? sheets.first(where: { HeaderName.normalised($0.sheetName) == HeaderName.normalised(sheetName) })
-            else { throw XLSXError(expected: "a sheet named '\(sheetName)' (from --sheet)", found: "the sheets \(names)") }
+            else { throw XLSXError(expected: "a sheet named '\(sheetName)' (as \(ReadingOption.sheet.words))", found: "the sheets \(names)", option: .sheet) }
             return sheet
         }
         if sheets.count == 1, let sheet = sheets.first { return sheet }
@@ -30,7 +30,8 @@ extension ReleaseFileReader {
             throw XLSXError(
                 expected: "one sheet with the table",
                 found: "a table header on the sheets " + tables.map { "'\($0.sheetName)'" }.joined(separator: ", ")
-                    + "; choose one with --sheet NAME")
+                    + "; choose one by \(ReadingOption.sheet.words)",
+                option: .sheet)
         }
         let withContent = sheets.first { $0.csv.contains(ASCII.quote) }
         guard let sheet = titled.first ?? withContent ?? sheets.first else {

@@ -154,7 +154,8 @@ public struct ReleaseFileReader: Sendable {
         if metadata.published == nil && !problems.has(field: "published") {
             problems.add(
                 line: 1, column: 1, field: "published", expected: "DUO's publication date", found: nil,
-                hint: "add a line 'Datum aanmaak;dd-mm-jjjj' to the block before the table, or pass --published dd-mm-jjjj")
+                hint: "add a line 'Datum aanmaak;dd-mm-jjjj' to the block before the table, or give \(ReadingOption.published.words) dd-mm-jjjj",
+                option: .published)
         }
         if rows.isEmpty && figures.isEmpty && problems.isEmpty {
             let what = header.layout.content == .figures ? "figure rows" : "registration rows"
@@ -215,7 +216,8 @@ public struct ReleaseFileReader: Sendable {
         case .snapshot where referenceDay == nil && !header.hasReferenceDayColumn:
             problems.add(
                 line: header.line, column: 1, field: "referenceDate", expected: "the teldatum the snapshot is for", found: nil,
-                hint: "add a column 'Teldatum', a line 'Peildatum;dd-mm-jjjj' to the block before the table, or pass --reference-date")
+                hint: "add a column 'Teldatum', a line 'Peildatum;dd-mm-jjjj' to the block before the table, or give \(ReadingOption.referenceDate.words)",
+                option: .referenceDate)
         case .periods, .snapshot:
             table.rows = readRows(
                 from: &csv, reader: RowReader(header: header, serialDates: serialDates, referenceDay: referenceDay),
@@ -283,7 +285,8 @@ public struct ReleaseFileReader: Sendable {
                 line: closest?.line ?? 1, column: 1, field: nil, expected: "a header line of " + names.joined(separator: " or "),
                 found: nil,
                 hint: "no line in the first \(HeaderSearch.lineLimit) has a known header; "
-                    + "if this is a DUO file with other headers, map them in a layout file passed with --layout FILE")
+                    + "if this is a DUO file with other headers, map them in \(ReadingOption.layout.words)",
+                option: .layout)
         }
         throw problems.error
     }

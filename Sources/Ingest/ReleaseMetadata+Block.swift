@@ -29,10 +29,10 @@ extension ReleaseMetadata {
             else { continue }
             let line = record.line(ofField: max(0, column - 1))
             func report(_ expected: String) {
+                let option = ReadingOption(rawValue: item.rawValue)
                 problems.add(
                     line: line, column: column, field: item.rawValue, expected: expected, found: value,
-                    hint: item == .status
-                        ? "correct the block line '\(key)'" : "correct the block line '\(key)' or pass the value on the command line")
+                    hint: "correct the block line '\(key)'" + (option.map { " or give \($0.words)" } ?? ""), option: option)
             }
             switch item {
             case .product:

@@ -5,11 +5,14 @@ public struct XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     public var expected: String
     /// What it was instead.
     public var found: String
+    /// The option of the reading that can fix it, named in `expected` or `found` by its words.
+    public var option: ReadingOption?
 
-    /// An error that expected `expected` and found `found`.
-    public init(expected: String, found: String) {
+    /// An error that expected `expected` and found `found`, which `option` can fix.
+    public init(expected: String, found: String, option: ReadingOption? = nil) {
         self.expected = expected
         self.found = found
+        self.option = option
     }
 
     /// `expected …, found …`.

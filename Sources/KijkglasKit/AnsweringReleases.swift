@@ -1,4 +1,5 @@
 import Ledger
+import LedgerStorage
 import Reports
 
 /// The releases that answer a question and the checks of the question against them: every

@@ -1,9 +1,10 @@
 import Ledger
+import LedgerStorage
 
 extension KijkglasError {
     /// The ledger's error as a failure of its kind: damage and storage are storage, an unknown
-    /// release is usage, a rejected release is bad data; a mass change names how to check the
-    /// file and how to record it all the same as terms.
+    /// release is usage (naming where releases are listed), a rejected release is bad data; a
+    /// mass change names how to check the file and how to record it all the same as terms.
     public init(_ error: LedgerError) {
         let kind: Kind =
             switch error {
@@ -11,6 +12,10 @@ extension KijkglasError {
             case .unknownRelease: .usage
             case .rejected, .massChange: .badData
             }
+        if case .unknownRelease = error {
+            self.init(kind, "\(error.description) \(Term.releaseListing)")
+            return
+        }
         guard case .massChange(let change) = error else {
             self.init(kind, "\(error.description)")
             return

@@ -24,6 +24,8 @@ extension KijkglasError {
         case acceptMassChange
         /// How to make a subscriber that does not exist.
         case createSubscriber
+        /// The address a digest is posted to.
+        case webhook
 
         /// The term in words.
         public var words: String {
@@ -39,6 +41,7 @@ extension KijkglasError {
             case .inspectAndDiff: "an inspection of the file and a diff against its base"
             case .acceptMassChange: "the mass change accepted"
             case .createSubscriber: "create it to read its digest"
+            case .webhook: "the webhook"
             }
         }
     }

@@ -1,4 +1,5 @@
 import Ledger
+import LedgerStorage
 
 extension LedgerSession {
     /// Copies the ledger, compacted, consistent and owner-only, into `directory`, which must hold

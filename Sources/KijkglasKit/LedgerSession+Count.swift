@@ -12,8 +12,10 @@ extension LedgerSession {
             let selection: CountedPupils.Selection = request.everyValidRow ? .everyValidRow : .rules(rules)
             if request.swv == .every {
                 let every = try EverySWVCount(
-                    store: store, swvs: try store.scopeSWVs(), on: request.on, knownAt: request.knownAt, selection: selection,
-                    everyPayer: request.everyPayer, by: request.breakdown, fallback: rules.answersFromPreviousSchoolYear)
+                    swvs: try store.scopeSWVs(), on: request.on, selection: selection, everyPayer: request.everyPayer, by: request.breakdown
+                ) { swv in
+                    try store.knownState(swv: swv, at: request.knownAt, covering: [request.on], fallback: rules.answersFromPreviousSchoolYear)
+                }
                 guard !every.answers.isEmpty else {
                     throw releases.usage("as known at \(request.knownAt?.iso ?? "today"), no SWV's releases answer \(request.on.iso)")
                 }

@@ -1,5 +1,6 @@
 import Ingest
 import Ledger
+import LedgerStorage
 
 extension LedgerSession {
     /// Records each release of `batch`, one write transaction each, handing `recorded` its

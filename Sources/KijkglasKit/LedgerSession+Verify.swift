@@ -1,4 +1,5 @@
 import Ledger
+import LedgerStorage
 
 extension LedgerSession {
     /// Every log record (sequence, CRC32C, hash chain), every release's rows and their fold,

@@ -1,4 +1,5 @@
 import Ledger
+import LedgerStorage
 
 /// A ledger opened to answer questions and, when opened to write, to record what DUO decided:
 /// one method per question or change, each taking a request value and returning a result value
@@ -7,7 +8,7 @@ import Ledger
 /// Holds the ledger open until released. LMDB allows one open environment per directory and
 /// process, so sessions of one directory share it: sessions that read share one opened to write,
 /// but a session that writes is refused while one opened only to read is alive.
-public final class LedgerSession {
+public final class LedgerSession: Sendable {
     /// What a session may do with its ledger.
     public enum Access: Sendable, Equatable {
         /// Answer questions; the ledger must exist.
@@ -35,6 +36,9 @@ public final class LedgerSession {
         let store = try OpenLedgers.shared.store(directory, writable: access != .read)
         self.init(store: store, directory: directory, access: access)
     }
+
+    /// Whether `directory` holds a ledger.
+    public static func holdsLedger(_ directory: String) -> Bool { LedgerStore.holdsLedger(directory) }
 
     /// A session over `store`, already open, of the ledger in `directory`.
     init(store: LedgerStore, directory: String, access: Access) {

@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import LedgerStorage
 
 /// The ledgers this process holds open, by directory: LMDB allows one open environment per
 /// directory and process, so every session of a directory shares one `LedgerStore`.

@@ -4,8 +4,9 @@ import Ledger
 /// What `inspect` prints about a file: format and encoding, layout, metadata with origins,
 /// the header mapping, the row count and every problem (already masked).
 public enum InspectionText {
-    /// The report, one item per line, control characters in the file's texts escaped.
-    public static func text(_ inspection: FileInspection) -> String {
+    /// The report, one item per line, control characters in the file's texts escaped; the
+    /// options that fix a problem named by `option` (in words unless given).
+    public static func text(_ inspection: FileInspection, naming option: (ReadingOption) -> String = \.words) -> String {
         var lines = ["file: \(inspection.fileName)"]
         var format = inspection.format
         if let encoding = inspection.encoding { format += ", \(encoding.rawValue)" }
@@ -39,7 +40,7 @@ public enum InspectionText {
             lines.append("problems: none")
         } else {
             lines.append("problems: \(inspection.problems.count)" + (inspection.truncated ? " (stopped at the limit; more may exist)" : ""))
-            lines += inspection.problems.map { "  " + $0.description }
+            lines += inspection.problems.map { "  " + $0.text(naming: option) }
         }
         return lines.map(\.escapingControlCharacters).joined(separator: "\n")
     }

@@ -30,7 +30,7 @@ func reportingFailures<Value>(_ body: () throws -> Value) throws -> Value {
         printError(failure.message)
         throw failure.exitCode
     } catch let error as KijkglasError {
-        if let input = error.input { printError(input.description) }
+        if let input = error.input { printError(input.text(naming: \.flag)) }
         printError("kijkglas: " + error.text(naming: \.flag))
         throw error.kind.exitCode
     } catch let error as LayoutError {

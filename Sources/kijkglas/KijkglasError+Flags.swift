@@ -16,6 +16,7 @@ extension KijkglasError.Term {
         case .inspectAndDiff: "kijkglas inspect and diff"
         case .acceptMassChange: "--accept-mass-change"
         case .createSubscriber: "--create makes it"
+        case .webhook: "--webhook"
         }
     }
 }

@@ -16,7 +16,7 @@ struct LedgerOptions: ParsableArguments {
     /// Opens the ledger for `access`; a directory that holds none is refused, unless `access`
     /// creates one, with a message that says how to make one.
     func session(_ access: LedgerSession.Access = .read) throws -> LedgerSession {
-        if access != .create, !LedgerStore.holdsLedger(directory) {
+        if access != .create, !LedgerSession.holdsLedger(directory) {
             throw CommandFailure(
                 exitCode: .storageError,
                 message: "kijkglas: no ledger at \(directory); `kijkglas ingest FILE --ledger \(directory)` creates one")

@@ -86,13 +86,13 @@ struct ExcelRoundTripTests {
         let (problems, _) = try Self.read(workbook)
         #expect(problems.map(\.description) == [
             "kijkglas2-block.xlsx: error: expected one sheet with the table; found a table header on the sheets 'April', 'Maart'; "
-                + "choose one with --sheet NAME"
+                + "choose one by the sheet's name"
         ])
         let (chosen, release) = try Self.read(workbook, sheet: "Maart")
         #expect(chosen.isEmpty)
         #expect(release?.rows == ReleaseFileReaderTests.expectedRows)
         let (missing, _) = try Self.read(workbook, sheet: "Mei")
-        #expect(missing.first?.description.contains("expected a sheet named 'Mei' (from --sheet); found the sheets 'April', 'Maart'") == true)
+        #expect(missing.first?.description.contains("expected a sheet named 'Mei' (as the sheet's name); found the sheets 'April', 'Maart'") == true)
     }
 
     @Test("an empty sheet is reported as that sheet being empty, not the file")

@@ -31,7 +31,7 @@ struct ReleaseFileReaderProblemTests {
         Case(fixture: "missing-column.csv", messages: [
             "missing-column.csv:4:2: error: pgn: expected a column headed 'BSN/Onderwijsnummer' (or 'PGN', 'BSN', "
                 + "'Onderwijsnummer', 'Persoonsgebonden nummer'), found 'BSN nummer'; closest alias 'BSN'; "
-                + "rename the header, or map it in a layout file passed with --layout FILE",
+                + "rename the header, or map it in a layout file",
         ]),
         Case(fixture: "bad-date.csv", messages: [
             "bad-date.csv:6:7: error: periodStart: expected a date dd-mm-jjjj (or jjjj-mm-dd), found '31-02-2021'",
@@ -58,7 +58,7 @@ struct ReleaseFileReaderProblemTests {
         ]),
         Case(fixture: "no-published.csv", messages: [
             "no-published.csv:1:1: error: published: expected DUO's publication date; add a line "
-                + "'Datum aanmaak;dd-mm-jjjj' to the block before the table, or pass --published dd-mm-jjjj",
+                + "'Datum aanmaak;dd-mm-jjjj' to the block before the table, or give the publication date dd-mm-jjjj",
         ]),
         Case(fixture: "bad-institution.csv", messages: [
             "bad-institution.csv:5:3: error: institution: expected an instellingscode of 4 letters or digits, "
@@ -100,8 +100,7 @@ struct ReleaseFileReaderProblemTests {
                 + "Kijkglas 2 (BSN/Onderwijsnummer, Instellingscode, Vestiging, Schoolsoort, Datum inschrijving, Begindatum, "
                 + "Bekostigd) or Kijkglas 3 (Schoolsoort, Bekostigingscategorie, Aantal 1 oktober, Aantal 1 februari, "
                 + "Groei); no line in the "
-                + "first 100 has a known header; if this is a DUO file with other headers, map them in a layout file "
-                + "passed with --layout FILE",
+                + "first 100 has a known header; if this is a DUO file with other headers, map them in a layout file",
         ]),
         Case(fixture: "block-only.csv", messages: [
             "block-only.csv:2:1: error: expected a header line of Kijkglas 1 deel 1 (Omschrijving, Aantal) or "
@@ -109,28 +108,27 @@ struct ReleaseFileReaderProblemTests {
                 + "Kijkglas 2 (BSN/Onderwijsnummer, Instellingscode, Vestiging, Schoolsoort, Datum inschrijving, Begindatum, "
                 + "Bekostigd) or Kijkglas 3 (Schoolsoort, Bekostigingscategorie, Aantal 1 oktober, Aantal 1 februari, "
                 + "Groei); no line in the "
-                + "first 100 has a known header; if this is a DUO file with other headers, map them in a layout file "
-                + "passed with --layout FILE",
+                + "first 100 has a known header; if this is a DUO file with other headers, map them in a layout file",
         ]),
         Case(fixture: "bad-block-date.csv", messages: [
             "bad-block-date.csv:3:2: error: published: expected a date dd-mm-jjjj (or jjjj-mm-dd), found "
-                + "'32-04-2022'; correct the block line 'Datum aanmaak' or pass the value on the command line",
+                + "'32-04-2022'; correct the block line 'Datum aanmaak' or give the publication date",
         ]),
         Case(fixture: "bad-block-swv.csv", messages: [
             "bad-block-swv.csv:1:2: error: swv: expected an SWV code like VO2508 or PO-27-07, found 'onbekend'; "
-                + "correct the block line 'Samenwerkingsverband' or pass the value on the command line",
+                + "correct the block line 'Samenwerkingsverband' or give the SWV",
         ]),
         Case(fixture: "bad-block-school-year.csv", messages: [
             "bad-block-school-year.csv:2:2: error: schoolYear: expected a school year like 2021-2022, found "
-                + "'2021-2023'; correct the block line 'Schooljaar' or pass the value on the command line",
+                + "'2021-2023'; correct the block line 'Schooljaar' or give the school year",
         ]),
         Case(fixture: "no-swv.csv", messages: [
             "no-swv.csv:1:1: error: swv: expected the SWV the file is for; add a line "
-                + "'Samenwerkingsverband;VO2508' to the block before the table, or pass --swv",
+                + "'Samenwerkingsverband;VO2508' to the block before the table, or give the SWV",
         ]),
         Case(fixture: "no-school-year.csv", messages: [
             "no-school-year.csv:1:1: error: schoolYear: expected the school year the file covers; add a line "
-                + "'Schooljaar;2021-2022' to the block before the table, or pass --school-year",
+                + "'Schooljaar;2021-2022' to the block before the table, or give the school year",
         ]),
         Case(fixture: "vestigingscode-conflict.csv", messages: [
             "vestigingscode-conflict.csv:5:4: error: institution: expected '01KI' as in column 3, found '02XY00'",
@@ -154,9 +152,9 @@ struct ReleaseFileReaderProblemTests {
         ]),
         Case(fixture: "missing-columns.csv", messages: [
             "missing-columns.csv:4:1: error: schoolType: expected a column headed 'Schoolsoort'; add the column, "
-                + "or map its header in a layout file passed with --layout FILE",
+                + "or map its header in a layout file",
             "missing-columns.csv:4:1: error: funded: expected a column headed 'Bekostigd'; add the column, or "
-                + "map its header in a layout file passed with --layout FILE",
+                + "map its header in a layout file",
         ]),
         Case(fixture: "blank-lines.csv", messages: [
             "blank-lines.csv:1:1: error: expected a header line and registration rows; the file is empty",
@@ -207,6 +205,17 @@ struct ReleaseFileReaderProblemTests {
         #expect(missing.description == "kijkglas.csv: error: expected a readable file; found no such file")
         let path = try Fixture.path("kijkglas2-block.csv")
         let override = try #require(try Self.problems(file: path, overrides: ReleaseMetadata(swv: "XX12")))
-        #expect(override.description == "kijkglas2-block.csv: error: swv: expected an SWV code like VO2508 or PO-27-07 (from --swv), found 'XX12'")
+        #expect(override.description == "kijkglas2-block.csv: error: swv: expected an SWV code like VO2508 or PO-27-07 (as the SWV), found 'XX12'")
+        #expect(override.problems.first?.option == .swv)
+    }
+
+    @Test("a problem names the option that fixes it in words, or as the interface names it", arguments: ReadingOption.allCases)
+    func optionNamedByTheInterface(option: ReadingOption) {
+        let problem = InputProblem(
+            file: "f.csv", line: 1, column: 1, field: nil, expected: "a value (as \(option.words))", found: nil,
+            hint: "or give \(option.words)", option: option)
+        #expect(problem.description == "f.csv:1:1: error: expected a value (as \(option.words)); or give \(option.words)")
+        #expect(problem.text(naming: { "<\($0.rawValue)>" }) == "f.csv:1:1: error: expected a value (as <\(option.rawValue)>); or give <\(option.rawValue)>")
+        #expect(!option.words.contains("--"))
     }
 }

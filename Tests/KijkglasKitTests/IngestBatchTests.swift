@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import KijkglasKit
 import Ledger
+import LedgerStorage
 import Testing
 import TestSupport
 

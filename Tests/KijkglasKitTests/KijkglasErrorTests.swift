@@ -1,5 +1,6 @@
 import KijkglasKit
 import Ledger
+import LedgerStorage
 import Testing
 
 /// One error type: the ledger's errors mapped to kinds in one place; terms named by the reader.
@@ -13,7 +14,14 @@ struct KijkglasErrorTests {
         ])
     func ledgerErrors(error: LedgerError, kind: KijkglasError.Kind) {
         #expect(KijkglasError(error).kind == kind)
-        #expect(KijkglasError(error).description == error.description)
+        #expect(KijkglasError(error).description.hasPrefix(error.description))
+    }
+
+    @Test("an unknown release names where the releases are listed, as the reader names it")
+    func unknownRelease() {
+        let failure = KijkglasError(LedgerError.unknownRelease(ReleaseID(7)))
+        #expect(failure.message.terms == [.releaseListing])
+        #expect(failure.text(naming: { _ in "(see the list)" }) == "no release R7 in this ledger (see the list)")
     }
 
     @Test("a message names its terms in words, or as the reader names them")

@@ -1,6 +1,7 @@
 import KijkglasKit
 import Ledger
 import Testing
+import TestSupport
 
 /// Funding, and the series and triangles priced with it, from a ledger of 2014-2015 and
 /// 2015-2016 (the demo's releases moved back), with the rates of 2015-2016.

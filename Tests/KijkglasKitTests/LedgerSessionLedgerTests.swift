@@ -1,7 +1,9 @@
 import Foundation
 import KijkglasKit
 import Ledger
+import LedgerStorage
 import Testing
+import TestSupport
 
 /// The library lists, diffs, logs, verifies and changes a real ledger of the demo's releases
 /// in-process; a session that reads refuses to change it, and sessions of one directory share

@@ -2,6 +2,7 @@ import Foundation
 import KijkglasKit
 import Ledger
 import Testing
+import TestSupport
 
 /// Subscribers' digests and cursors, backups, restores, exports and imports through the library,
 /// in-process on a real ledger of the demo's releases.

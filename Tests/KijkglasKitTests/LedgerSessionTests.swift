@@ -2,6 +2,7 @@ import Foundation
 import KijkglasKit
 import Ledger
 import Testing
+import TestSupport
 
 /// The library answers each question in-process from a real ledger of the demo's releases, and
 /// refuses with the failure's kind and a message in words.

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 /// The built binary's `--help` names each value and says what it accepts.
 struct HelpTests {

@@ -66,6 +66,23 @@ struct InspectCommandTests {
         #expect(result.standardOutput.range(of: #"\d{9}"#, options: .regularExpression) == nil)
     }
 
+    @Test("a problem the command line can fix names its flag, in inspect and in ingest")
+    func problemsNameFlags() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = directory.appending("undated.csv")
+        let text = try blockFixture().split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("Datum aanmaak") }.joined(separator: "\n")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let hint = "to the block before the table, or give --published dd-mm-jjjj"
+        let inspect = try KijkglasBinary.run(["inspect", file])
+        #expect(inspect.status == 65)
+        #expect(inspect.standardOutput.contains(hint), "\(inspect.standardOutput)")
+        let ingest = try KijkglasBinary.run(["ingest", file, "--ledger", directory.appending("ledger")])
+        #expect(ingest.status == 65)
+        #expect(ingest.standardError.contains(hint), "\(ingest.standardError)")
+    }
+
     @Test("a file named .xlsx that is no workbook is one problem with exit 65, for inspect and ingest")
     func notAWorkbook() throws {
         let directory = try TemporaryDirectory()

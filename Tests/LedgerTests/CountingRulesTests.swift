@@ -100,7 +100,7 @@ struct CountingRulesTests {
         new.institution = "00AO"
         new.periodStart = Day(year: 2021, month: 9, day: 1)!
         new.category = .high
-        let counted = CountedPupils(rows: CountingRows([new, old]), on: day, selection: .rules(rules))
+        let counted = CountedPupils(rows: CountingRowPool([new, old]), on: day, selection: .rules(rules))
         #expect(counted.count == 1)
         #expect(counted.pupils.first?.row == CountingRow(new))
         let count = PupilCount(counted, by: .category)
@@ -113,7 +113,7 @@ struct CountingRulesTests {
         var unfunded = countingRow()
         unfunded.pgn = PGN(value: 123_456_781)!
         unfunded.funded = false
-        let rows = CountingRows([countingRow(), unfunded])
+        let rows = CountingRowPool([countingRow(), unfunded])
         #expect(CountedPupils(rows: rows, on: day, selection: .rules(rules)).count == 1)
         #expect(PupilCount(rows: rows, on: day, by: .funded).groups.map(\.count) == [1, 1])
         #expect(CountedPupils(rows: rows, on: day, selection: .rules(rules), payingSwv: "VO2508").count == 1)

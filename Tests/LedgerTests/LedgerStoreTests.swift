@@ -1,6 +1,7 @@
 import Foundation
 import LMDB
 import Ledger
+import LedgerStorage
 import Testing
 import SampleData
 import TestSupport
@@ -142,7 +143,7 @@ struct LedgerStoreTests {
         #expect {
             try LedgerStore(directory: directory.path)
         } throws: { error in
-            "\(error)".contains("storage format 1") && "\(error)".contains("kijkglas export") && "\(error)".contains("kijkglas import")
+            "\(error)".contains("storage format 1") && "\(error)".contains("export its log") && "\(error)".contains("import that export")
         }
     }
 

@@ -1,6 +1,7 @@
 import Ledger
 import SampleData
 import Testing
+import TestSupport
 
 @Suite("A ledger of many SWVs answers every question about one SWV as a ledger of its files alone")
 struct ManySwvPropertyTests {

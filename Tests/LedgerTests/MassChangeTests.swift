@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import LedgerStorage
 import SampleData
 import Testing
 import TestSupport
@@ -41,7 +42,8 @@ struct MassChangeTests {
             #expect(change.fieldChanges.first?.field == .category)
             #expect(change.fieldChanges.first?.rows == 60)
             #expect(change.description.contains("category changed in 60 rows (100%; the limit is 20%)"))
-            #expect(change.description.hasSuffix("record it with --accept-mass-change. Nothing was written."))
+            #expect(change.description.hasSuffix("record it accepting the mass change. Nothing was written."))
+            #expect(!change.description.contains("--"))
         }
         #expect(try store.eventCount() == events)
         #expect(try store.releases().count == 1)

@@ -63,7 +63,7 @@ struct PreviousYearRewriteTests {
         category.category = .medium
         let rewrite = PreviousYearRewrite(release: ReleaseID(2), previous: ReleaseID(1), yearStart: Self.yearStart, rows: [category], previousRows: [row])
         let february = Day.literal(2021, 2, 1)
-        let counted = CountedPupils(rows: CountingRows([row]), on: february, selection: .everyValidRow)
+        let counted = CountedPupils(rows: CountingRowPool([row]), on: february, selection: .everyValidRow)
         func reconcile(_ rewrites: [PreviousYearRewrite]) -> [FigureReconciliation.Candidate] {
             let figures = [
                 StatedFigure(measure: .countFebruary, day: february, schoolType: .vso, category: .low, value: .number(0)),

@@ -1,6 +1,7 @@
 import Foundation
 import LMDB
 import Ledger
+import LedgerStorage
 import SampleData
 import Testing
 import TestSupport
@@ -136,7 +137,7 @@ struct ScopeIndexTests {
             _ = try transaction.delete(key, in: index)
         }
         let damaged = try LedgerStore(directory: directory.path)
-        #expect(try damaged.verify().problems.map(\.description).contains("the scope index differs from the release records; run kijkglas reindex"))
+        #expect(try damaged.verify().problems.map(\.description).contains("the scope index differs from the release records; rebuild the projections (reindex)"))
         try damaged.rebuildProjections()
         #expect(try damaged.verify().isValid)
     }

@@ -16,7 +16,7 @@ struct PupilCountTests {
             for row in rows where row.periodStart <= day && (row.periodEnd == nil || day <= row.periodEnd!) {
                 pupils.insert(row.pgn.value)
             }
-            let count = PupilCount(rows: CountingRows(rows), on: day, by: .category)
+            let count = PupilCount(rows: CountingRowPool(rows), on: day, by: .category)
             #expect(count.total == pupils.count, "seed \(seed)")
             #expect(count.groups.map(\.count).reduce(0, +) == pupils.count, "seed \(seed)")
         }
@@ -27,7 +27,7 @@ struct PupilCountTests {
         let seed = SplitMix64.seedFromEnvironment()
         var generator = RegistrationGenerator(seed: seed)
         for _ in 0..<50 {
-            let rows = CountingRows(generator.rows(count: 80))
+            let rows = CountingRowPool(generator.rows(count: 80))
             let (a, b) = (CountedPupils(rows: rows, on: generator.day(), selection: .everyValidRow),
                           CountedPupils(rows: rows, on: generator.day(), selection: .everyValidRow))
             #expect(zip(a.pupils, a.pupils.dropFirst()).allSatisfy { $0.pgn < $1.pgn }, "seed \(seed)")
@@ -53,7 +53,7 @@ struct PupilCountTests {
         var second = first
         second.institution = "25GP"
         second.category = .high
-        let count = PupilCount(rows: CountingRows([second, first]), on: Day(year: 2021, month: 10, day: 1)!, by: .category)
+        let count = PupilCount(rows: CountingRowPool([second, first]), on: Day(year: 2021, month: 10, day: 1)!, by: .category)
         #expect(count.total == 1)
         #expect(count.groups.map(\.label) == ["L"])
     }

@@ -1,6 +1,7 @@
 import Foundation
 import LMDB
 import Ledger
+import LedgerStorage
 import SampleData
 import Testing
 import TestSupport

@@ -1,6 +1,7 @@
 import Foundation
 import LMDB
 @testable import Ledger
+@testable import LedgerStorage
 import SampleData
 import Testing
 import TestSupport
@@ -134,9 +135,9 @@ struct RowListEditTests {
         }
         let beyondBase = RowListEdit(baseIndex: [0, 1, 2])
         #expect(throws: RecordDecodingError.self) { try RowSources(wholeCount: 2).applying(beyondBase, ownSource: 1, ownCount: 0) }
-        let list = StoredRowList.edit(base: ReleaseID(3), depth: 1, edit: RowListEdit(baseIndex: [-1]), own: [UInt8](repeating: 7, count: 20))
-        #expect(throws: RecordDecodingError.self) { try StoredRowList(stored: list.encoded, of: ReleaseID(3)) }
-        #expect(try StoredRowList(stored: list.encoded, of: ReleaseID(4)) == list)
+        let list = RowListRecord.edit(base: ReleaseID(3), depth: 1, edit: RowListEdit(baseIndex: [-1]), own: [UInt8](repeating: 7, count: 20))
+        #expect(throws: RecordDecodingError.self) { try RowListRecord(stored: list.encoded, of: ReleaseID(3)) }
+        #expect(try RowListRecord(stored: list.encoded, of: ReleaseID(4)) == list)
     }
 
     @Test("verify names a release whose stored edit claims 2^40 base rows or the wrong depth, instead of crashing",
@@ -162,7 +163,7 @@ struct RowListEditTests {
                 Issue.record("release 2 is not an edit")
                 return
             }
-            bytes = StoredRowList.edit(base: base, depth: 3, edit: edit, own: own).encoded
+            bytes = RowListRecord.edit(base: base, depth: 3, edit: edit, own: own).encoded
         }
         try storeRowList(bytes, of: ReleaseID(2), in: directory)
         let report = try LedgerStore(directory: directory.path, readOnly: true).verify()

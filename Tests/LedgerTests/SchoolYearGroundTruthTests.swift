@@ -1,4 +1,5 @@
 import Ledger
+import LedgerStorage
 import SampleData
 import Testing
 import TestSupport

@@ -26,8 +26,8 @@ struct ProjectionReportTests {
         let before = [row(111_111_111, "25GP", .low), row(222_222_222, "25GP", .medium), row(333_333_333, "25GP", .high)]
         let after = [row(222_222_222, "25GP", .medium), row(333_333_333, "00AO", .high), row(444_444_444, "00AO", .low)]
         return Growth(
-            from: CountedPupils(rows: CountingRows(before), on: october, selection: .everyValidRow),
-            to: CountedPupils(rows: CountingRows(after), on: february, selection: .everyValidRow))
+            from: CountedPupils(rows: CountingRowPool(before), on: october, selection: .everyValidRow),
+            to: CountedPupils(rows: CountingRowPool(after), on: february, selection: .everyValidRow))
     }
 
     @Test("a day answered from the school year before says so in text and JSON, naming both years and the releases")
@@ -38,9 +38,9 @@ struct ProjectionReportTests {
         let (asked, previous) = (SchoolYear(firstYear: 2021), SchoolYear(firstYear: 2020))
         let state = KnownState(
             knownAt: Day(year: 2021, month: 9, day: 1)!, swv: "VO9901",
-            schoolYears: [KnownSchoolYear(schoolYear: asked, answeredFrom: previous, releases: [release], rows: CountingRows([Registration]()))])
+            schoolYears: [KnownSchoolYear(schoolYear: asked, answeredFrom: previous, releases: [release], rows: CountingRowPool([Registration]()))])
         let context = ProjectionContext(state: state, selection: "rules", swv: "VO9901")
-        let count = PupilCount(rows: CountingRows([Registration]()), on: Day(year: 2021, month: 9, day: 1)!)
+        let count = PupilCount(rows: CountingRowPool([Registration]()), on: Day(year: 2021, month: 9, day: 1)!)
         #expect(CountText.render(count, context: context) == """
             On 2021-09-01: 0 pupils (As known at 2021-09-01 (R10); counting rules; VO9901's releases and TLVs)
             Note: no kijkglas-2 of VO9901 for 2021-2022 known on 2021-09-01; answered from the registrations of 2020-2021 (R10)
@@ -53,7 +53,7 @@ struct ProjectionReportTests {
 
     @Test("a count prints what it was counted from, its total and its groups")
     func countText() {
-        let count = PupilCount(rows: CountingRows([row(111_111_111, "25GP", .low)]), on: february, by: .category)
+        let count = PupilCount(rows: CountingRowPool([row(111_111_111, "25GP", .low)]), on: february, by: .category)
         #expect(CountText.render(count, context: context) == """
             On 2022-02-01: 1 pupils (As known at 2022-02-01 (no releases); counting rules; VO9901's releases and TLVs)
             category  pupils
@@ -90,7 +90,7 @@ struct ProjectionReportTests {
         let regime = try JSONDecoder().decode(FundingRegime.self, from: Data("""
             {"name":"kalenderjaar","yearKind":"calendarYear","firstYear":2023,"teldatum":{"month":2,"day":1,"yearOffset":-1},"source":"test"}
             """.utf8))
-        let counted = CountedPupils(rows: CountingRows([row(111_111_111, "25GP", .low)]), on: february, selection: .everyValidRow)
+        let counted = CountedPupils(rows: CountingRowPool([row(111_111_111, "25GP", .low)]), on: february, selection: .everyValidRow)
         let report = FundingReport(
             Funding(year: .calendarYear(2023), regime: regime, rates: version, counted: counted, growth: nil), context: context)
         #expect(report.text.contains("Total deducted: \(text)"))

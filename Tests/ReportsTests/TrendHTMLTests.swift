@@ -32,7 +32,7 @@ struct TrendHTMLTests {
         let rows = [row(111_111_111, .low, from: august), row(222_222_222, .high, from: august), row(333_333_333, .low, from: Day(year: 2021, month: 11, day: 15)!)]
         let year = SchoolYear(firstYear: 2021)
         let state = KnownState(
-            knownAt: nil, swv: "VO9901", schoolYears: [KnownSchoolYear(schoolYear: year, answeredFrom: year, releases: [release], rows: CountingRows(rows))])
+            knownAt: nil, swv: "VO9901", schoolYears: [KnownSchoolYear(schoolYear: year, answeredFrom: year, releases: [release], rows: CountingRowPool(rows))])
         let days = Trend.days(from: Day(year: 2021, month: 9, day: 1)!, to: Day(year: 2022, month: 2, day: 1)!, every: .month, growth: funding.growth)
         let trend = Trend(metric: .count, days: days, state: state, rules: rules, swv: nil, by: .category, funding: funding)
         var lifecycle = ReleaseLifecycle(currentBase: nil)
@@ -63,7 +63,7 @@ struct TrendHTMLTests {
             schoolYears: [
                 KnownSchoolYear(
                     schoolYear: SchoolYear(firstYear: 2021), answeredFrom: SchoolYear(firstYear: 2020), releases: [release],
-                    rows: CountingRows([row(111_111_111, .low, from: august)]))
+                    rows: CountingRowPool([row(111_111_111, .low, from: august)]))
             ])
         let days = [Day(year: 2021, month: 9, day: 1)!]
         let trend = Trend(metric: .count, days: days, state: state, rules: rules, swv: "VO9901", by: nil, funding: funding)
@@ -127,7 +127,7 @@ struct TrendHTMLTests {
         let state = KnownState(
             knownAt: nil, swv: "VO9901",
             schoolYears: releases.compactMap { release in
-                release.scope.schoolYear.map { KnownSchoolYear(schoolYear: $0, answeredFrom: $0, releases: [release], rows: CountingRows(rows)) }
+                release.scope.schoolYear.map { KnownSchoolYear(schoolYear: $0, answeredFrom: $0, releases: [release], rows: CountingRowPool(rows)) }
             })
         let days = Trend.days(from: Day(year: 2015, month: 9, day: 1)!, to: Day(year: 2016, month: 10, day: 1)!, every: .teldatum, growth: funding.growth)
         let trend = Trend(

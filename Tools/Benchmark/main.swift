@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Ledger
+import LedgerStorage
 import SampleData
 import Schemas
 

@@ -33,7 +33,7 @@ enum DemoGrowthFiles {
         return versions.map { version in
             let rows = snapshots.last { $0.published <= version.published }?.rows ?? []
             func cells(on day: Day) -> [SchoolType: [FundingCategory: Int]] {
-                let counted = CountedPupils(rows: CountingRows(rows), on: day, selection: .rules(rules), payingSwv: DemoSchoolYear.swv)
+                let counted = CountedPupils(rows: CountingRowPool(rows), on: day, selection: .rules(rules), payingSwv: DemoSchoolYear.swv)
                 var cells: [SchoolType: [FundingCategory: Int]] = [:]
                 for pupil in counted.pupils {
                     guard let category = pupil.row.category else { continue }

@@ -65,7 +65,7 @@ enum UploadPage {
     /// Starts the ingest of the confirmed upload; the id of its progress.
     static func ingest(_ app: WebApp, _ fields: FormFields) throws(KijkglasError) -> String {
         guard let id = fields["upload"] else { throw KijkglasError(.usage, "geen bestand gekozen") }
-        try app.uploads.ingest(id, acceptMassChange: fields["massa"] == "ja", into: app.ledger)
+        try app.uploads.ingest(id, acceptMassChange: fields["massa"] == "ja", into: app.session)
         return id
     }
 

@@ -40,6 +40,7 @@ extension KijkglasError.Term {
         case .inspectAndDiff: "de controle van het bestand en de verschillen met de vorige release"
         case .acceptMassChange: "‘massawijziging accepteren’"
         case .createSubscriber: "maak hem eerst aan"
+        case .webhook: "de webhook"
         }
     }
 
@@ -57,6 +58,7 @@ extension KijkglasError.Term {
         case .inspectAndDiff: "an inspection of the file and a diff against its base"
         case .acceptMassChange: "accept-mass-change"
         case .createSubscriber: "create it first"
+        case .webhook: "the webhook"
         }
     }
 }

@@ -5,17 +5,14 @@ import KijkglasKit
 /// What every request handler shares: the ledger's session, the server's secrets and the files
 /// uploaded and being ingested.
 struct WebApp: Sendable {
-    /// The ledger.
-    let ledger: SharedLedger
+    /// The ledger's one session, opened to write at start.
+    let session: LedgerSession
     /// The access token, the session cookie's value and the CSRF token.
     let secrets: WebSecrets
     /// Uploaded files waiting for a confirmation, and ingests under way.
     let uploads: Uploads
     /// The largest request body taken, an upload included.
     let uploadLimit: Int
-
-    /// The session.
-    var session: LedgerSession { ledger.session }
 
     /// The subscriber whose cursor marks what the overview has shown as seen.
     static let subscriber = "web"

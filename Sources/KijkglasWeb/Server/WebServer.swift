@@ -47,7 +47,7 @@ public struct WebServer: Sendable {
         } catch {
             throw KijkglasError(.storage, "cannot make a folder for uploads: \(error.localizedDescription)")
         }
-        app = WebApp(ledger: SharedLedger(session), secrets: WebSecrets(), uploads: uploads, uploadLimit: configuration.uploadLimit)
+        app = WebApp(session: session, secrets: WebSecrets(), uploads: uploads, uploadLimit: configuration.uploadLimit)
     }
 
     /// The URL that logs in, on `port`.

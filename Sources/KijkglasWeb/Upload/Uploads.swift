@@ -70,9 +70,9 @@ final class Uploads: @unchecked Sendable {
         lock.withLock { progress[id] }
     }
 
-    /// Ingests upload `id` into `ledger` on a thread of its own (reading and recording a large
+    /// Ingests upload `id` through `session` on a thread of its own (reading and recording a large
     /// file takes long; the cooperative pool stays free), then deletes the file.
-    func ingest(_ id: String, acceptMassChange: Bool, into ledger: SharedLedger) throws(KijkglasError) {
+    func ingest(_ id: String, acceptMassChange: Bool, into session: LedgerSession) throws(KijkglasError) {
         guard let path = path(of: id) else { throw KijkglasError(.usage, "dit bestand is er niet meer; kies het opnieuw") }
         lock.withLock { progress[id] = .reading }
         Thread.detachNewThread { [self] in
@@ -81,7 +81,7 @@ final class Uploads: @unchecked Sendable {
                 let batch = try IngestBatch(IngestRequest(files: [path], acceptMassChange: acceptMassChange), reading: FileReading())
                 lock.withLock { progress[id] = .recording }
                 var lines: [String] = []
-                try ledger.session.ingest(batch) { recorded, release in lines.append(IngestText.outcome(recorded, of: release)) }
+                try session.ingest(batch) { recorded, release in lines.append(IngestText.outcome(recorded, of: release)) }
                 outcome = .done(lines)
             } catch {
                 outcome = .failed(error)

@@ -26,7 +26,7 @@ struct Inspect: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let inspection = try readOptions.reading().inspect(file: file)
-            print(InspectionText.text(inspection))
+            print(InspectionText.text(inspection, naming: \.flag))
             if !inspection.problems.isEmpty { throw ExitCode.dataError }
         }
     }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import KijkglasKit
 import Ledger
 import Reports
@@ -52,26 +51,30 @@ struct Notify: ParsableCommand {
         guard Subscriber.isValidName(subscriber) else {
             throw ValidationError("--subscriber wants 1–64 letters, digits, '.', '_' or '-'")
         }
-        guard (1...20).contains(webhookTries), (0...600_000).contains(webhookDelayMs), webhookTimeout > 0 else {
-            throw ValidationError("--webhook-tries wants 1–20, --webhook-delay-ms 0–600000, --webhook-timeout more than 0")
-        }
-        if let webhook {
-            guard webhookURL(webhook) != nil else { throw ValidationError("--webhook wants an http:// or https:// URL with a host") }
-            guard !ack else { throw ValidationError("with --webhook the cursor moves on a 2xx answer; leave out --ack") }
-        }
+        guard webhook == nil || !ack else { throw ValidationError("with --webhook the cursor moves on a 2xx answer; leave out --ack") }
     }
 
     func run() throws {
         try reportingFailures {
+            let delivery = try webhook.map {
+                try WebhookDelivery(address: $0, tries: webhookTries, firstDelay: Double(webhookDelayMs) / 1000, timeout: webhookTimeout)
+            }
             let session = try ledgerOptions.session(.write)
-            let answer = try session.digest(DigestRequest(subscriber: subscriber, create: create))
-            if answer.created { printError("kijkglas: created subscriber \(subscriber); its first digest holds the whole log") }
-            let digest = answer.digest
-            let report = DigestReport(digest)
-            if let webhook, let url = webhookURL(webhook) {
-                try deliver(report, to: url, session: session)
+            if let delivery {
+                let answer = try session.deliverDigest(DeliveryRequest(subscriber: subscriber, create: create, webhook: delivery))
+                announceCreation(answer.created)
+                let digest = answer.digest
+                guard let delivered = answer.delivered else {
+                    print("Nothing new for subscriber \(subscriber) after event \(digest.after); nothing posted.")
+                    return
+                }
+                print("Delivered \(digest.eventCount) events (\(digest.after + 1)…\(digest.through)) to \(delivery.shownURL) on try \(delivered.tries) (HTTP \(delivered.status)); the cursor of \(subscriber) is now at event \(digest.through).")
                 return
             }
+            let answer = try session.digest(DigestRequest(subscriber: subscriber, create: create))
+            announceCreation(answer.created)
+            let digest = answer.digest
+            let report = DigestReport(digest)
             switch format {
             case .json: print(report.json)
             case .md: print(report.markdown)
@@ -84,36 +87,7 @@ struct Notify: ParsableCommand {
         }
     }
 
-    /// Posts the JSON digest and moves the cursor on a 2xx; otherwise exit 74, cursor unchanged.
-    private func deliver(_ report: DigestReport, to url: URL, session: LedgerSession) throws {
-        let digest = report.digest
-        guard !digest.isEmpty else {
-            print("Nothing new for subscriber \(subscriber) after event \(digest.after); nothing posted.")
-            return
-        }
-        let delivery = WebhookDelivery(
-            url: url, tries: webhookTries, firstDelay: Double(webhookDelayMs) / 1000, timeout: webhookTimeout,
-            headers: ["Kijkglas-Delivery": "\(subscriber):\(digest.after + 1)-\(digest.through)"])
-        switch delivery.post(Data(report.json.utf8)) {
-        case .delivered(let status, let tries):
-            try session.acknowledge(subscriber, through: digest.through)
-            print("Delivered \(digest.eventCount) events (\(digest.after + 1)…\(digest.through)) to \(shown(url)) on try \(tries) (HTTP \(status)); the cursor of \(subscriber) is now at event \(digest.through).")
-        case .failed(let reason, let tries):
-            throw CommandFailure(
-                exitCode: .storageError,
-                message: "kijkglas: the webhook \(shown(url)) did not answer 2xx in \(tries) tries (last: \(reason)); the cursor of \(subscriber) stays at event \(digest.after)")
-        }
-    }
-
-    /// `https://host:port/path`, without credentials or query, which may hold secrets.
-    private func shown(_ url: URL) -> String {
-        "\(url.scheme ?? "http")://\(url.host ?? "")\(url.port.map { ":\($0)" } ?? "")\(url.path)"
-    }
-
-    private func webhookURL(_ text: String) -> URL? {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-            let host = url.host, !host.isEmpty
-        else { return nil }
-        return url
+    private func announceCreation(_ created: Bool) {
+        if created { printError("kijkglas: created subscriber \(subscriber); its first digest holds the whole log") }
     }
 }

@@ -1,0 +1,43 @@
+import Ledger
+import LMDB
+
+/// Why a ledger operation failed.
+public enum LedgerError: Error, CustomStringConvertible {
+    /// LMDB failed (I/O, map, locks).
+    case storage(LMDBError)
+    /// Stored data does not decode or does not add up.
+    case corrupt(String)
+    /// A release number that the ledger does not hold.
+    case unknownRelease(ReleaseID)
+    /// The release does not fit what the ledger holds (a duplicate identity, a fold that fails).
+    case rejected(String)
+    /// The release would change more than `MassChangeRules` allow without confirmation.
+    case massChange(MassChange)
+
+    public var description: String {
+        switch self {
+        case .storage(let error): "storage error: \(error)"
+        case .corrupt(let what): "ledger is damaged: \(what)"
+        case .unknownRelease(let id): "no release \(id) in this ledger"
+        case .rejected(let why): why
+        case .massChange(let change): change.description
+        }
+    }
+
+    /// Runs `body`, turning any error into a `LedgerError`.
+    static func mapping<T>(_ body: () throws -> T) throws(LedgerError) -> T {
+        do {
+            return try body()
+        } catch let error as LedgerError {
+            throw error
+        } catch let error as LMDBError {
+            throw .storage(error)
+        } catch let error as RecordDecodingError {
+            throw .corrupt(error.description)
+        } catch let error as FoldError {
+            throw .rejected(error.description)
+        } catch {
+            throw .corrupt(String(describing: error))
+        }
+    }
+}
