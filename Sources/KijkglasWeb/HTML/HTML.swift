@@ -21,9 +21,9 @@ struct HTML: Sendable, ExpressibleByStringInterpolation {
         markup = stringInterpolation.markup
     }
 
-    /// The pieces joined.
-    init(_ pieces: [HTML], separator: String = "") {
-        markup = pieces.map(\.markup).joined(separator: separator)
+    /// The pieces one after another.
+    init(_ pieces: [HTML]) {
+        markup = pieces.map(\.markup).joined()
     }
 
     /// Builds markup: literals as they are, text escaped, markup inserted.

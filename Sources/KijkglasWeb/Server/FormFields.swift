@@ -28,13 +28,6 @@ struct FormFields: Sendable {
         return fields
     }
 
-    /// Fields from parts of a multipart form, the CSRF token checked.
-    static func multipart(_ values: [String: String], secrets: WebSecrets) throws -> FormFields {
-        let fields = FormFields(values: values, posted: true)
-        try fields.requireCSRF(secrets)
-        return fields
-    }
-
     /// Refuses (403) a form without the server's CSRF token.
     func requireCSRF(_ secrets: WebSecrets) throws {
         guard WebSecrets.matches(values["csrf"], secrets.csrfToken) else {

@@ -53,7 +53,7 @@ enum WebRoutes {
         }
         router.post("bestand") { request, _ in
             let form = try await MultipartForm.read(request, limit: app.uploadLimit)
-            _ = try FormFields.multipart(form.fields, secrets: app.secrets)
+            try FormFields(values: form.fields, posted: true).requireCSRF(app.secrets)
             do throws(KijkglasError) {
                 return try UploadPage.inspect(app, form).response
             } catch {
