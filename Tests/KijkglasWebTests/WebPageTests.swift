@@ -137,6 +137,22 @@ struct WebPageTests {
         }
     }
 
+    @Test("a page kept in the cache is computed anew once the ledger changes")
+    func cacheFollowsLedger() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            for _ in 0..<2 {
+                try await client.execute(uri: "/releases", method: .get, headers: fixture.browser()) { response in
+                    #expect(!response.text.contains("ingetrokken op 01-11-2021"))
+                }
+            }
+            try fixture.session.withdraw(WithdrawRequest(release: ReleaseID(2), on: try #require(Day(iso: "2021-11-01")), reason: "fout"))
+            try await client.execute(uri: "/releases", method: .get, headers: fixture.browser()) { response in
+                #expect(response.text.contains("ingetrokken op 01-11-2021"))
+            }
+        }
+    }
+
     @Test("a failure's kind is its HTTP status", arguments: KijkglasError.Kind.allCases)
     func statuses(kind: KijkglasError.Kind) {
         let expected: [KijkglasError.Kind: HTTPResponse.Status] = [.usage: .badRequest, .badData: .unprocessableContent, .storage: .internalServerError, .checkFailed: .conflict]

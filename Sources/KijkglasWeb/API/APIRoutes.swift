@@ -13,7 +13,7 @@ enum APIRoutes {
     static func add(to router: Router<BasicRequestContext>, app: WebApp) {
         let api = router.group("api/v1")
         api.get("count") { request, _ in
-            try answer(request) { fields throws(KijkglasError) in
+            try answer(request, app: app) { fields throws(KijkglasError) in
                 let request = CountRequest(
                     on: try fields.required(fields.day("on", label: "on"), "on"), knownAt: try fields.day("known-at", label: "known-at"),
                     swv: try fields.answering(), everyValidRow: fields.flag("all"), breakdown: try fields.choice("by", label: "by"),
@@ -22,7 +22,7 @@ enum APIRoutes {
             }
         }
         api.get("growth") { request, _ in
-            try answer(request) { fields throws(KijkglasError) in
+            try answer(request, app: app) { fields throws(KijkglasError) in
                 let request = GrowthRequest(
                     peildatum: try fields.required(fields.day("peildatum", label: "peildatum"), "peildatum"),
                     knownAt: try fields.day("known-at", label: "known-at"), swv: try fields.answering(),
@@ -31,7 +31,7 @@ enum APIRoutes {
             }
         }
         api.get("funding") { request, _ in
-            try answer(request) { fields throws(KijkglasError) in
+            try answer(request, app: app) { fields throws(KijkglasError) in
                 guard let text = fields["year"], let year = FundingYear(text: text) else {
                     throw KijkglasError(.usage, "year: give a funding year like 2021-2022 or 2023")
                 }
@@ -42,7 +42,7 @@ enum APIRoutes {
             }
         }
         api.get("revisions") { request, _ in
-            try answer(request) { fields throws(KijkglasError) in
+            try answer(request, app: app) { fields throws(KijkglasError) in
                 let days = try (fields["on"] ?? "").split(separator: ",").map { text throws(KijkglasError) -> Day in
                     guard let day = DateText.day(text) else { throw KijkglasError(.usage, "on: ‘\(text)’ is not a date") }
                     return day
@@ -62,7 +62,7 @@ enum APIRoutes {
             }
         }
         api.get("trend") { request, _ in
-            try answer(request) { fields throws(KijkglasError) in
+            try answer(request, app: app) { fields throws(KijkglasError) in
                 let request = TrendRequest(
                     from: try fields.required(fields.day("from", label: "from"), "from"), to: try fields.required(fields.day("to", label: "to"), "to"),
                     every: try fields.choice("every", label: "every") ?? .month, metric: try fields.choice("metric", label: "metric") ?? .count,
@@ -72,20 +72,20 @@ enum APIRoutes {
             }
         }
         api.get("diff") { request, _ in
-            try answer(request) { fields throws(KijkglasError) in
+            try answer(request, app: app) { fields throws(KijkglasError) in
                 let from = try fields.required(fields.release("from", label: "from"), "from")
                 let to = try fields.required(fields.release("to", label: "to"), "to")
                 return try app.session.diff(DiffRequest(from: from, to: to)).report.json
             }
         }
         api.get("reconcile") { request, _ in
-            try answer(request) { fields throws(KijkglasError) in
+            try answer(request, app: app) { fields throws(KijkglasError) in
                 let release = try fields.required(fields.release("release", label: "release"), "release")
                 return try app.session.reconcile(ReconcileRequest(release: release)).report(showPGN: false).json
             }
         }
         api.get("digest") { request, _ in
-            try answer(request) { fields throws(KijkglasError) in
+            try answer(request, app: app, cached: false) { fields throws(KijkglasError) in
                 let subscriber = fields["subscriber"] ?? WebApp.subscriber
                 return DigestReport(try app.session.digest(DigestRequest(subscriber: subscriber)).digest).json
             }
@@ -95,13 +95,18 @@ enum APIRoutes {
         }
     }
 
-    /// The JSON `body` makes of the request's query, or the library's failure as JSON.
-    private static func answer(_ request: Request, _ body: (FormFields) throws(KijkglasError) -> String) throws -> Response {
+    /// The JSON `body` makes of the request's query (kept in the cache while the ledger is
+    /// unchanged, when `cached`), or the library's failure as JSON.
+    private static func answer(
+        _ request: Request, app: WebApp, cached: Bool = true, _ body: (FormFields) throws(KijkglasError) -> String
+    ) throws -> Response {
         let fields = FormFields(values: FormFields.parse(request.uri.query ?? ""), posted: false)
-        do {
-            let json = try body(fields)
-            return Response(
-                status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: json + "\n")))
+        func json() throws(KijkglasError) -> ResponseCache.Stored {
+            ResponseCache.Stored(status: .ok, contentType: "application/json; charset=utf-8", text: try body(fields) + "\n")
+        }
+        do throws(KijkglasError) {
+            guard cached, let version = app.version else { return try json().response }
+            return try app.cache.response(for: request.uri.description, version: version, json)
         } catch {
             throw APIFailure(error)
         }

@@ -69,10 +69,11 @@ struct Page {
             """
     }
 
-    /// The response.
-    var response: Response {
-        Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: document.markup)))
+    /// The response as the cache keeps it.
+    var stored: ResponseCache.Stored {
+        ResponseCache.Stored(status: status, contentType: "text/html; charset=utf-8", text: document.markup)
     }
+
+    /// The response.
+    var response: Response { stored.response }
 }

@@ -13,6 +13,13 @@ struct WebApp: Sendable {
     let uploads: Uploads
     /// The largest request body taken, an upload included.
     let uploadLimit: Int
+    /// The responses kept while the ledger is unchanged.
+    let cache = ResponseCache()
+
+    /// The cache's version of the ledger now; nil when the ledger cannot say (nothing is kept).
+    var version: String? {
+        (try? session.eventCount()).map(ResponseCache.version(of:))
+    }
 
     /// The subscriber whose cursor marks what the overview has shown as seen.
     static let subscriber = "web"

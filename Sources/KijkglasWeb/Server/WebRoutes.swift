@@ -71,22 +71,31 @@ enum WebRoutes {
             if let id = fields["upload"] { app.uploads.discard(id) }
             return Response.redirect(to: "/bestand", type: .normal)
         }
-        page(router, "bestand/voortgang", section: .upload, app: app, UploadPage.progress, post: false)
+        router.get("bestand/voortgang") { request, _ in
+            try await respond(request, section: .upload, app: app) { fields throws(KijkglasError) in try UploadPage.progress(app, fields).response }
+        }
 
         APIRoutes.add(to: router, app: app)
         return router
     }
 
-    /// A page at `path`, by GET and (unless `post` is false) by POST, which shows its PGNs.
+    /// A page at `path`, by GET (kept in the cache while the ledger is unchanged, but for the
+    /// overview, which shows the web app's cursor) and by POST, which shows its PGNs.
     private static func page(
         _ router: Router<BasicRequestContext>, _ path: RouterPath, section: Page.Section, app: WebApp,
-        _ build: @escaping @Sendable (WebApp, FormFields) throws(KijkglasError) -> Page, post: Bool = true
+        _ build: @escaping @Sendable (WebApp, FormFields) throws(KijkglasError) -> Page
     ) {
         let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
-            try await respond(request, section: section, app: app) { fields throws(KijkglasError) in try build(app, fields).response }
+            if request.method == .get, section != .overview, let version = app.version {
+                let fields = try await FormFields.read(request, app: app)
+                return app.cache.response(for: request.uri.description, version: version) { () -> ResponseCache.Stored in
+                    do throws(KijkglasError) { return try build(app, fields).stored } catch { return failurePage(error, section: section).stored }
+                }
+            }
+            return try await respond(request, section: section, app: app) { fields throws(KijkglasError) in try build(app, fields).response }
         }
         router.get(path, use: handler)
-        if post { router.post(path, use: handler) }
+        router.post(path, use: handler)
     }
 
     /// The response `build` makes of the request's fields, or the library's failure as a page
