@@ -6,11 +6,23 @@ import Reports
 /// the last teldatum and the growth so far, and what needs attention: withdrawn and corrected
 /// releases, and the corrections of the past since the user last marked them seen.
 enum OverviewPage {
-    /// The page.
+    /// The page: the summary of the ledger, kept while the ledger is unchanged, and what is new
+    /// since the web app's cursor, read every time.
     static func page(_ app: WebApp, _ fields: FormFields) throws(KijkglasError) -> Page {
+        let summary: HTML
+        if let version = app.version {
+            summary = HTML(trusted: try app.cache.text(for: "overview", version: version) { () throws(KijkglasError) -> String in try Self.summary(app).markup })
+        } else {
+            summary = try Self.summary(app)
+        }
+        return Page(section: .overview, title: "Overzicht", body: "\(summary)\n\(try news(app))")
+    }
+
+    /// Per scope the latest release, its status and figures, and the releases that need attention.
+    private static func summary(_ app: WebApp) throws(KijkglasError) -> HTML {
         let answer = try app.session.releases()
         guard !answer.releases.isEmpty else {
-            return Page(section: .overview, title: "Overzicht", body: .notice("Het grootboek bevat nog geen releases. Voeg een bestand toe via ‘Bestand toevoegen’."))
+            return .notice("Het grootboek bevat nog geen releases. Voeg een bestand toe via ‘Bestand toevoegen’.")
         }
         let scopes = Dictionary(grouping: answer.releases, by: \.scope).sorted { $0.key < $1.key }
         let rows = scopes.map { scope, releases -> [HTML] in
@@ -26,13 +38,7 @@ enum OverviewPage {
         let table = HTML.table(
             header: ["Product", "SWV", "Periode", "Laatste release", "Gepubliceerd", "Status", "Releases", "Telling op laatste teldatum", "Groei tot nu"],
             rows: rows, numeric: [6])
-        return Page(
-            section: .overview, title: "Overzicht",
-            body: """
-                <section><h2>Per bereik</h2>\(table)</section>
-                \(attention(answer))
-                \(try news(app))
-                """)
+        return "<section><h2>Per bereik</h2>\(table)</section>\n\(attention(answer))"
     }
 
     /// The count on the last teldatum (1 October or 1 February) the latest release of a

@@ -34,13 +34,26 @@ final class ResponseCache: @unchecked Sendable {
 
     /// The response for `key` kept at `version`, or the one `make` computes, then kept.
     func response<Failure: Error>(for key: String, version: String, _ make: () throws(Failure) -> Stored) throws(Failure) -> Response {
-        if let entry = lock.withLock({ entries[key] }), entry.version == version { return entry.stored.response }
+        try stored(for: key, version: version, make).response
+    }
+
+    /// What is kept for `key` at `version`, or what `make` computes, then kept.
+    private func stored<Failure: Error>(for key: String, version: String, _ make: () throws(Failure) -> Stored) throws(Failure) -> Stored {
+        if let entry = lock.withLock({ entries[key] }), entry.version == version { return entry.stored }
         let stored = try make()
         lock.withLock {
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             entries[key] = (version, stored)
         }
-        return stored.response
+        return stored
+    }
+
+    /// The text for `key` kept at `version` (a part of a page), or the one `make` computes, then
+    /// kept.
+    func text<Failure: Error>(for key: String, version: String, _ make: () throws(Failure) -> String) throws(Failure) -> String {
+        try stored(for: key, version: version) { () throws(Failure) -> Stored in
+            Stored(status: .ok, contentType: "text/html; charset=utf-8", text: try make())
+        }.text
     }
 
     /// The version of `session`'s ledger today: its event count and the day.
