@@ -35,13 +35,8 @@ struct GrowthCommand: ParsableCommand {
             let request = GrowthRequest(
                 peildatum: peildatum, knownAt: options.knownAt, swv: options.answering, ownSchoolYearOnly: options.ownSchoolYearOnly)
             let answer = try options.ledgerOptions.session().growth(request)
-            print(Self.render(answer, perPupil: perPupil, showPGN: showPgn, json: options.format == .json))
+            let report = answer.report(perPupil: perPupil, showPGN: showPgn)
+            print(options.format == .json ? report.json : report.text)
         }
-    }
-
-    /// The text or JSON of `answer`.
-    static func render(_ answer: GrowthAnswer, perPupil: Bool, showPGN: Bool, json: Bool) -> String {
-        let report = GrowthReport(answer.growth, context: answer.context, perPupil: perPupil, showPGN: showPGN)
-        return json ? report.json : report.text
     }
 }

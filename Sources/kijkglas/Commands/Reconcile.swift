@@ -37,14 +37,9 @@ struct Reconcile: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let answer = try ledgerOptions.session().reconcile(ReconcileRequest(release: release))
-            let report = Self.report(answer, showPGN: showPgn)
+            let report = answer.report(showPGN: showPgn)
             print(format == .json ? report.json : report.text)
             if !report.agrees { throw ExitCode.checkFailed }
         }
-    }
-
-    /// The report of `answer`.
-    static func report(_ answer: ReconcileAnswer, showPGN: Bool) -> ReconcileReport {
-        ReconcileReport(release: answer.release, outcome: answer.outcome, context: answer.context, showPGN: showPGN)
     }
 }
