@@ -12,11 +12,16 @@ let package = Package(
         .library(name: "SampleData", targets: ["SampleData"]),
         .library(name: "Schemas", targets: ["Schemas"]),
         .library(name: "KijkglasKit", targets: ["KijkglasKit"]),
+        .library(name: "KijkglasWeb", targets: ["KijkglasWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -45,10 +50,20 @@ let package = Package(
         ),
         .target(name: "Reports", dependencies: ["Ledger", "Ingest"]),
         .target(name: "KijkglasKit", dependencies: ["Ledger", "LedgerStorage", "Ingest", "Reports", "Schemas"], resources: [.copy("Demo")]),
+        .target(
+            name: "KijkglasWeb",
+            dependencies: [
+                "KijkglasKit", "Ledger", "Ingest", "Reports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "kijkglas",
             dependencies: [
-                "KijkglasKit", "Ledger", "Ingest", "Reports", "Schemas",
+                "KijkglasKit", "KijkglasWeb", "Ledger", "Ingest", "Reports", "Schemas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,5 +91,12 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "KijkglasKitTests", dependencies: ["KijkglasKit", "Ledger", "LedgerStorage", "Ingest", "Reports", "TestSupport"]),
         .testTarget(name: "KijkglasTests", dependencies: ["LMDB", "TestSupport"]),
+        .testTarget(
+            name: "KijkglasWebTests",
+            dependencies: [
+                "KijkglasWeb", "KijkglasKit", "Ledger", "Reports", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

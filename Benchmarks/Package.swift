@@ -16,6 +16,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Ledger", package: "kijkglas"),
+                .product(name: "LedgerStorage", package: "kijkglas"),
                 .product(name: "Ingest", package: "kijkglas"),
                 .product(name: "SampleData", package: "kijkglas"),
                 .product(name: "Schemas", package: "kijkglas"),

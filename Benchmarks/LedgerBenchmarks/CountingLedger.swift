@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import LedgerStorage
 import SampleData
 import Schemas
 
@@ -19,14 +20,18 @@ struct CountingLedger {
     let swv = "VO9901"
 
     /// Records both releases of the pair of `rows` rows into a new ledger in `directory`. The
-    /// answering release must cover both days and pupils must count on both, so a broken setup
-    /// cannot look fast.
+    /// answering release must cover both days, pupils must count on both, and the count and
+    /// growth must be the ones computed once from the new release's rows in memory, without the
+    /// ledger, so a broken setup cannot look fast.
     init(rows: Int, directory: String) throws {
         let pair = ReleasePair.checked(rows: rows)
         store = try LedgerStore(directory: directory)
-        for index in 0...1 {
+        let releases = (0...1).map { index in
             var release = pair.release(index)
             release.rows = release.rows.map(\.withSchoolYearTLV)
+            return release
+        }
+        for release in releases {
             _ = try store.record(release)
         }
         let decoder = JSONDecoder()
@@ -39,6 +44,15 @@ struct CountingLedger {
         let (count, growth) = (try count(), try growth())
         precondition(growth.before.count > 0 && growth.after.count > 0, "pupils must count on both days")
         precondition(count.total == growth.after.count, "the count and the growth count the same SWV's pupils")
+        let pool = CountingRowPool(releases[1].rows)
+        let (before, after) = (
+            CountedPupils(rows: pool, on: reference, selection: .rules(rules), payingSwv: swv),
+            CountedPupils(rows: pool, on: peildatum, selection: .rules(rules), payingSwv: swv)
+        )
+        let expected = Growth(from: before, to: after)
+        precondition(
+            count == PupilCount(after) && growth.lines == expected.lines && growth.movements == expected.movements,
+            "the ledger must count what the new release's rows count")
     }
 
     /// `kijkglas count --on <peildatum>`: the state of the SWV's school year known today, its

@@ -21,11 +21,26 @@ public enum SVGChart {
         }
     }
 
-    /// Colours and dash patterns for series, distinct in colour and in grey.
+    /// Colours and dash patterns for the first series, distinct in colour and in grey.
     public static let palette: [(color: String, dash: String)] = [
         ("#1f4e79", ""), ("#c55a11", "8 4"), ("#548235", "2 3"), ("#7030a0", "10 3 2 3"), ("#7f7f7f", "4 4"),
         ("#bf9000", "1 2"), ("#2e75b6", "12 4"), ("#a50021", "6 2 1 2"),
     ]
+
+    /// Dash patterns for the series after the palette's; their number shares no factor with the
+    /// palette's, so colour and dash never repeat together.
+    private static let laterDashes = ["", "8 4", "2 3", "10 3 2 3", "4 4", "1 2", "12 4", "6 2 1 2", "14 3 3 3"]
+
+    /// The colour and dash of the series at `index`, distinct from every other index's: the
+    /// palette for the first eight, then hues a golden angle apart (never one already used),
+    /// alternately darker and lighter, each with a dash pattern.
+    public static func style(at index: Int) -> (color: String, dash: String) {
+        if palette.indices.contains(index) { return palette[index] }
+        let later = index - palette.count
+        let hue = (Double(later) * 137.508 + 20).truncatingRemainder(dividingBy: 360)
+        let lightness = later % 2 == 0 ? 32 : 46
+        return ("hsl(\(format(hue)), 70%, \(lightness)%)", laterDashes[later % laterDashes.count])
+    }
 
     private static let width = 960
     private static let height = 380

@@ -6,26 +6,9 @@ import Ledger
 public enum TrendHTML {
     /// The page for `report`.
     public static func render(_ report: TrendReport) -> String {
-        let trend = report.trend
-        let metricTitle = title(of: trend.metric)
-        let days = trend.points.map(\.day)
-        let period = days.first.map { first in "\(first.dutch) t/m \(days.last?.dutch ?? first.dutch)" } ?? "-"
-        let knownAt = report.context.knownAt.map(\.dutch) ?? "vandaag"
-        var body = """
-            <header>
-            <h1>Kijkglas — \(HTMLText.escape(metricTitle))</h1>
-            <dl>
-            <dt>Periode</dt><dd>\(period)</dd>
-            <dt>Stand van kennis</dt><dd>\(knownAt)</dd>
-            <dt>Releases</dt><dd>\(HTMLText.escape(releaseList(report.context)))</dd>
-            <dt>Telling</dt><dd>\(report.context.selection == "all" ? "alle geldige regels" : "volgens de telregels")\(report.context.swv.map { ", TLV's van \(HTMLText.escape($0))" } ?? "")</dd>
-            \(fallbackItems(report.context))\(ratesItems(report))</dl>
-            </header>
-
-            """
-        body += seriesSection(report, metricTitle: metricTitle)
-        if let revisions = report.revisions { body += revisionsSection(revisions, report: report, metricTitle: metricTitle) }
-        body += correctionsSection(report.corrections)
+        let metricTitle = title(of: report.trend.metric)
+        let period = period(of: report.trend)
+        let body = content(report)
         return """
             <!DOCTYPE html>
             <html lang="nl">
@@ -43,6 +26,38 @@ public enum TrendHTML {
             </html>
 
             """
+    }
+
+    /// The page's content without the document around it, for a page that has its own: a
+    /// header naming the period, knowledge and releases, then each section with its chart and
+    /// table.
+    public static func content(_ report: TrendReport) -> String {
+        let trend = report.trend
+        let metricTitle = title(of: trend.metric)
+        let period = period(of: trend)
+        let knownAt = report.context.knownAt.map(\.dutch) ?? "vandaag"
+        var body = """
+            <header>
+            <h1>Kijkglas — \(HTMLText.escape(metricTitle))</h1>
+            <dl>
+            <dt>Periode</dt><dd>\(period)</dd>
+            <dt>Stand van kennis</dt><dd>\(knownAt)</dd>
+            <dt>Releases</dt><dd>\(HTMLText.escape(releaseList(report.context)))</dd>
+            <dt>Telling</dt><dd>\(report.context.selection == "all" ? "alle geldige regels" : "volgens de telregels")\(report.context.swv.map { ", TLV's van \(HTMLText.escape($0))" } ?? "")</dd>
+            \(fallbackItems(report.context))\(ratesItems(report))</dl>
+            </header>
+
+            """
+        body += seriesSection(report, metricTitle: metricTitle)
+        if let revisions = report.revisions { body += revisionsSection(revisions, report: report, metricTitle: metricTitle) }
+        body += correctionsSection(report.corrections)
+        return body
+    }
+
+    /// `1 oktober 2021 t/m 1 juli 2022`: the trend's first and last day.
+    private static func period(of trend: Trend) -> String {
+        let days = trend.points.map(\.day)
+        return days.first.map { first in "\(first.dutch) t/m \(days.last?.dutch ?? first.dutch)" } ?? "-"
     }
 
     /// `Aantal leerlingen`, `Groei sinds 1 oktober` or `Aftrek van het SWV-budget`.
@@ -83,7 +98,7 @@ public enum TrendHTML {
         let labels = trend.points.map(\.day.dutch)
         var series = [SVGChart.Series(label: "Totaal", values: trend.points.map { $0.total.map { plotted($0, metric) } }, color: "#000000")]
         for (index, label) in trend.groupLabels.enumerated() {
-            let style = SVGChart.palette[index % SVGChart.palette.count]
+            let style = SVGChart.style(at: index)
             series.append(
                 SVGChart.Series(
                     label: groupName(label, trend.breakdown),
@@ -115,7 +130,7 @@ public enum TrendHTML {
         let metric = report.trend.metric
         let labels = revisions.days.map(\.dutch)
         let series = revisions.rows.enumerated().map { index, row in
-            let style = SVGChart.palette[index % SVGChart.palette.count]
+            let style = SVGChart.style(at: index)
             return SVGChart.Series(
                 label: "Bekend op \(row.point.day.dutch) (\(event(row.point)))", values: row.values.map { $0.map { plotted($0, metric) } },
                 color: style.color, dash: style.dash)
@@ -236,8 +251,8 @@ public enum TrendHTML {
         return items.isEmpty ? "" : "<ul class=\"notes\">\n" + items.joined(separator: "\n") + "\n</ul>\n"
     }
 
-    /// `R3` or `R3; ingetrokken R2`.
-    private static func event(_ point: LoadedReleases.KnowledgePoint) -> String {
+    /// `R3` or `R3; ingetrokken R2`: what happened at a point of knowledge.
+    public static func event(_ point: LoadedReleases.KnowledgePoint) -> String {
         var parts: [String] = []
         if !point.published.isEmpty { parts.append(point.published.map(\.description).joined(separator: ", ")) }
         if !point.withdrawn.isEmpty { parts.append("ingetrokken " + point.withdrawn.map(\.description).joined(separator: ", ")) }

@@ -23,9 +23,9 @@ extension ExitCode {
 /// Runs a command body, printing its failures in one place and turning them into exit codes: the
 /// library's by their kind, with its terms spelled as flags and the problems of the files read
 /// before the message; a layout file that does not read is 65.
-func reportingFailures(_ body: () throws -> Void) throws {
+func reportingFailures<Value>(_ body: () throws -> Value) throws -> Value {
     do {
-        try body()
+        return try body()
     } catch let failure as CommandFailure {
         printError(failure.message)
         throw failure.exitCode

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `kijkglas` command: an event-sourced, bitemporal ledger of DUO's Kijkglas files.
 @main
-struct Kijkglas: ParsableCommand {
+struct Kijkglas: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kijkglas",
         abstract: "Keep every version of DUO's Kijkglas files as a verifiable ledger of pupil registrations.",
@@ -19,7 +19,7 @@ struct Kijkglas: ParsableCommand {
             Demo.self, IngestCommand.self, Inspect.self, Layouts.self, Releases.self, Diff.self, Log.self,
             Count.self, GrowthCommand.self, FundingCommand.self, RevisionsCommand.self, TrendCommand.self, Reconcile.self,
             Notify.self, Withdraw.self, Definitive.self, Verify.self, Reindex.self, Backup.self, Restore.self, Export.self,
-            Import.self, KeyCommand.self,
+            Import.self, KeyCommand.self, Serve.self,
         ]
     )
 }

@@ -168,3 +168,14 @@ struct TrendHTMLTests {
         #expect(DutchFormat.decimal(Money(cents: cents)) == csv)
     }
 }
+
+@Suite("Series styles")
+struct SeriesStyleTests {
+    @Test("every series of a chart has a colour and dash of its own, past the palette's eight")
+    func distinctStyles() {
+        let styles = (0..<120).map { SVGChart.style(at: $0) }
+        #expect(Set(styles.map { "\($0.color)|\($0.dash)" }).count == styles.count)
+        #expect(Set(styles.map(\.color)).count == styles.count)
+        #expect(styles[0].color != styles[8].color)
+    }
+}

@@ -44,19 +44,8 @@ struct Count: ParsableCommand {
                 ownSchoolYearOnly: options.ownSchoolYearOnly)
             let session = try options.ledgerOptions.session()
             if showPgn { try session.requireKey() }
-            let answer = try session.count(request)
-            print(Self.render(answer, everyValidRow: all, everyPayer: everyPayer, showPGN: showPgn, json: options.format == .json))
-        }
-    }
-
-    /// The text or JSON of `answer`.
-    static func render(_ answer: CountAnswer, everyValidRow: Bool, everyPayer: Bool, showPGN: Bool, json: Bool) -> String {
-        switch answer {
-        case .oneSWV(let count, let context):
-            return json ? CountText.json(count, context: context) : CountText.render(count, context: context)
-        case .everySWV(let every):
-            let report = EverySWVCountReport(every, selection: everyValidRow ? "all" : "rules", everyPayer: everyPayer, showPGN: showPGN)
-            return json ? report.json : report.text
+            let report = try session.count(request).report(everyValidRow: all, everyPayer: everyPayer, showPGN: showPgn)
+            print(options.format == .json ? report.json : report.text)
         }
     }
 }

@@ -110,7 +110,7 @@ struct Demo: ParsableCommand {
         print("## 5. Counts on 1 October and 1 February: pupils counted by the funding rules, by category\n")
         for day in days {
             let answer = try session.count(CountRequest(on: day, breakdown: .category))
-            print(Count.render(answer, everyValidRow: false, everyPayer: false, showPGN: false, json: false))
+            print(answer.report(everyValidRow: false, everyPayer: false, showPGN: false).text)
             print("")
         }
         if let last = days.last, let nextYear = Day(year: last.components.year, month: 9, day: 1) {
@@ -118,16 +118,16 @@ struct Demo: ParsableCommand {
                 "A day of the next school year, before DUO's first file of it, is answered from the last file of this one, "
                     + "saying so: the registrations still open (their TLVs end on 31 July, so the counting rules count none)\n")
             let answer = try session.count(CountRequest(on: nextYear, everyValidRow: true))
-            print(Count.render(answer, everyValidRow: true, everyPayer: false, showPGN: false, json: false))
+            print(answer.report(everyValidRow: true, everyPayer: false, showPGN: false).text)
             print("")
         }
         if let peildatum = days.last {
             print("## 6. Growth from 1 October to \(peildatum.dutch), and who makes it up\n")
             let growth = try session.growth(GrowthRequest(peildatum: peildatum))
-            print(GrowthCommand.render(growth, perPupil: true, showPGN: false, json: false))
+            print(growth.report(perPupil: true, showPGN: false).text)
             print("\n## 7. Revisions: the count on \(peildatum.dutch) as known at each release\n")
             let revisions = try session.revisions(RevisionsRequest(metric: .count(on: [peildatum])))
-            print(RevisionsCommand.render(revisions, json: false))
+            print(revisions.report.text)
         }
     }
 
@@ -141,7 +141,7 @@ struct Demo: ParsableCommand {
         print("\(first.id) withdrawn on \(withdrawal.iso)")
         for version in versions {
             print("\n### \(version.id), published \(version.publishedOn.dutch)\n")
-            print(Reconcile.report(try session.reconcile(ReconcileRequest(release: version.id)), showPGN: false).text)
+            print(try session.reconcile(ReconcileRequest(release: version.id)).report(showPGN: false).text)
         }
     }
 

@@ -36,7 +36,7 @@ struct Diff: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let answer = try ledgerOptions.session().diff(DiffRequest(from: from, to: to))
-            let report = DiffReport(answer.diff, previousYear: answer.previousYear)
+            let report = answer.report
             switch format {
             case .json: print(report.json)
             case .csv: print(report.csv)

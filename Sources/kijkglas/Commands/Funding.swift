@@ -30,7 +30,7 @@ struct FundingCommand: ParsableCommand {
             let request = FundingRequest(
                 year: year, knownAt: options.knownAt, swv: options.answering, ownSchoolYearOnly: options.ownSchoolYearOnly)
             let answer = try options.ledgerOptions.session().funding(request)
-            let report = FundingReport(answer.funding, context: answer.context)
+            let report = answer.report
             print(options.format == .json ? report.json : report.text)
         }
     }

@@ -36,14 +36,8 @@ struct GrowthCommand: ParsableCommand {
                 peildatum: peildatum, knownAt: options.knownAt, swv: options.answering, ownSchoolYearOnly: options.ownSchoolYearOnly)
             let session = try options.ledgerOptions.session()
             if showPgn { try session.requireKey() }
-            let answer = try session.growth(request)
-            print(Self.render(answer, perPupil: perPupil, showPGN: showPgn, json: options.format == .json))
+            let report = try session.growth(request).report(perPupil: perPupil, showPGN: showPgn)
+            print(options.format == .json ? report.json : report.text)
         }
-    }
-
-    /// The text or JSON of `answer`.
-    static func render(_ answer: GrowthAnswer, perPupil: Bool, showPGN: Bool, json: Bool) -> String {
-        let report = GrowthReport(answer.growth, context: answer.context, perPupil: perPupil, showPGN: showPGN)
-        return json ? report.json : report.text
     }
 }

@@ -26,7 +26,7 @@ struct ProjectionOptions: ParsableArguments {
     }
 
     /// `--swv all`: every SWV of the ledger, each answered from its own releases.
-    static let everySwv = "all"
+    static let everySwv = AnsweringSWV.everyWord
 
     /// `VO 25-08` → `VO2508`; `all` stays `all`.
     static func normalisedSwv(_ text: String) throws -> String {
@@ -37,10 +37,9 @@ struct ProjectionOptions: ParsableArguments {
         return code
     }
 
-    /// Whose releases answer, as `--swv` says.
+    /// Whose releases answer, as `--swv` (already normalised) says.
     static func answering(_ swv: String?) -> AnsweringSWV {
-        guard let swv else { return .ledgers }
-        return swv == everySwv ? .every : .code(swv)
+        AnsweringSWV(text: swv) ?? .ledgers
     }
 
     /// Whose releases answer, as `--swv` says.

@@ -38,15 +38,9 @@ struct Reconcile: ParsableCommand {
         try reportingFailures {
             let session = try ledgerOptions.session()
             if showPgn { try session.requireKey() }
-            let answer = try session.reconcile(ReconcileRequest(release: release))
-            let report = Self.report(answer, showPGN: showPgn)
+            let report = try session.reconcile(ReconcileRequest(release: release)).report(showPGN: showPgn)
             print(format == .json ? report.json : report.text)
             if !report.agrees { throw ExitCode.checkFailed }
         }
-    }
-
-    /// The report of `answer`.
-    static func report(_ answer: ReconcileAnswer, showPGN: Bool) -> ReconcileReport {
-        ReconcileReport(release: answer.release, outcome: answer.outcome, context: answer.context, showPGN: showPGN)
     }
 }

@@ -52,14 +52,8 @@ struct RevisionsCommand: ParsableCommand {
             }
             let request = RevisionsRequest(metric: followed, swv: options.answering, ownSchoolYearOnly: options.ownSchoolYearOnly)
             let answer = try options.ledgerOptions.session().revisions(request)
-            print(Self.render(answer, json: options.format == .json))
+            let report = answer.report
+            print(options.format == .json ? report.json : report.text)
         }
-    }
-
-    /// The text or JSON of `answer`.
-    static func render(_ answer: RevisionsAnswer, json: Bool) -> String {
-        let report = RevisionsReport(
-            answer.revisions, metric: answer.metric, unit: answer.unit, columnTitles: answer.columnTitles, swv: answer.swv)
-        return json ? report.json : report.text
     }
 }

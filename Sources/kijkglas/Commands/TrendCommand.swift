@@ -78,9 +78,7 @@ struct TrendCommand: ParsableCommand {
                 from: from, to: to, every: every, metric: metric, breakdown: by, knownAt: knownAt,
                 swv: ProjectionOptions.answering(swv), ownSchoolYearOnly: ownSchoolYearOnly, revisionsOfTotal: html != nil)
             let answer = try ledgerOptions.session().trend(request)
-            let report = TrendReport(
-                answer.trend, context: answer.context, revisions: answer.revisions, releases: answer.releases,
-                lifecycles: answer.lifecycles)
+            let report = answer.report
             switch format {
             case .csv: print(report.csv)
             case .json: print(report.json)
