@@ -11,9 +11,23 @@ extension KijkglasError {
             case .storage, .corrupt: .storage
             case .unknownRelease: .usage
             case .rejected, .massChange: .badData
+            case .keyMissing, .wrongKey, .badKey: .usage
             }
         if case .unknownRelease = error {
             self.init(kind, "\(error.description) \(Term.releaseListing)")
+            return
+        }
+        if case .keyMissing = error {
+            self.init(
+                kind,
+                """
+                \(error.description): the pupils' identities are sealed with the ledger's key file; name it with \(Term.keyFile), \
+                or for a new ledger make one with \(Term.createKey)
+                """)
+            return
+        }
+        if case .wrongKey = error {
+            self.init(kind, "\(error.description); name the ledger's own key file with \(Term.keyFile)")
             return
         }
         guard case .massChange(let change) = error else {

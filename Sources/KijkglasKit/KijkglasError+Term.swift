@@ -26,6 +26,12 @@ extension KijkglasError {
         case createSubscriber
         /// The address a digest is posted to.
         case webhook
+        /// The ledger's key file, named.
+        case keyFile
+        /// Making a new key file.
+        case createKey
+        /// Showing whole PGNs.
+        case showPGN
 
         /// The term in words.
         public var words: String {
@@ -42,6 +48,9 @@ extension KijkglasError {
             case .acceptMassChange: "the mass change accepted"
             case .createSubscriber: "create it to read its digest"
             case .webhook: "the webhook"
+            case .keyFile: "the key file"
+            case .createKey: "a new key file"
+            case .showPGN: "whole PGNs"
             }
         }
     }

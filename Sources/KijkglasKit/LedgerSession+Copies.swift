@@ -21,8 +21,15 @@ extension LedgerSession {
     }
 
     /// Builds a ledger in `directory`, which must hold none, from the log `file` written by
-    /// `exportLog`: every record checked before anything is written, the result verified.
-    public static func importLog(from file: String, into directory: String) throws(KijkglasError) -> VerifyReport {
-        try KijkglasError.mapping { try LedgerStore.importLog(from: file, into: directory) }
+    /// `exportLog`: every record checked before anything is written, the result verified. The
+    /// import needs the key (`keyFile`, default: `$KIJKGLAS_KEY`, else beside `directory`): that of
+    /// the exporting ledger, or, for an export of a storage format 2 ledger (PGNs in the clear),
+    /// the key that seals its pupils from now on.
+    public static func importLog(from file: String, into directory: String, keyFile: KeyFile? = nil) throws(KijkglasError) -> VerifyReport {
+        let key = try (keyFile ?? KeyFile(nil, ledger: directory)).load()
+        let ageThresholds = AgeThresholds(rules: try RuleFiles.fundingRules())
+        return try KijkglasError.mapping {
+            try LedgerStore.importLog(from: file, into: directory, key: key, ageThresholds: ageThresholds)
+        }
     }
 }

@@ -20,7 +20,7 @@ extension LedgerSession {
                     throw releases.usage("as known at \(request.knownAt?.iso ?? "today"), no SWV's releases answer \(request.on.iso)")
                 }
                 for answer in every.answers { try releases.refuseFallbacks(answer.state) }
-                return .everySWV(every)
+                return .everySWV(every.naming(try pupilNames(every.pupils)))
             }
             let swv = try releases.swv()
             try releases.requireCovered(request.on, swv: swv, what: "\(KijkglasError.Term.day)")

@@ -22,7 +22,7 @@ extension LedgerSession {
             let growth = Growth(
                 from: try releases.counted(state, on: reference, selection: .rules(rules), payingSwv: swv),
                 to: try releases.counted(state, on: peildatum, selection: .rules(rules), payingSwv: swv))
-            return GrowthAnswer(growth: growth, context: ProjectionContext(state: state, selection: "rules", swv: swv))
+            return GrowthAnswer(growth: growth.naming(try pupilNames(growth.pupils)), context: ProjectionContext(state: state, selection: "rules", swv: swv))
         }
     }
 }

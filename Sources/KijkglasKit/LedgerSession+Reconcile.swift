@@ -12,7 +12,7 @@ extension LedgerSession {
             let rules = try RuleFiles.countingRules()
             let swv = stated.scope.swv
             let then: KnownState
-            let outcome: ReconcileReport.Outcome
+            var outcome: ReconcileReport.Outcome
             switch stated.content {
             case .periods:
                 throw KijkglasError(
@@ -55,6 +55,10 @@ extension LedgerSession {
                         then: counter(then, rules), now: counter(now, rules),
                         assumptions: rules.reversedAssumptions.map { (rule: $0.rule, count: counter(then, $0.rules)) },
                         rewrites: try store.rewrites(of: SchoolYear(containing: peildatum), swv: swv)))
+            }
+            switch outcome {
+            case .figures(let figures): outcome = .figures(figures.naming(try pupilNames(figures.pupils)))
+            case .snapshot(let snapshot): outcome = .snapshot(snapshot.naming(try pupilNames(snapshot.pupils)))
             }
             return ReconcileAnswer(
                 release: stated, outcome: outcome, context: ProjectionContext(state: then, selection: "rules", swv: swv))

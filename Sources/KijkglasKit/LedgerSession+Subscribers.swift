@@ -6,7 +6,7 @@ extension LedgerSession {
     /// (which a session that reads refuses).
     public func digest(_ request: DigestRequest) throws(KijkglasError) -> DigestAnswer {
         let existing = try KijkglasError.mapping { try store.subscriber(named: request.subscriber) }
-        if let existing { return DigestAnswer(digest: try KijkglasError.mapping { try store.digest(for: existing) }, created: false) }
+        if let existing { return DigestAnswer(digest: try named(try KijkglasError.mapping { try store.digest(for: existing) }), created: false) }
         guard request.create else {
             let known = try KijkglasError.mapping { try store.subscribers().map(\.name) }
             throw KijkglasError(
@@ -17,9 +17,13 @@ extension LedgerSession {
                 """)
         }
         let writable = try writableStore()
-        return try KijkglasError.mapping {
-            DigestAnswer(digest: try writable.digest(for: try writable.createSubscriber(named: request.subscriber)), created: true)
-        }
+        let digest = try KijkglasError.mapping { try writable.digest(for: try writable.createSubscriber(named: request.subscriber)) }
+        return DigestAnswer(digest: try named(digest), created: true)
+    }
+
+    /// `digest` with its pupils named by PGN when the key is there.
+    private func named(_ digest: ChangeDigest) throws(KijkglasError) -> ChangeDigest {
+        digest.naming(try pupilNames(digest.pupils))
     }
 
     /// Moves a subscriber's cursor to `sequence`, never backwards; refused in a session that

@@ -23,28 +23,35 @@ public final class LedgerSession: Sendable {
     public let directory: String
     /// What the session may do.
     public let access: Access
+    /// The ledger's key file: it seals new pupils at ingest and shows the PGNs of pupils in answers.
+    public let keyFile: KeyFile
     /// The open ledger.
     let store: LedgerStore
 
     /// Opens the ledger in `directory` for `access`, sharing the environment of any other session
     /// of it in this process; a directory without a ledger is a storage failure unless `access`
-    /// creates one.
-    public convenience init(directory: String, access: Access = .read) throws(KijkglasError) {
-        guard access == .create || LedgerStore.holdsLedger(directory) else {
+    /// creates one, and a ledger is created only when `keyFile` (default: `$KIJKGLAS_KEY`, else
+    /// the key file beside the directory) holds a key.
+    public convenience init(directory: String, access: Access = .read, keyFile: KeyFile? = nil) throws(KijkglasError) {
+        let keyFile = keyFile ?? KeyFile(nil, ledger: directory)
+        let holdsLedger = LedgerStore.holdsLedger(directory)
+        guard access == .create || holdsLedger else {
             throw KijkglasError(.storage, "no ledger at \(directory)")
         }
+        if !holdsLedger { _ = try keyFile.load() }
         let store = try OpenLedgers.shared.store(directory, writable: access != .read)
-        self.init(store: store, directory: directory, access: access)
+        self.init(store: store, directory: directory, access: access, keyFile: keyFile)
     }
 
     /// Whether `directory` holds a ledger.
     public static func holdsLedger(_ directory: String) -> Bool { LedgerStore.holdsLedger(directory) }
 
     /// A session over `store`, already open, of the ledger in `directory`.
-    init(store: LedgerStore, directory: String, access: Access) {
+    init(store: LedgerStore, directory: String, access: Access, keyFile: KeyFile) {
         self.store = store
         self.directory = directory
         self.access = access
+        self.keyFile = keyFile
     }
 
     /// The store, refused unless the session was opened to write.

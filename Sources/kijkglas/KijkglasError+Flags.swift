@@ -17,6 +17,9 @@ extension KijkglasError.Term {
         case .acceptMassChange: "--accept-mass-change"
         case .createSubscriber: "--create makes it"
         case .webhook: "--webhook"
+        case .keyFile: "--key FILE"
+        case .createKey: "kijkglas key create"
+        case .showPGN: "--show-pgn"
         }
     }
 }

@@ -6,7 +6,7 @@ import LedgerStorage
 import Testing
 import TestSupport
 
-/// The library reads every file before it writes, pseudonymises, refuses a mass change unless
+/// The library reads every file before it writes, refuses a mass change unless
 /// accepted, and skips a file already ingested, in-process on a real ledger.
 @Suite("Ingest through the library", .serialized)
 struct IngestBatchTests {
@@ -42,6 +42,7 @@ struct IngestBatchTests {
         let second = directory.appending("second.csv")
         try write(release(rows: 5, published: "15-09-2021", category: "L"), to: first)
         try write(release(rows: 6, published: "20-10-2021", category: "L"), to: second)
+        try TestKey.write(to: directory.appending("ledger.key"))
         let session = try LedgerSession(directory: directory.appending("ledger"), access: .create)
         let batch = try IngestBatch(IngestRequest(files: [second, first]), reading: FileReading())
         #expect(batch.releases.count == 2)
@@ -67,27 +68,6 @@ struct IngestBatchTests {
         #expect(refused?.kind == .badData)
         #expect(refused?.input?.problems.first?.description.hasPrefix("bad.csv:") == true)
         #expect(refused?.description.hasSuffix("nothing was written to the ledger") == true)
-        let noKey = kijkglasFailure {
-            _ = try IngestBatch(IngestRequest(files: [good], pseudonymKeyFile: directory.appending("no-key")), reading: FileReading())
-        }
-        #expect(noKey?.kind == .badData)
-        #expect(noKey?.input != nil)
-    }
-
-    @Test("a pseudonymised batch holds no PGN of the file and carries the key's fingerprint")
-    func pseudonymises() throws {
-        let directory = try TemporaryDirectory(prefix: "kijkglas-kit")
-        defer { directory.remove() }
-        let file = directory.appending("file.csv")
-        let key = directory.appending("key")
-        try write(release(rows: 5, published: "15-09-2021", category: "L"), to: file)
-        _ = FileManager.default.createFile(
-            atPath: key, contents: Data((0..<32).map { UInt8($0 * 7 + 3) }), attributes: [.posixPermissions: 0o600])
-        let plain = try #require(try IngestBatch(IngestRequest(files: [file]), reading: FileReading()).releases.first)
-        let keyed = try #require(
-            try IngestBatch(IngestRequest(files: [file], pseudonymKeyFile: key), reading: FileReading()).releases.first)
-        #expect(keyed.pseudonymFingerprint != nil)
-        #expect(Set(keyed.rows.map(\.key.pgn)).isDisjoint(with: Set(plain.rows.map(\.key.pgn))))
     }
 
     @Test("a mass change is refused as bad data naming the acceptance as a term, and recorded when accepted")
@@ -98,6 +78,7 @@ struct IngestBatchTests {
         let damaged = directory.appending("damaged.csv")
         try write(release(rows: 30, published: "15-09-2021", category: "L"), to: base)
         try write(release(rows: 30, published: "20-10-2021", category: "H"), to: damaged)
+        try TestKey.write(to: directory.appending("ledger.key"))
         let session = try LedgerSession(directory: directory.appending("ledger"), access: .create)
         _ = try ingest(try IngestBatch(IngestRequest(files: [base]), reading: FileReading()), into: session)
         let refused = kijkglasFailure { _ = try ingest(try IngestBatch(IngestRequest(files: [damaged]), reading: FileReading()), into: session) }
@@ -117,6 +98,7 @@ struct IngestBatchTests {
         let request = try IngestRequest.demo()
         #expect(request.files.count == 10)
         #expect(request.files == request.files.sorted())
+        try TestKey.write(to: directory.appending("demo.key"))
         let session = try LedgerSession(directory: directory.appending("demo"), access: .create)
         let outcomes = try ingest(try IngestBatch(request, reading: FileReading()), into: session)
         #expect(outcomes.count == 10)

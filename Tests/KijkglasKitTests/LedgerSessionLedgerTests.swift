@@ -103,12 +103,17 @@ struct LedgerSessionLedgerTests {
         #expect(try session.verify().isValid)
     }
 
-    @Test("a ledger opened to write is created when asked; a session that writes needs one otherwise")
+    @Test("a ledger opened to write is created when asked and its key file is there; a session that writes needs one otherwise")
     func creating() throws {
         let demo = try DemoLedger(including: { _ in false })
         defer { demo.directory.remove() }
         let fresh = demo.directory.appending("fresh")
         #expect(kijkglasFailure { _ = try LedgerSession(directory: fresh, access: .write) }?.kind == .storage)
+        let keyless = kijkglasFailure { _ = try LedgerSession(directory: fresh, access: .create) }
+        #expect(keyless?.kind == .usage)
+        #expect(keyless?.message.terms.contains(.keyFile) == true && keyless?.message.terms.contains(.createKey) == true)
+        #expect(!FileManager.default.fileExists(atPath: fresh), "no ledger is made without its key")
+        try TestKey.write(to: KeyFile.beside(fresh))
         let created = try LedgerSession(directory: fresh, access: .create)
         #expect(try created.releases().releases.isEmpty)
         #expect(LedgerStore.holdsLedger(fresh))

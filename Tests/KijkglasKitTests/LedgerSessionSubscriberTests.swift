@@ -54,6 +54,7 @@ struct LedgerSessionSubscriberTests {
         let log = demo.directory.appending("log.ndjson")
         #expect(try session.exportLog(to: log) > 0)
         let imported = demo.directory.appending("imported")
+        try TestKey.write(to: imported + ".key")
         #expect(try LedgerSession.importLog(from: log, into: imported).isValid)
         #expect(try LedgerSession(directory: imported).releases().releases.map(\.id) == releases)
         #expect(kijkglasFailure { _ = try LedgerSession.importLog(from: demo.directory.appending("none"), into: imported) }?.kind == .badData)

@@ -29,6 +29,7 @@ struct WebFixture {
         directory = try TemporaryDirectory(prefix: "kijkglas-web")
         let path = directory.appending("ledger")
         do {
+            try TestKey.write(to: path + ".key")
             let writer = try LedgerSession(directory: path, access: .create)
             try writer.ingest(try IngestBatch(try IngestRequest.demo(), reading: FileReading())) { _, _ in }
         }

@@ -38,7 +38,7 @@ struct GroundTruthTests {
                 let index = indexOf[registration.release]
             {
                 actual.append(
-                    .init(release: index, key: registration.key, kind: registration.change.kind,
+                    .init(release: index, key: registration.key.naming { (try? store.revealed($0)) ?? $0 }, kind: registration.change.kind,
                           classification: registration.classification))
             }
             return true

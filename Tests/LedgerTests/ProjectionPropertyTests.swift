@@ -96,7 +96,7 @@ struct ProjectionPropertyTests {
         defer { ledger.directory.remove() }
         var random = SplitMix64(seed: seed ^ 0x5EED)
         let rules = rulesVariant(try ShippedSchemas.countingRules(), &random)
-        let oracle = ProjectionOracle(versions: ledger.versions, rules: rules)
+        let oracle = ProjectionOracle(versions: ledger.storedVersions, rules: rules)
         let compared = try Self.compareCounts(ledger.store, oracle: oracle, days: ledger.days(&random), knownAt: ledger.knownAtDays, rules: rules, seed: seed)
         #expect(compared.pairs > 1_000 && compared.fallbacks > 0 && compared.unanswered > 0, "seed \(seed): \(compared)")
     }
@@ -161,7 +161,7 @@ struct ProjectionPropertyTests {
         defer { ledger.directory.remove() }
         var random = SplitMix64(seed: seed ^ 0x6120)
         let rules = rulesVariant(try ShippedSchemas.countingRules(), &random)
-        let oracle = ProjectionOracle(versions: ledger.versions, rules: rules)
+        let oracle = ProjectionOracle(versions: ledger.storedVersions, rules: rules)
         let swv = SchoolYearsLedger.swv
         let growthDays = try ShippedSchemas.fundingRules().growth
         var pairs: [(Day, Day)] = []
@@ -211,7 +211,7 @@ struct ProjectionPropertyTests {
         let swv = SchoolYearsLedger.swv
         let rules = try ShippedSchemas.countingRules()
         let fundingRules = try ShippedSchemas.fundingRules()
-        let oracle = ProjectionOracle(versions: ledger.versions, rules: rules)
+        let oracle = ProjectionOracle(versions: ledger.storedVersions, rules: rules)
         let table = try FundingTests.correctedRateTable()
         var compared = 0
         var answered = 0
@@ -253,7 +253,7 @@ struct ProjectionPropertyTests {
         var random = SplitMix64(seed: seed ^ 0x4EF1)
         let swv = SchoolYearsLedger.swv
         let rules = try ShippedSchemas.countingRules()
-        let oracle = ProjectionOracle(versions: ledger.versions, rules: rules)
+        let oracle = ProjectionOracle(versions: ledger.storedVersions, rules: rules)
         let triangle = try Self.triangle(ledger.store, days: ledger.days(&random, randomPerYear: 1), rules: rules)
         #expect(triangle.rows.map(\.point.day) == oracle.knowledgeDays(covering: triangle.days, swv: swv), "seed \(seed)")
         #expect(triangle.rows.contains { !$0.point.withdrawn.isEmpty }, "seed \(seed)")

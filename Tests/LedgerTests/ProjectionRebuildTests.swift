@@ -148,8 +148,8 @@ struct CountingRowProjectionTests {
     /// A ledger of three releases and the counting rows each must have.
     private func recorded(in directory: TemporaryDirectory) throws -> [[CountingRow]] {
         let history = ScriptedHistory(seed: 12, count: 3)
-        _ = try record(history, in: directory)
-        return history.releases.map { $0.rows.sorted { $0.key < $1.key }.map(CountingRow.init) }
+        let store = try record(history, in: directory)
+        return try history.releases.map { try store.asStored($0.rows).map(CountingRow.init) }
     }
 
     /// Runs `change` on the raw environment of the ledger in `directory`.

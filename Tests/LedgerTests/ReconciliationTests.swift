@@ -34,7 +34,6 @@ struct ReconciliationTests {
                 versions.append(.init(scope: scope, published: published, withdrawn: nil, rows: rows))
                 rows = generator.evolve(rows)
             }
-            oracle = ProjectionOracle(versions: versions, rules: try ShippedSchemas.countingRules())
             statedOn = publications[2]
             directory = try TemporaryDirectory()
             store = try LedgerStore(directory: directory.path)
@@ -43,6 +42,14 @@ struct ReconciliationTests {
                     scope: version.scope, publishedOn: version.published, fileName: "r\(index).csv",
                     fileSHA256: [UInt8](repeating: UInt8(index + 1), count: 32), rows: version.rows))
             }
+            // The oracle sees the rows as the ledger stores them: pupil numbers, coarse birth dates.
+            let store = store
+            oracle = ProjectionOracle(
+                versions: try versions.map { version in
+                    var stored = version
+                    stored.rows = try store.asStored(version.rows)
+                    return stored
+                }, rules: try ShippedSchemas.countingRules())
         }
 
         /// The oracle's count of pupils of `swv` on `day` in one cell, as known at `statedOn`.

@@ -130,21 +130,24 @@ private struct LoadedLedger: Equatable {
             return (release.fileName, "\(release.publishedOn) \(release.rowCount) base \(named(lifecycle?.currentBase)) "
                 + "\(lifecycle?.status.rawValue ?? "?") by \(named(lifecycle?.supersededBy?.release)) tally \(lifecycle?.tally.total ?? -1)")
         })
-        var batches: [String: [String]] = [:]
+        // Pupils by PGN, batches in PGN order: the pupil numbers depend on the order of loading.
+        var events: [String: [RegistrationEvent]] = [:]
         try store.forEachEvent { _, event in
             if case .registration(let registration) = event, lifecycles[registration.release]?.currentBase == registration.base {
-                batches[named(registration.release), default: []].append(
-                    "\(registration.change.kind.name) \(registration.key) \(registration.classification) \(registration.change)")
+                events[named(registration.release), default: []].append(registration)
             }
             return true
         }
-        self.batches = batches
+        let pgn = try store.revealing(events.values.joined().map(\.key.pgn))
+        func described(_ event: RegistrationEvent) -> String {
+            "\(event.change.kind.name) \(event.key.pgn.digits) \(event.key) \(event.classification) \(event.change)"
+        }
+        batches = events.mapValues { RegistrationEvent.naming($0, pgn).map(described) }
         var diffs: [String: [String]] = [:]
         for a in all {
             for b in all where a.id != b.id {
-                diffs["\(a.fileName)→\(b.fileName)"] = try store.diff(a.id, b.id).events.map {
-                    "\($0.change.kind.name) \($0.key) \($0.classification) \($0.change)"
-                }
+                let diff = try store.diff(a.id, b.id)
+                diffs["\(a.fileName)→\(b.fileName)"] = diff.naming(try store.revealing(diff.pupils)).events.map(described)
             }
         }
         self.diffs = diffs

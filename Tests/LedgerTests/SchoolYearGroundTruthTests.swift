@@ -38,7 +38,9 @@ struct SchoolYearGroundTruthTests {
             if case .registration(let registration) = event, lifecycles[registration.release]?.currentBase == registration.base,
                 let index = indexOf[registration.release]
             {
-                actual.append(.init(release: index, key: registration.key, kind: registration.change.kind, classification: registration.classification))
+                var key = registration.key
+                key.pgn = try store.revealed(key.pgn)
+                actual.append(.init(release: index, key: key, kind: registration.change.kind, classification: registration.classification))
             }
             return true
         }

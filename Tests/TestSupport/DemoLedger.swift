@@ -12,7 +12,7 @@ public struct DemoLedger {
     public var path: String { directory.appending("ledger") }
 
     /// The bundled demo releases.
-    private static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    public static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../Sources/KijkglasKit/Demo").standardizedFileURL
 
     /// Ingests every bundled demo release, or only those `including` accepts by file name.
@@ -43,8 +43,15 @@ public struct DemoLedger {
 
     private func ingest(_ files: [String]) throws {
         let reader = try ReleaseFileReader.builtIn()
+        try TestKey.write(to: path + ".key")
         let store = try LedgerStore(directory: path)
         for file in files { _ = try store.record(try reader.read(file: file)) }
+    }
+
+    /// The bundled demo files, oldest first.
+    public static func files() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }.sorted()
+            .map { folder.appendingPathComponent($0).path }
     }
 
     /// The ledger opened to answer questions.

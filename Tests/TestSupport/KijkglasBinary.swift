@@ -25,6 +25,7 @@ public struct KijkglasBinary {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["KIJKGLAS_KEY": TestKey.sharedFile]) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -45,7 +46,8 @@ public struct KijkglasBinary {
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["KIJKGLAS_KEY": TestKey.sharedFile]) { $1 }
+            .merging(environment) { $1 }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

@@ -16,6 +16,9 @@ public struct SchoolYearsLedger {
     public static let years = [SchoolYear(firstYear: 2020), SchoolYear(firstYear: 2021)]
 
     public let versions: [ProjectionOracle.Version]
+    /// The versions as the ledger stores their rows (pupil numbers, coarse birth dates): what an
+    /// oracle compared with the ledger's answers is given.
+    public let storedVersions: [ProjectionOracle.Version]
     /// The school years this ledger's histories hold.
     public let years: [SchoolYear]
     public let history: SchoolYearsHistory
@@ -78,6 +81,12 @@ public struct SchoolYearsLedger {
             if index == twice { outcome = result }
         }
         duplicateOutcome = outcome!
+        var storedVersions: [ProjectionOracle.Version] = []
+        for var version in versions {
+            version.rows = try store.asStored(version.rows)
+            storedVersions.append(version)
+        }
+        self.storedVersions = storedVersions
         let recorded = try store.releases()
         for version in versions {
             guard let withdrawn = version.withdrawn else { continue }

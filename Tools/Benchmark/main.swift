@@ -30,6 +30,15 @@ func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
+/// Opens (creating) the ledger in `directory` and the key it seals pupils with: the key file
+/// beside it (`<directory>.key`), made when missing, so `kijkglas` reads the ledger too.
+func openLedger(_ directory: String) throws -> (store: LedgerStore, key: LedgerKey, ageThresholds: AgeThresholds) {
+    let keyFile = directory + ".key"
+    if !FileManager.default.fileExists(atPath: keyFile) { try LedgerKey.create(at: keyFile) }
+    let rules = try JSONDecoder().decode(FundingRules.self, from: Data(contentsOf: SchemaFiles.fundingRulesFile))
+    return (try LedgerStore(directory: directory), try LedgerKey(contentsOf: keyFile), AgeThresholds(rules: rules))
+}
+
 /// What `RegistrationDiff.changes` returns.
 typealias DiffChanges = [(key: RegistrationKey, change: RegistrationChange, classification: Classification)]
 
@@ -109,7 +118,7 @@ do {
         guard arguments.count >= 2 else { throw BenchmarkUsage() }
         let releases = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 120
         let rows = arguments.dropFirst(3).first.flatMap { Int($0) } ?? 100_000
-        let store = try LedgerStore(directory: arguments[1])
+        let (store, key, ageThresholds) = try openLedger(arguments[1])
         var generator = RegistrationGenerator(seed: 11)
         var current = generator.rows(count: rows).map(\.withSchoolYearTLV)
         let clock = ContinuousClock()
@@ -121,7 +130,8 @@ do {
             _ = try store.record(
                 IncomingRelease(
                     scope: Scope(product: "kijkglas-2", swv: "VO9901", period: "2021-2022"),
-                    publishedOn: published, fileName: "r\(index).csv", fileSHA256: sha, rows: current))
+                    publishedOn: published, fileName: "r\(index).csv", fileSHA256: sha, rows: current),
+                key: key, ageThresholds: ageThresholds)
             current = generator.evolve(current)
             var seen = Set(current.map(\.key))
             current += generator.rows(count: rows - current.count).filter { seen.insert($0.key).inserted }.map(\.withSchoolYearTLV)
@@ -134,13 +144,13 @@ do {
         let rows = arguments.dropFirst(4).first.flatMap { Int($0) } ?? 500
         let series = CountrySeries(swvs: swvs, years: 2, releasesPerYear: perYear, rows: rows)
         let first = CountrySeries.swvCodes[0]
-        let all = try LedgerStore(directory: directory + "/all")
-        let one = try LedgerStore(directory: directory + "/one")
+        let all = try openLedger(directory + "/all")
+        let one = try openLedger(directory + "/one")
         let clock = ContinuousClock()
         let started = clock.now
         for release in series.releases {
-            _ = try all.record(release)
-            if release.scope.swv == first { _ = try one.record(release) }
+            _ = try all.store.record(release, key: all.key, ageThresholds: all.ageThresholds)
+            if release.scope.swv == first { _ = try one.store.record(release, key: one.key, ageThresholds: one.ageThresholds) }
         }
         print("recorded \(series.releases.count) releases of \(swvs) SWVs (~\(rows) rows) in \(String(format: "%.1f", seconds(clock.now - started))) s; \(first)'s alone in \(directory)/one")
     case "school-years":
@@ -148,12 +158,13 @@ do {
         let rows = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_000
         let seed = arguments.dropFirst(3).first.flatMap { UInt64($0) } ?? 1
         let history = SchoolYearsHistory(seed: seed, swv: "VO9901", rowsPerYear: rows, withdrawFirstOfLastYear: true)
-        let store = try LedgerStore(directory: directory)
+        let (store, key, ageThresholds) = try openLedger(directory)
         for (index, release) in history.releases.enumerated() {
             var sha = [UInt8](repeating: 0, count: 32)
             withUnsafeBytes(of: UInt32(index).bigEndian) { sha.replaceSubrange(0..<4, with: $0) }
             _ = try store.record(IncomingRelease(
-                scope: release.scope, publishedOn: release.published, fileName: release.fileName, fileSHA256: sha, rows: release.rows))
+                scope: release.scope, publishedOn: release.published, fileName: release.fileName, fileSHA256: sha, rows: release.rows),
+                key: key, ageThresholds: ageThresholds)
         }
         for release in history.releases {
             guard let withdrawn = release.withdrawn, let recorded = try store.releases().first(where: { $0.fileName == release.fileName })

@@ -32,7 +32,7 @@ enum DiffPage {
                 && (school.map { event.key.institution.uppercased() == $0 || "\(event.key.institution)/\(event.key.branch)".uppercased() == $0 } ?? true)
                 && (category.map { categories(of: event).contains($0) } ?? true)
         }
-        let showPGN = fields.isOn("pgn") && fields.posted
+        let showPGN = try app.showsPGN(fields)
         let query = FormFields.query([
             ("van", pair.from.description), ("naar", pair.to.description), ("soort", fields["soort"]), ("school", fields["school"]),
             ("categorie", category), ("classificatie", fields["classificatie"]),

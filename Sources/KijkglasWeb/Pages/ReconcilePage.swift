@@ -13,7 +13,7 @@ enum ReconcilePage {
             return Page(section: .reconcile, title: "Controle DUO-cijfers", body: .notice("Het grootboek bevat geen bestanden met cijfers van DUO (Kijkglas 3, Kijkglas 1)."))
         }
         let chosen = try fields.release("release", label: "De release") ?? latest.id
-        let showPGN = fields.isOn("pgn") && fields.posted
+        let showPGN = try app.showsPGN(fields)
         let report = try app.session.reconcile(ReconcileRequest(release: chosen)).report(showPGN: showPGN)
         let options = candidates.map { (value: $0.id.description, label: "\($0.id) \($0.scope) (\($0.publishedOn.dutch))") }
         let content: HTML

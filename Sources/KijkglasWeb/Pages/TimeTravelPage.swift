@@ -12,7 +12,7 @@ enum TimeTravelPage {
         if let chosen = try fields.day("dag", label: "De dag") { day = chosen } else { day = try defaultDay(app) }
         let knownAt = try fields.day("bekend-op", label: "‘Zoals bekend op’")
         let breakdown: PupilCount.Breakdown? = try fields.choice("per", label: "De uitsplitsing")
-        let showPGN = fields.isOn("pgn") && fields.posted
+        let showPGN = try app.showsPGN(fields)
         let query = FormFields.query([("dag", day.iso), ("bekend-op", knownAt?.iso), ("per", breakdown?.rawValue)])
         let form: HTML = """
             <form method="get" action="/tijdreis" class="filters">

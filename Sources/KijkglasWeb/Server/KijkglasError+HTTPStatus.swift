@@ -41,6 +41,9 @@ extension KijkglasError.Term {
         case .acceptMassChange: "‘massawijziging accepteren’"
         case .createSubscriber: "maak hem eerst aan"
         case .webhook: "de webhook"
+        case .keyFile: "het sleutelbestand van het ledger (kijkglas serve --key BESTAND)"
+        case .createKey: "een nieuw sleutelbestand (kijkglas key create)"
+        case .showPGN: "‘toon PGN’s’"
         }
     }
 
@@ -59,6 +62,9 @@ extension KijkglasError.Term {
         case .acceptMassChange: "accept-mass-change"
         case .createSubscriber: "create it first"
         case .webhook: "the webhook"
+        case .keyFile: "the ledger's key file (kijkglas serve --key FILE)"
+        case .createKey: "a new key file (kijkglas key create)"
+        case .showPGN: "show-pgn"
         }
     }
 }

@@ -10,6 +10,8 @@ public struct WebServer: Sendable {
     public struct Configuration: Sendable {
         /// The ledger directory.
         public var ledger: String
+        /// The ledger's key file: it seals the pupils of an upload and shows PGNs on request.
+        public var keyFile: KeyFile
         /// The address to bind: loopback unless the user chose another.
         public var host: String
         /// The port; 0 lets the system choose.
@@ -21,9 +23,13 @@ public struct WebServer: Sendable {
         /// XLSX reader's own limits (`XLSXLimits`) apply inside it.
         public static let defaultUploadLimit = 64 << 20
 
-        /// Serving the ledger in `ledger` on `host`:`port`.
-        public init(ledger: String, host: String = "127.0.0.1", port: Int = 8080, uploadLimit: Int = defaultUploadLimit) {
+        /// Serving the ledger in `ledger`, whose key is in `keyFile` (default: `$KIJKGLAS_KEY`,
+        /// else the key file beside the directory), on `host`:`port`.
+        public init(
+            ledger: String, keyFile: KeyFile? = nil, host: String = "127.0.0.1", port: Int = 8080, uploadLimit: Int = defaultUploadLimit
+        ) {
             self.ledger = ledger
+            self.keyFile = keyFile ?? KeyFile(nil, ledger: ledger)
             self.host = host
             self.port = port
             self.uploadLimit = uploadLimit
@@ -40,7 +46,7 @@ public struct WebServer: Sendable {
     /// Opens the ledger in `configuration.ledger` to write (it must exist) and makes the secrets.
     public init(_ configuration: Configuration) throws(KijkglasError) {
         self.configuration = configuration
-        let session = try LedgerSession(directory: configuration.ledger, access: .write)
+        let session = try LedgerSession(directory: configuration.ledger, access: .write, keyFile: configuration.keyFile)
         let uploads: Uploads
         do {
             uploads = try Uploads()

@@ -156,7 +156,8 @@ package struct PackedCountingRows: Sendable {
     }
 
     /// Reads stored bytes, checking them whole: version, sizes, string table, and in every
-    /// record a PGN, string indices inside the table and only known flags.
+    /// record string indices inside the table and only known flags (every UInt32 is a PGN or a
+    /// pupil number).
     package init(stored bytes: [UInt8]) throws(RecordDecodingError) {
         var offset = 0
         func read32() throws(RecordDecodingError) -> Int {
@@ -190,7 +191,7 @@ package struct PackedCountingRows: Sendable {
             stride(from: recordsStart, to: recordsStart + count * Self.width, by: Self.width).first { start in
                 func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + at, as: UInt32.self))) }
                 let flags = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 50, as: UInt16.self))
-                return u32(0) > 999_999_999 || u32(4) >= stringCount || u32(8) >= stringCount || u32(12) > stringCount
+                return u32(4) >= stringCount || u32(8) >= stringCount || u32(12) > stringCount
                     || u32(16) > stringCount || flags & ~PackedFlags.known != 0
             }
         }
@@ -241,7 +242,7 @@ package struct PackedCountingRows: Sendable {
             PackedFlags(rawValue: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 50, as: UInt16.self)))
         }
 
-        package var pgn: PGN { PGN(uncheckedValue: u32(0)) }
+        package var pgn: PGN { PGN(storedValue: u32(0)) }
         package var institution: String { strings[Int(u32(4))] }
         package var branch: String { strings[Int(u32(8))] }
         package var payingSwv: String? { optionalString(12) }

@@ -90,7 +90,7 @@ extension Registration {
         }
         let swv = try string()
         _ = has()
-        let pgn = try required(PGN(value: UInt32(truncatingIfNeeded: try reader.readVarint())), "a PGN")
+        let pgn = try required(UInt32(exactly: try reader.readVarint()).map(PGN.init(storedValue:)), "a PGN or pupil number")
         let birthDate = try day()
         let institution = try required(try string(), "an institution")
         let branch = try required(try string(), "a branch")

@@ -7,9 +7,10 @@ extension RegistrationKey {
     }
 
     package init(from reader: inout ByteReader) throws(RecordDecodingError) {
-        guard let pgn = PGN(value: UInt32(truncatingIfNeeded: try reader.readVarint())) else {
-            throw RecordDecodingError(offset: reader.offset, expected: "a PGN")
+        guard let value = UInt32(exactly: try reader.readVarint()) else {
+            throw RecordDecodingError(offset: reader.offset, expected: "a PGN or pupil number")
         }
+        let pgn = PGN(storedValue: value)
         self.init(
             pgn: pgn, institution: try reader.readString(), branch: try reader.readString(),
             periodStart: try reader.readDay())

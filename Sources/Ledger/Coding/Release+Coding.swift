@@ -14,16 +14,14 @@ extension Release {
             writer.write(byte: TrailerTag.content.rawValue)
             writer.write(byte: content.rawValue)
         }
-        if let pseudonymFingerprint {
-            writer.write(byte: TrailerTag.pseudonymFingerprint.rawValue)
-            writer.write(blob: pseudonymFingerprint)
-        }
     }
 
     /// Tags of the optional fields after the base, each written only when it differs from its
     /// default, so records written before a field existed read unchanged. Frozen.
     private enum TrailerTag: UInt8 {
         case content = 1
+        /// The fingerprint of a pseudonym key, in storage format 2 (before pupils were sealed in
+        /// a vault): read from old exports and dropped, never written.
         case pseudonymFingerprint = 2
     }
 
@@ -45,7 +43,6 @@ extension Release {
         let rowCount = try reader.readCount()
         let base = try reader.readOptionalReleaseID()
         var content = ReleaseContent.periods
-        var fingerprint: [UInt8]?
         while !reader.isAtEnd {
             switch TrailerTag(rawValue: try reader.readByte()) {
             case .content:
@@ -54,14 +51,14 @@ extension Release {
                 }
                 content = stated
             case .pseudonymFingerprint:
-                fingerprint = try reader.readBlob()
+                _ = try reader.readBlob()
             case nil:
                 throw RecordDecodingError(offset: reader.offset, expected: "a release field tag")
             }
         }
         self.init(
             id: id, scope: scope, publishedOn: publishedOn, fileName: fileName, fileSHA256: sha,
-            rowCount: rowCount, base: base, content: content, pseudonymFingerprint: fingerprint)
+            rowCount: rowCount, base: base, content: content)
     }
 
     /// Decodes a whole release record.

@@ -16,8 +16,6 @@ public struct IncomingRelease: Sendable {
     public var figures: [StatedFigure]
     /// Whether the file says DUO made it definitive: recorded as definitive on its publication date.
     public var isDefinitive: Bool
-    /// The fingerprint of the key its PGNs were pseudonymised with; nil for real PGNs.
-    public var pseudonymFingerprint: [UInt8]?
 
     /// An incoming release from its parts.
     public init(

@@ -16,13 +16,11 @@ public struct Release: Hashable, Sendable {
     public var base: ReleaseID?
     /// What it holds: registration periods, a settled snapshot or stated figures.
     public var content: ReleaseContent
-    /// The fingerprint of the key its PGNs were pseudonymised with; nil for real PGNs.
-    public var pseudonymFingerprint: [UInt8]?
 
     /// A release from its parts.
     public init(
         id: ReleaseID, scope: Scope, publishedOn: Day, fileName: String, fileSHA256: [UInt8],
-        rowCount: Int, base: ReleaseID?, content: ReleaseContent = .periods, pseudonymFingerprint: [UInt8]? = nil
+        rowCount: Int, base: ReleaseID?, content: ReleaseContent = .periods
     ) {
         self.id = id
         self.scope = scope
@@ -32,6 +30,5 @@ public struct Release: Hashable, Sendable {
         self.rowCount = rowCount
         self.base = base
         self.content = content
-        self.pseudonymFingerprint = pseudonymFingerprint
     }
 }

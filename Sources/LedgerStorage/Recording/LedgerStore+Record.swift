@@ -3,7 +3,11 @@ import LMDB
 
 extension LedgerStore {
     /// Records a release in one write transaction: its record, its rows, the batch of events that
-    /// diffs it against its predecessor, and the new chain head.
+    /// diffs it against its predecessor, the new chain head, and its new pupils.
+    ///
+    /// The rows are stored as `sealingPupils` gives them: each PGN replaced by the ledger's pupil
+    /// number (an unknown one sealed into the vault with `key`), each birth date coarsened to
+    /// `ageThresholds`; no PGN and no exact birth date reaches the log or the rows.
     ///
     /// A release whose file says it is definitive is marked so on its publication date, in
     /// the same transaction. Releases of a scope are ordered by publication date (then file
@@ -13,12 +17,11 @@ extension LedgerStore {
     /// transaction is given up before it commits.
     /// - Throws: `LedgerError.rejected` for two rows with one identity, or a definitive file
     ///   when its scope has a definitive release already; `LedgerError.massChange` when the batch
-    ///   goes past `massChangeRules`; storage errors.
-    public func record(_ incoming: IncomingRelease, massChangeRules: MassChangeRules? = nil) throws(LedgerError) -> RecordOutcome {
-        let sortedRows = RegistrationDiff.sortedByIdentity(incoming.rows)
-        for index in sortedRows.indices.dropFirst() where RegistrationDiff.compareIdentity(sortedRows[index - 1], sortedRows[index]) == 0 {
-            throw .rejected("two rows have the identity \(sortedRows[index].key)")
-        }
+    ///   goes past `massChangeRules`; `LedgerError.wrongKey` when `key` is not the ledger's;
+    ///   storage errors.
+    public func record(
+        _ incoming: IncomingRelease, massChangeRules: MassChangeRules? = nil, key: LedgerKey, ageThresholds: AgeThresholds
+    ) throws(LedgerError) -> RecordOutcome {
         try LedgerError.mapping {
             try environment.growMap(
                 toAtLeast: environment.usedBytes + (incoming.rows.count + incoming.figures.count) * LedgerStore.bytesPerIncomingRow)
@@ -27,18 +30,19 @@ extension LedgerStore {
             if let known = try transaction.get(incoming.fileSHA256, in: files) {
                 return .alreadyRecorded(try release(storageKey: known, in: transaction))
             }
-            let existing = try releases(in: transaction)
-            if incoming.content != .figures, let holder = existing.first(where: { $0.content != .figures }),
-                holder.pseudonymFingerprint != incoming.pseudonymFingerprint
-            {
-                throw LedgerError.rejected(LedgerStore.pseudonymMismatch(ledger: holder.pseudonymFingerprint, file: incoming))
+            let sortedRows = try sealingPupils(
+                of: RegistrationDiff.sortedByIdentity(incoming.rows), key: key, ageThresholds: ageThresholds, in: transaction)
+            for index in sortedRows.indices.dropFirst() where RegistrationDiff.compareIdentity(sortedRows[index - 1], sortedRows[index]) == 0 {
+                let key = sortedRows[index].key
+                throw LedgerError.rejected(
+                    "two rows of one pupil have the identity \(key.institution)/\(key.branch) from \(key.periodStart.iso); nothing was written")
             }
+            let existing = try releases(in: transaction)
             let id = ReleaseID((existing.map(\.id.value).max() ?? 0) + 1)
             let siblings = existing.filter { $0.scope == incoming.scope }.sorted(by: Release.precedes)
             let placeholder = Release(
                 id: id, scope: incoming.scope, publishedOn: incoming.publishedOn, fileName: incoming.fileName,
-                fileSHA256: incoming.fileSHA256, rowCount: sortedRows.count, base: nil, content: incoming.content,
-                pseudonymFingerprint: incoming.pseudonymFingerprint)
+                fileSHA256: incoming.fileSHA256, rowCount: sortedRows.count, base: nil, content: incoming.content)
             let predecessor = siblings.last { Release.precedes($0, placeholder) }
             let successor = siblings.first { Release.precedes(placeholder, $0) }
             var release = placeholder
@@ -105,20 +109,6 @@ extension LedgerStore {
     /// (about 290 bytes a row); four times that leaves room for longer rows. The map is address
     /// space, not disk.
     static let bytesPerIncomingRow = 1_200
-
-    /// Why `incoming` may not join a ledger whose releases carry `ledger` as their pseudonym
-    /// key fingerprint: the releases that name pupils hold either real PGNs or pseudonyms under
-    /// one key (stated figures name none).
-    private static func pseudonymMismatch(ledger: [UInt8]?, file incoming: IncomingRelease) -> String {
-        switch (ledger, incoming.pseudonymFingerprint) {
-        case (nil, _?):
-            "this ledger holds real PGNs; a pseudonymised file needs a new ledger of its own; nothing was written"
-        case (_?, nil):
-            "this ledger is pseudonymised; ingest \(incoming.fileName) pseudonymised with the ledger's key file; nothing was written"
-        default:
-            "\(incoming.fileName) was pseudonymised with another key than this ledger's; nothing was written"
-        }
-    }
 
     /// The batch of registration events that turns `base`'s rows into `release`'s.
     private func batch(

@@ -13,6 +13,12 @@ public enum LedgerError: Error, CustomStringConvertible {
     case rejected(String)
     /// The release would change more than `MassChangeRules` allow without confirmation.
     case massChange(MassChange)
+    /// No key file at the path: the pupil identities cannot be sealed or read without one.
+    case keyMissing(String)
+    /// The key file is not this ledger's (its key check differs).
+    case wrongKey(String)
+    /// The key file cannot serve as a key (size, permissions, exists already when creating).
+    case badKey(String)
 
     public var description: String {
         switch self {
@@ -21,6 +27,9 @@ public enum LedgerError: Error, CustomStringConvertible {
         case .unknownRelease(let id): "no release \(id) in this ledger"
         case .rejected(let why): why
         case .massChange(let change): change.description
+        case .keyMissing(let path): "no key file at \(path)"
+        case .wrongKey(let path): "\(path) is not the key of this ledger: its pupils' identities were sealed with another"
+        case .badKey(let why): why
         }
     }
 

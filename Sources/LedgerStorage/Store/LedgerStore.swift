@@ -34,10 +34,17 @@ public final class LedgerStore: Sendable {
     /// SWV, period, product and release → nothing (`LedgerStore+ScopeIndex`); nil only in a
     /// read-only open of a ledger made before it existed.
     let scopeIndex: Database?
+    /// The first 16 bytes of HMAC-SHA256(index key, PGN's nine digits) → pupil number (big-endian
+    /// UInt32); nil only in a read-only open of a ledger made before it existed.
+    let pupilIndex: Database?
+    /// Pupil number (big-endian UInt32) → `PupilRecord`, the pupil's sealed data key and identity;
+    /// nil only in a read-only open of a ledger made before it existed.
+    let pupilRecords: Database?
 
-    /// The storage format this code reads and writes: 2 since rows are keyed by `RowAddress`
-    /// (1 keyed them by content hash alone).
-    static let storageFormat: UInt8 = 2
+    /// The storage format this code reads and writes: 3 since rows hold pupil numbers and coarse
+    /// birth dates, the identities sealed in the vault (2 held PGNs; 1 keyed rows by content hash
+    /// alone).
+    static let storageFormat: UInt8 = 3
 
     /// Opens the ledger in `directory`, creating it (owner-only) when missing. A writable open
     /// runs a quick check first, so nothing is written to a ledger that is visibly damaged;
@@ -59,6 +66,8 @@ public final class LedgerStore: Sendable {
             countingRowRecords = readOnly ? try? environment.database("counting-rows") : try environment.database("counting-rows")
             subscriberRecords = readOnly ? try? environment.database("subscribers") : try environment.database("subscribers")
             scopeIndex = readOnly ? try? environment.database("scope-index") : try environment.database("scope-index")
+            pupilIndex = readOnly ? try? environment.database("pupil-index") : try environment.database("pupil-index")
+            pupilRecords = readOnly ? try? environment.database("pupils") : try environment.database("pupils")
         } catch let error as LedgerError {
             throw error
         } catch let error as LMDBError {

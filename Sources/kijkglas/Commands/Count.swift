@@ -42,8 +42,9 @@ struct Count: ParsableCommand {
             let request = CountRequest(
                 on: on, knownAt: options.knownAt, swv: options.answering, everyValidRow: all, breakdown: by, everyPayer: everyPayer,
                 ownSchoolYearOnly: options.ownSchoolYearOnly)
-            let answer = try options.ledgerOptions.session().count(request)
-            let report = answer.report(everyValidRow: all, everyPayer: everyPayer, showPGN: showPgn)
+            let session = try options.ledgerOptions.session()
+            if showPgn { try session.requireKey() }
+            let report = try session.count(request).report(everyValidRow: all, everyPayer: everyPayer, showPGN: showPgn)
             print(options.format == .json ? report.json : report.text)
         }
     }

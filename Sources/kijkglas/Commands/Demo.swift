@@ -14,7 +14,9 @@ struct Demo: ParsableCommand {
             eleven-test). The release of 29 April 2022 corrects the past. Three versions of the \
             Kijkglas 3 for 1 February 2022 follow the real story: published wrong in April 2022 \
             and withdrawn, republished still wrong in September, made definitive in April 2023. \
-            Without --ledger the ledger is built in a temporary directory and removed afterwards.
+            The ledger's key file ($KIJKGLAS_KEY, else <ledger directory>.key beside it) is made \
+            (owner-only) unless it is there. Without --ledger the ledger and its key are made in a temporary \
+            directory and removed afterwards.
 
             Example: kijkglas demo --ledger ./demo-ledger
             """
@@ -27,9 +29,17 @@ struct Demo: ParsableCommand {
         try reportingFailures {
             let started = ContinuousClock.now
             let directory = ledger ?? NSTemporaryDirectory() + "kijkglas-demo-\(UUID().uuidString)"
-            defer { if ledger == nil { try? FileManager.default.removeItem(atPath: directory) } }
-            print("# kijkglas demo — ledger in \(directory)\n")
-            try tour(try LedgerSession(directory: directory, access: .create))
+            let keyFile = KeyFile(nil, ledger: directory)
+            let makesKey = !keyFile.exists
+            defer {
+                if ledger == nil {
+                    try? FileManager.default.removeItem(atPath: directory)
+                    if makesKey { try? FileManager.default.removeItem(atPath: keyFile.path) }
+                }
+            }
+            if makesKey { try keyFile.create() }
+            print("# kijkglas demo — ledger in \(directory), its key in \(keyFile.path)\n")
+            try tour(try LedgerSession(directory: directory, access: .create, keyFile: keyFile))
             let elapsed = ContinuousClock.now - started
             print("\nDone in \(elapsed.formatted(.units(allowed: [.milliseconds]))). Next: kijkglas --help")
         }

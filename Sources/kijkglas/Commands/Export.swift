@@ -5,7 +5,11 @@ import KijkglasKit
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the whole log to a new NDJSON file (owner-only) that `kijkglas import` turns back into the same ledger.",
-        discussion: "The file holds full PGNs, like the ledger. Example: kijkglas export kijkglas-log.ndjson"
+        discussion: """
+            Like the ledger, the file names pupils by number and holds their PGNs and birth dates \
+            only sealed with the ledger's key: `kijkglas import` needs the same key file. \
+            Example: kijkglas export kijkglas-log.ndjson
+            """
     )
 
     @OptionGroup var ledgerOptions: LedgerOptions

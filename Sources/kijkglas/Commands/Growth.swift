@@ -34,8 +34,9 @@ struct GrowthCommand: ParsableCommand {
         try reportingFailures {
             let request = GrowthRequest(
                 peildatum: peildatum, knownAt: options.knownAt, swv: options.answering, ownSchoolYearOnly: options.ownSchoolYearOnly)
-            let answer = try options.ledgerOptions.session().growth(request)
-            let report = answer.report(perPupil: perPupil, showPGN: showPgn)
+            let session = try options.ledgerOptions.session()
+            if showPgn { try session.requireKey() }
+            let report = try session.growth(request).report(perPupil: perPupil, showPGN: showPgn)
             print(options.format == .json ? report.json : report.text)
         }
     }

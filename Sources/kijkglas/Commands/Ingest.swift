@@ -13,10 +13,10 @@ struct IngestCommand: ParsableCommand {
             is skipped with "already ingested". A release that would correct or change an unusually \
             large share of its base's rows (Schemas/rules/mass-change.json) is not written: the \
             summary is shown and the exit code is 65; --accept-mass-change records it (files \
-            before it on the command line are recorded). With --pseudonymize KEYFILE every PGN is \
-            replaced by a keyed pseudonym (a permutation of the nine-digit numbers, so pupils \
-            never merge) before anything is written; the key stays outside the ledger, which \
-            keeps only its fingerprint and then refuses files without that key.
+            before it on the command line are recorded). The ledger's key file (--key FILE, \
+            else $KIJKGLAS_KEY, else <ledger directory>.key) seals every pupil: the ledger stores \
+            a pupil number for each PGN and keeps the PGN and birth date only encrypted; a new \
+            ledger needs one made first with `kijkglas key create`.
 
             Example: kijkglas ingest kijkglas2-VO2508-2022-04-29.csv --published 29-04-2022
             """
@@ -29,15 +29,12 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var readOptions: ReadOptions
 
-    @Option(help: "Replace every PGN by a pseudonym keyed by this file (32+ random bytes, mode 600), for a ledger analysts may see.")
-    var pseudonymize: String?
-
     @Flag(help: "Record a release even when it corrects or changes more rows than Schemas/rules/mass-change.json lets pass unasked.")
     var acceptMassChange = false
 
     func run() throws {
         try reportingFailures {
-            let request = IngestRequest(files: files, pseudonymKeyFile: pseudonymize, acceptMassChange: acceptMassChange)
+            let request = IngestRequest(files: files, acceptMassChange: acceptMassChange)
             let batch = try IngestBatch(request, reading: try readOptions.reading())
             try ledgerOptions.session(.create).ingest(batch) { outcome, release in
                 print(IngestText.outcome(outcome, of: release))

@@ -23,7 +23,7 @@ struct Log: ParsableCommand {
     @Option(help: .value("Only the events of this release (e.g. R3).", ReleaseID.self))
     var release: ReleaseID?
 
-    @Option(help: "Only the events of this pupil (nine digits; never printed).")
+    @Option(help: "Only the events of this pupil: a PGN (nine digits, needs the key file; never printed) or a pupil number (#17).")
     var pupil: String?
 
     @Option(help: "Only events of this kind, e.g. RegistrationChanged or changed.")
@@ -40,7 +40,7 @@ struct Log: ParsableCommand {
 
     func validate() throws {
         guard format == .text || format == .ndjson else { throw ValidationError("log prints text or ndjson") }
-        if let pupil, PGN(digits: pupil) == nil { throw ValidationError("--pupil wants nine digits") }
+        if let pupil, PGN(digits: pupil) == nil { throw ValidationError("--pupil wants nine digits or # and a pupil number") }
         if let kind, Event.Kind(name: kind) == nil {
             throw ValidationError("--kind wants one of \(Event.Kind.allCases.map(\.name).joined(separator: ", "))")
         }

@@ -36,8 +36,9 @@ struct Reconcile: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let answer = try ledgerOptions.session().reconcile(ReconcileRequest(release: release))
-            let report = answer.report(showPGN: showPgn)
+            let session = try ledgerOptions.session()
+            if showPgn { try session.requireKey() }
+            let report = try session.reconcile(ReconcileRequest(release: release)).report(showPGN: showPgn)
             print(format == .json ? report.json : report.text)
             if !report.agrees { throw ExitCode.checkFailed }
         }

@@ -25,7 +25,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let server = try reportingFailures {
-            try WebServer(WebServer.Configuration(ledger: ledgerOptions.directory, host: host, port: port))
+            try WebServer(WebServer.Configuration(ledger: ledgerOptions.directory, keyFile: ledgerOptions.keyFile, host: host, port: port))
         }
         if !server.configuration.isLoopback {
             printError("kijkglas: warning: serving on \(host): anyone who can reach this address and has the token sees pupils' personal data")
