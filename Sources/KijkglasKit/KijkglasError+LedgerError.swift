@@ -8,7 +8,7 @@ extension KijkglasError {
     public init(_ error: LedgerError) {
         let kind: Kind =
             switch error {
-            case .storage, .corrupt: .storage
+            case .storage, .corrupt, .inUse: .storage
             case .unknownRelease: .usage
             case .rejected, .massChange: .badData
             case .keyMissing, .wrongKey, .badKey: .usage

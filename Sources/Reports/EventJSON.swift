@@ -9,8 +9,8 @@ public struct EventJSON: Encodable, Sendable {
     public var sequence: UInt64?
     /// `RegistrationOpened`, `ReleaseWithdrawn`, ….
     public var kind: String
-    /// The release the event belongs to, `R5`.
-    public var release: String
+    /// The release the event belongs to, `R5`; absent for an event of the ledger itself.
+    public var release: String?
     /// The release a registration event was diffed against.
     public var base: String?
     /// `initial`, `change`, `correction` or `futureDated`.
@@ -31,6 +31,8 @@ public struct EventJSON: Encodable, Sendable {
     public var by: String?
     /// The figures of a `FiguresStated`.
     public var figures: [Figure]?
+    /// The pupil number of a `PupilErased`, `#17` (the ledger's own number, never a PGN).
+    public var pupil: String?
 
     /// One stated figure: what it measures, its cell and its value as stated.
     public struct Figure: Encodable, Sendable {
@@ -84,7 +86,7 @@ public struct EventJSON: Encodable, Sendable {
     public init(_ event: Event, sequence: UInt64? = nil) {
         self.sequence = sequence
         kind = event.kindName
-        release = event.release.description
+        release = event.release?.description
         switch event {
         case .releaseRecorded(let recorded):
             base = recorded.base?.description
@@ -125,6 +127,10 @@ public struct EventJSON: Encodable, Sendable {
             by = newBase.description
         case .figuresStated(_, let stated):
             figures = stated.map(Figure.init)
+        case .pupilErased(let erased, let day, let why):
+            pupil = erased.masked
+            on = day.iso
+            reason = PGN.mask(why)
         }
     }
 

@@ -25,6 +25,8 @@ public enum EventText {
             let measures = Set(figures.map(\.measure))
             let names = StatedFigure.Measure.allCases.filter(measures.contains).map(\.rawValue).joined(separator: ", ")
             return "FiguresStated \(id): \(figures.count) figures (\(names))"
+        case .pupilErased(let pupil, let day, let reason):
+            return "PupilErased \(pupil.masked) on \(day.iso): \(PGN.mask(reason))"
         case .registration(let registration):
             let head = "\(registration.change.kind.name) \(registration.key) [\(registration.classification.rawValue)]"
             switch registration.change {

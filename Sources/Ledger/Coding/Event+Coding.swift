@@ -6,6 +6,7 @@ extension Event {
         case releaseRecorded = 1
         case releaseSuperseded = 8, releaseWithdrawn, releaseMarkedDefinitive, batchSuperseded
         case figuresStated = 12
+        case pupilErased = 13
     }
 
     /// Writes the event's compact binary payload: a tag byte, then the fields of that kind.
@@ -56,6 +57,11 @@ extension Event {
             writer.write(byte: Tag.figuresStated.rawValue)
             writer.write(varint: UInt64(id.value))
             StatedFigure.encode(figures, into: &writer)
+        case .pupilErased(let pupil, let day, let reason):
+            writer.write(byte: Tag.pupilErased.rawValue)
+            writer.write(varint: UInt64(pupil.pupilNumber ?? 0))
+            writer.write(day: day)
+            writer.write(string: reason)
         }
     }
 
@@ -89,6 +95,12 @@ extension Event {
                     newBase: try reader.readReleaseID())
             case .figuresStated:
                 self = .figuresStated(try reader.readReleaseID(), try StatedFigure.decodeList(from: &reader))
+            case .pupilErased:
+                let number = try reader.readVarint()
+                guard let number = UInt32(exactly: number), let pupil = PGN(pupilNumber: number) else {
+                    throw RecordDecodingError(offset: reader.offset, expected: "a pupil number")
+                }
+                self = .pupilErased(pupil: pupil, on: try reader.readDay(), reason: try reader.readString())
             case nil:
                 throw RecordDecodingError(offset: 0, expected: "an event tag, found \(tag)")
             }

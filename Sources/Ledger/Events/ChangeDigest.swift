@@ -72,7 +72,7 @@ public struct ChangeDigest: Sendable {
             entries.filter { entry in
                 switch entry.event {
                 case .releaseRecorded, .releaseSuperseded, .releaseMarkedDefinitive, .figuresStated: true
-                case .registration, .releaseWithdrawn, .batchSuperseded: false
+                case .registration, .releaseWithdrawn, .batchSuperseded, .pupilErased: false
                 }
             }
         }
@@ -112,8 +112,9 @@ public struct ChangeDigest: Sendable {
         through = entries.last?.sequence ?? after
         var order: [ReleaseID] = []
         var grouped: [ReleaseID: [Entry]] = [:]
+        // Erasures belong to no release and change no answer: a digest has no section for them.
         for entry in entries {
-            let id = entry.event.release
+            guard let id = entry.event.release else { continue }
             if grouped[id] == nil { order.append(id) }
             grouped[id, default: []].append(entry)
         }

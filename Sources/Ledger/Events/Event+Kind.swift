@@ -15,11 +15,13 @@ extension Event {
         case batchSuperseded
         /// `FiguresStated`.
         case figuresStated
+        /// `PupilErased`.
+        case pupilErased
 
-        /// Every kind: the registration kinds, then the release kinds.
+        /// Every kind: the registration kinds, the release kinds, then the ledger's own.
         public static var allCases: [Kind] {
             RegistrationChange.Kind.allCases.map(Kind.registration)
-                + [.releaseRecorded, .releaseSuperseded, .releaseWithdrawn, .releaseMarkedDefinitive, .batchSuperseded, .figuresStated]
+                + [.releaseRecorded, .releaseSuperseded, .releaseWithdrawn, .releaseMarkedDefinitive, .batchSuperseded, .figuresStated, .pupilErased]
         }
 
         /// The kind's name, e.g. `RegistrationChanged` or `ReleaseWithdrawn`.
@@ -32,6 +34,7 @@ extension Event {
             case .releaseMarkedDefinitive: "ReleaseMarkedDefinitive"
             case .batchSuperseded: "BatchSuperseded"
             case .figuresStated: "FiguresStated"
+            case .pupilErased: "PupilErased"
             }
         }
 
@@ -58,6 +61,7 @@ extension Event {
         case .releaseMarkedDefinitive: .releaseMarkedDefinitive
         case .batchSuperseded: .batchSuperseded
         case .figuresStated: .figuresStated
+        case .pupilErased: .pupilErased
         }
     }
 }

@@ -16,12 +16,15 @@ public enum Event: Hashable, Sendable {
     case batchSuperseded(release: ReleaseID, base: ReleaseID?, newBase: ReleaseID)
     /// The aggregate figures a release states, right after its `ReleaseRecorded`: `FiguresStated`.
     case figuresStated(ReleaseID, [StatedFigure])
+    /// The ledger forgot a pupil on that day, for `reason`: its sealed identity and index entry
+    /// were destroyed, its rows keep its pupil number (`pupil`, never a PGN): `PupilErased`.
+    case pupilErased(pupil: PGN, on: Day, reason: String)
 
     /// The event's name in output and in the NDJSON feed.
     public var kindName: String { kind.name }
 
-    /// The release the event belongs to.
-    public var release: ReleaseID {
+    /// The release the event belongs to; nil for an event of the ledger itself (`PupilErased`).
+    public var release: ReleaseID? {
         switch self {
         case .releaseRecorded(let release): release.id
         case .registration(let event): event.release
@@ -29,6 +32,7 @@ public enum Event: Hashable, Sendable {
             .figuresStated(let id, _):
             id
         case .batchSuperseded(let release, _, _): release
+        case .pupilErased: nil
         }
     }
 }

@@ -16,7 +16,7 @@ extension ReleaseLifecycle {
         case .batchSuperseded(let release, _, let newBase):
             lifecycles[release]?.currentBase = newBase
             lifecycles[release]?.tally = EventTally()
-        case .figuresStated:
+        case .figuresStated, .pupilErased:
             break
         }
     }

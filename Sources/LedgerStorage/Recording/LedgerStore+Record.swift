@@ -196,8 +196,8 @@ extension LedgerStore {
             let record = LogRecord(sequence: sequence, payload: event.encoded, previousChain: chain)
             try transaction.put(record.stored, for: LogRecord.key(sequence), in: log, flags: .append)
             chain = record.chain
-            if touched[event.release] == nil, !event.isReleaseRecorded {
-                touched[event.release] = try lifecycle(of: event.release, in: transaction)
+            if let release = event.release, touched[release] == nil, !event.isReleaseRecorded {
+                touched[release] = try lifecycle(of: release, in: transaction)
             }
             ReleaseLifecycle.apply(event, to: &touched)
         }

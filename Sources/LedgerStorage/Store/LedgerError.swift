@@ -19,6 +19,9 @@ public enum LedgerError: Error, CustomStringConvertible {
     case wrongKey(String)
     /// The key file cannot serve as a key (size, permissions, exists already when creating).
     case badKey(String)
+    /// Another open ledger (in this or another process) holds the ledger in the directory, so it
+    /// cannot be compacted now.
+    case inUse(String)
 
     public var description: String {
         switch self {
@@ -30,6 +33,7 @@ public enum LedgerError: Error, CustomStringConvertible {
         case .keyMissing(let path): "no key file at \(path)"
         case .wrongKey(let path): "\(path) is not the key of this ledger: its pupils' identities were sealed with another"
         case .badKey(let why): why
+        case .inUse(let directory): "the ledger at \(directory) is open elsewhere (another kijkglas, such as a running kijkglas serve)"
         }
     }
 

@@ -7,6 +7,9 @@ import LMDB
 /// content-addressed rows. Every recorded release is one write transaction, so a crash leaves
 /// it wholly in or wholly out.
 public final class LedgerStore: Sendable {
+    /// The ledger's lock, held shared while the store is open (nil for a read-only copy that has
+    /// none), so that no compaction replaces the data file under it.
+    let lock: LedgerLock?
     /// The LMDB environment.
     let environment: Environment
     /// Sequence → `LogRecord`.
@@ -51,7 +54,22 @@ public final class LedgerStore: Sendable {
     /// `verify` (read-only) examines a damaged one in full.
     /// - Throws: `LedgerError.storage` when LMDB cannot open it, `LedgerError.corrupt` when the
     ///   quick check fails (unknown format, head that does not match the log).
-    public init(directory: String, readOnly: Bool = false) throws(LedgerError) {
+    public convenience init(directory: String, readOnly: Bool = false) throws(LedgerError) {
+        if !readOnly {
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw .rejected("cannot make the ledger directory \(directory): \(error.localizedDescription)")
+            }
+        }
+        let lock = FileManager.default.fileExists(atPath: directory) ? try LedgerLock(directory: directory, exclusive: false) : nil
+        try self.init(directory: directory, readOnly: readOnly, lock: lock)
+    }
+
+    /// Opens the ledger in `directory` under `lock`, already taken.
+    init(directory: String, readOnly: Bool, lock: LedgerLock?) throws(LedgerError) {
+        self.lock = lock
         do {
             environment = try Environment(directory: directory, options: .init(readOnly: readOnly))
             try LedgerStore.checkNotTruncated(environment)
