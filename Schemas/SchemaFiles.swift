@@ -25,6 +25,9 @@ public enum SchemaFiles {
     /// The funding regimes: teldata, age split, growth transfer.
     public static var fundingRulesFile: URL { resource("rules/funding.json") }
 
+    /// How long a pupil's identity is kept after its last registration ended.
+    public static var retentionRuleFile: URL { resource("rules/retention.json") }
+
     private static func resource(_ path: String) -> URL {
         Bundle.module.bundleURL.appendingPathComponent(path)
     }

@@ -26,6 +26,15 @@ extension KijkglasError {
                 """)
             return
         }
+        if case .inUse = error {
+            self.init(
+                kind,
+                """
+                \(error.description), so it was not compacted: what was erased is gone from every answer, but freed pages \
+                of its data file keep it until \(Term.compactLater)
+                """)
+            return
+        }
         if case .wrongKey = error {
             self.init(kind, "\(error.description); name the ledger's own key file with \(Term.keyFile)")
             return

@@ -32,6 +32,10 @@ extension KijkglasError {
         case createKey
         /// Showing whole PGNs.
         case showPGN
+        /// Erasing a pupil whose registrations have not all ended.
+        case evenIfRegistered
+        /// Compacting the ledger once nothing else holds it open.
+        case compactLater
 
         /// The term in words.
         public var words: String {
@@ -51,6 +55,8 @@ extension KijkglasError {
             case .keyFile: "the key file"
             case .createKey: "a new key file"
             case .showPGN: "whole PGNs"
+            case .evenIfRegistered: "the erasure even so"
+            case .compactLater: "the ledger is compacted once nothing else holds it open"
             }
         }
     }

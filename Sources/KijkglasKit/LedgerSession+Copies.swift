@@ -3,9 +3,10 @@ import LedgerStorage
 
 extension LedgerSession {
     /// Copies the ledger, compacted, consistent and owner-only, into `directory`, which must hold
-    /// no ledger, and verifies the copy.
+    /// no ledger, and verifies the copy; a session that writes remembers the copy, so that an
+    /// erasure can name it (it keeps the pupils erased after it was made).
     public func backup(to directory: String) throws(KijkglasError) -> VerifyReport {
-        try KijkglasError.mapping { try store.backup(to: directory) }
+        try KijkglasError.mapping { try store.backup(to: directory, on: access == .read ? nil : .today) }
     }
 
     /// Writes the whole log to `file` as NDJSON, from which `importLog` rebuilds the ledger;

@@ -25,6 +25,11 @@ public enum RuleFiles {
         try decode(MassChangeRules.self, from: SchemaFiles.massChangeRulesFile)
     }
 
+    /// `Schemas/rules/retention.json`.
+    public static func retentionRule() throws(KijkglasError) -> RetentionRule {
+        try decode(RetentionRule.self, from: SchemaFiles.retentionRuleFile)
+    }
+
     /// The rate table of `year`, `Schemas/rates/<year>.json`; a missing one is bad data naming
     /// the file to add and the years that are there.
     public static func rateTable(_ year: FundingYear) throws(KijkglasError) -> RateTable {

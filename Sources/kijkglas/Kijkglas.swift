@@ -19,7 +19,7 @@ struct Kijkglas: AsyncParsableCommand {
             Demo.self, IngestCommand.self, Inspect.self, Layouts.self, Releases.self, Diff.self, Log.self,
             Count.self, GrowthCommand.self, FundingCommand.self, RevisionsCommand.self, TrendCommand.self, Reconcile.self,
             Notify.self, Withdraw.self, Definitive.self, Verify.self, Reindex.self, Backup.self, Restore.self, Export.self,
-            Import.self, KeyCommand.self, Serve.self,
+            Import.self, KeyCommand.self, Serve.self, Erase.self, Retention.self, Compact.self,
         ]
     )
 }

@@ -20,6 +20,8 @@ extension KijkglasError.Term {
         case .keyFile: "--key FILE"
         case .createKey: "kijkglas key create"
         case .showPGN: "--show-pgn"
+        case .evenIfRegistered: "--even-if-registered"
+        case .compactLater: "you stop it and run kijkglas compact"
         }
     }
 }

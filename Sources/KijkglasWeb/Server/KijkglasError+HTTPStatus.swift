@@ -44,6 +44,8 @@ extension KijkglasError.Term {
         case .keyFile: "het sleutelbestand van het ledger (kijkglas serve --key BESTAND)"
         case .createKey: "een nieuw sleutelbestand (kijkglas key create)"
         case .showPGN: "‘toon PGN’s’"
+        case .evenIfRegistered: "wissen ook als de leerling nog ingeschreven is"
+        case .compactLater: "de server gestopt is en kijkglas compact heeft gedraaid"
         }
     }
 
@@ -65,6 +67,8 @@ extension KijkglasError.Term {
         case .keyFile: "the ledger's key file (kijkglas serve --key FILE)"
         case .createKey: "a new key file (kijkglas key create)"
         case .showPGN: "show-pgn"
+        case .evenIfRegistered: "even-if-registered"
+        case .compactLater: "the server is stopped and kijkglas compact has run"
         }
     }
 }

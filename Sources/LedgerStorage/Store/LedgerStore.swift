@@ -43,6 +43,9 @@ public final class LedgerStore: Sendable {
     /// Pupil number (big-endian UInt32) → `PupilRecord`, the pupil's sealed data key and identity;
     /// nil only in a read-only open of a ledger made before it existed.
     let pupilRecords: Database?
+    /// Backup directory → the day it was made (`LedgerStore+Backup`): the copies that may still
+    /// hold an erased pupil; nil in a read-only open.
+    let backupRecords: Database?
 
     /// The storage format this code reads and writes: 3 since rows hold pupil numbers and coarse
     /// birth dates, the identities sealed in the vault (2 held PGNs; 1 keyed rows by content hash
@@ -86,6 +89,7 @@ public final class LedgerStore: Sendable {
             scopeIndex = readOnly ? try? environment.database("scope-index") : try environment.database("scope-index")
             pupilIndex = readOnly ? try? environment.database("pupil-index") : try environment.database("pupil-index")
             pupilRecords = readOnly ? try? environment.database("pupils") : try environment.database("pupils")
+            backupRecords = readOnly ? nil : try environment.database("backups")
         } catch let error as LedgerError {
             throw error
         } catch let error as LMDBError {

@@ -5,7 +5,12 @@ import KijkglasKit
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Copy the ledger (compacted, consistent, owner-only) to a new directory and verify the copy.",
-        discussion: "Safe while other processes read or ingest. Example: kijkglas backup /backups/kijkglas-2022-05-01"
+        discussion: """
+            Safe while other processes read or ingest. The ledger remembers the backup: a backup \
+            holds every pupil erased after it was made, and kijkglas erase lists it.
+
+            Example: kijkglas backup /backups/kijkglas-2022-05-01
+            """
     )
 
     @OptionGroup var ledgerOptions: LedgerOptions
@@ -15,7 +20,7 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let report = try ledgerOptions.session().backup(to: destination)
+            let report = try ledgerOptions.session(.write).backup(to: destination)
             try VerifyText.finish(report, success: "backup in \(destination) verified")
         }
     }
