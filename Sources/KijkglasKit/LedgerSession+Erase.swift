@@ -80,15 +80,25 @@ extension LedgerSession {
         return CompactionAnswer(bytesBefore: sizes.before, bytesAfter: sizes.after)
     }
 
+    /// The pupil numbers of the pupils the ledger can still name (not erased).
+    public func sealedPupils() throws(KijkglasError) -> [PGN] {
+        try KijkglasError.mapping { try store.sealedPupils() }
+    }
+
     /// Whether an erasure happened since the ledger was last compacted.
     public func compactionDue() throws(KijkglasError) -> Bool {
         try KijkglasError.mapping { try store.compactionDue() }
     }
 
-    /// When each pupil's registrations ended, from the release that answers for each scope now.
+    /// When each pupil's registrations ended, from every release not withdrawn, by scope.
     private func registrationEnds(_ store: LedgerStore) throws(KijkglasError) -> PupilRegistrationEnds {
         try KijkglasError.mapping {
-            PupilRegistrationEnds(try store.answeringReleases().map { ($0.scope, try store.rows(of: $0.id)) })
+            let lifecycles = try store.lifecycles()
+            let kept = try store.releases().filter { lifecycles[$0.id]?.withdrawn == nil }
+            return PupilRegistrationEnds(
+                try Dictionary(grouping: kept, by: \.scope).map { scope, releases in
+                    (scope, try releases.sorted(by: Release.precedes).map { ($0.publishedOn, try store.rows(of: $0.id)) })
+                })
         }
     }
 

@@ -6,7 +6,7 @@ public struct LogRequest: Sendable, Equatable {
     public var since: UInt64
     /// Only the events of this release.
     public var release: ReleaseID?
-    /// Only the registration events of this pupil.
+    /// Only the events of this pupil: its registration events and its erasure.
     public var pupil: PGN?
     /// Only events of this kind.
     public var kind: Event.Kind?
@@ -32,6 +32,7 @@ public struct LogRequest: Sendable, Equatable {
     func admits(_ event: Event) -> Bool {
         if let release, event.release != release { return false }
         if let kind, event.kind != kind { return false }
+        if let pupil, !correctionsOnly, case .pupilErased(let erased, _, _) = event { return erased == pupil }
         if pupil != nil || correctionsOnly {
             guard case .registration(let registration) = event else { return false }
             if let pupil, registration.key.pgn != pupil { return false }

@@ -8,6 +8,9 @@ enum VerifyText {
     static func finish(_ report: VerifyReport, success: String) throws {
         if report.isValid {
             print("\(success): \(report.recordsChecked) records, \(report.releasesChecked) releases, \(report.rowsChecked) rows checked")
+            if report.compactionDue {
+                print("note: pupils were erased since the ledger was last compacted; kijkglas compact removes what freed pages still hold")
+            }
             return
         }
         for problem in report.problems { printError("kijkglas verify: \(problem)") }

@@ -31,6 +31,9 @@ public struct VerifyReport: Sendable {
     public var rowsChecked = 0
     /// Everything wrong, the first log problem first.
     public var problems: [Problem] = []
+    /// Pupils were erased since the ledger was last compacted: no problem, but its data file's
+    /// freed pages may still hold their sealed identities until it is.
+    public var compactionDue = false
 
     /// A report of nothing checked yet.
     public init() {}

@@ -16,6 +16,7 @@ extension LedgerStore {
             var stated: [ReleaseID: [StatedFigure]] = [:]
             let batches = try verifyLog(in: transaction, into: &report, lifecycles: &rebuilt, figures: &stated)
             try verifyReleases(batches, lifecycles: rebuilt, figures: stated, in: transaction, into: &report)
+            report.compactionDue = try transaction.get(LedgerStore.compactionDueKey, in: meta) != nil
             return report
         }
     }
@@ -67,6 +68,15 @@ extension LedgerStore {
                         batches[batch] = (batches[batch]?.lowerBound ?? sequence)...sequence
                     case .figuresStated(let release, let stated):
                         figures[release] = stated
+                    case .pupilErased(let pupil, _, _):
+                        if let pupilRecords, let number = pupil.pupilNumber {
+                            var storageKey = ByteWriter()
+                            storageKey.write(bigEndian: number)
+                            if (try? transaction.get(storageKey.bytes, in: pupilRecords)).flatMap({ $0 }) != nil {
+                                report.problems.append(
+                                    .init(sequence: sequence, message: "pupil \(pupil.masked) was erased, but the vault still holds its identity"))
+                            }
+                        }
                     default:
                         break
                     }
