@@ -59,7 +59,7 @@ extension LedgerSession {
         var answer = RetentionAnswer(
             rule: rule, on: request.on, endedBefore: keptFrom,
             pupils: past.map { .init(pupil: names($0.pupil), number: $0.pupil, lastEnded: $0.end, releases: releases[$0.pupil] ?? []) },
-            stillRegistered: ends.lastEnd.values.filter { $0 == nil }.count, erasure: nil)
+            stillRegistered: ends.lastEnd.filter { $0.value == nil && sealed.contains($0.key) }.count, erasure: nil)
         if request.apply, !past.isEmpty {
             let store = try writableStore()
             let key = try ledgerKey()

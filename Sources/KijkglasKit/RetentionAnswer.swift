@@ -23,7 +23,7 @@ public struct RetentionAnswer: Sendable {
     public var endedBefore: Day
     /// The pupils past the period (erased ones are not listed again).
     public var pupils: [Pupil]
-    /// Pupils the ledger holds whose registrations have not all ended.
+    /// Pupils the ledger can still name whose registrations have not all ended.
     public var stillRegistered: Int
     /// Whether they were erased; the erasure's answer when they were.
     public var erasure: ErasureAnswer?
