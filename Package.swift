@@ -89,7 +89,13 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-        .testTarget(name: "KijkglasKitTests", dependencies: ["KijkglasKit", "Ledger", "LedgerStorage", "Ingest", "Reports", "TestSupport"]),
+        .testTarget(
+            name: "KijkglasKitTests",
+            dependencies: [
+                "KijkglasKit", "Ledger", "LedgerStorage", "Ingest", "Reports", "SampleData", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(name: "KijkglasTests", dependencies: ["LMDB", "TestSupport"]),
         .testTarget(
             name: "KijkglasWebTests",

@@ -29,8 +29,12 @@ public struct SchoolYearsLedger {
 
     /// A ledger of `swv`'s history from `seed`, plus `others` SWVs' histories that list some of
     /// the same pupils (some with a TLV of `swv`), loaded in an order shuffled by `order`; over
-    /// `years` school years from 2020-2021.
-    public init(seed: UInt64, others: Int = 0, withdrawFirst: Bool = false, order: UInt64 = 0, years: Int = 2) throws {
+    /// `years` school years from 2020-2021; `afterLoad` runs after each file is recorded, with the
+    /// store and how many files are recorded so far.
+    public init(
+        seed: UInt64, others: Int = 0, withdrawFirst: Bool = false, order: UInt64 = 0, years: Int = 2,
+        afterLoad: (LedgerStore, Int) throws -> Void = { _, _ in }
+    ) throws {
         self.years = (0..<years).map { SchoolYear(firstYear: 2020 + $0) }
         history = SchoolYearsHistory(seed: seed, swv: Self.swv, years: years, withdrawFirstOfLastYear: withdrawFirst)
         var versions = history.releases.map(Self.version)
@@ -71,6 +75,7 @@ public struct SchoolYearsLedger {
         let twice = loading[Int.random(in: 0..<loading.count, using: &shuffler)]
         loading.insert(twice, at: Int.random(in: loading.firstIndex(of: twice)! + 1...loading.count, using: &shuffler))
         var outcome: RecordOutcome?
+        var loaded = 1
         for index in loading {
             let version = versions[index]
             var sha = [UInt8](repeating: 0, count: 32)
@@ -79,6 +84,8 @@ public struct SchoolYearsLedger {
                 scope: version.scope, publishedOn: version.published, fileName: version.fileName, fileSHA256: sha,
                 rows: version.rows))
             if index == twice { outcome = result }
+            try afterLoad(store, loaded)
+            loaded += 1
         }
         duplicateOutcome = outcome!
         var storedVersions: [ProjectionOracle.Version] = []
