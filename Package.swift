@@ -82,7 +82,10 @@ let package = Package(
             name: "TestSupport", dependencies: ["KijkglasKit", "Ledger", "LedgerStorage", "Ingest", "SampleData"], path: "Tests/TestSupport"
         ),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "TestSupport"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LedgerStorage", "LMDB", "SampleData", "TestSupport"]),
+        .testTarget(
+            name: "LedgerTests",
+            dependencies: ["Ledger", "LedgerStorage", "LMDB", "SampleData", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(
             name: "IngestTests",
             dependencies: ["Ingest", "SampleData", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

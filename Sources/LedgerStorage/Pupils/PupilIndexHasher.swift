@@ -1,11 +1,10 @@
-import Crypto
 import Foundation
 import Ledger
 
 /// The keys of the pupil index: the first 16 bytes of HMAC-SHA256(index key, a PGN's nine ASCII
-/// digits). The HMAC's keyed state is computed once per run of PGNs and copied for each (the hash
-/// state is copy-on-write), and a release's PGNs are hashed on every core, each core with a keyed
-/// state of its own.
+/// digits). The HMAC's keyed states are computed once per run of PGNs and copied for each
+/// (`KeyedHMAC`), and a release's PGNs are hashed on every core, each core with keyed states of
+/// its own.
 struct PupilIndexHasher {
     /// The bytes of an index key.
     static let width = 16
@@ -15,7 +14,7 @@ struct PupilIndexHasher {
 
     /// The index key of `pgn`.
     func entry(of pgn: PGN) -> [UInt8] {
-        let keyed = HMAC<SHA256>(key: key.indexKey)
+        let keyed = KeyedHMAC(key: key.indexKey)
         return [UInt8](unsafeUninitializedCapacity: PupilIndexHasher.width) { buffer, initialized in
             Self.write(pgn, with: keyed, into: UnsafeMutableRawBufferPointer(buffer))
             initialized = PupilIndexHasher.width
@@ -29,7 +28,7 @@ struct PupilIndexHasher {
         return [UInt8](unsafeUninitializedCapacity: pgns.count * PupilIndexHasher.width) { buffer, initialized in
             guard let base = buffer.baseAddress.map(Target.init) else { return }
             DispatchQueue.concurrentPerform(iterations: (pgns.count + chunk - 1) / chunk) { part in
-                let keyed = HMAC<SHA256>(key: key.indexKey)
+                let keyed = KeyedHMAC(key: key.indexKey)
                 for index in part * chunk..<min(pgns.count, (part + 1) * chunk) {
                     Self.write(
                         pgns[index], with: keyed,
@@ -42,16 +41,16 @@ struct PupilIndexHasher {
 
     /// Writes the index key of `pgn` into `target` (`width` bytes), from `keyed`, the HMAC with
     /// the index key absorbed.
-    private static func write(_ pgn: PGN, with keyed: HMAC<SHA256>, into target: UnsafeMutableRawBufferPointer) {
+    private static func write(_ pgn: PGN, with keyed: KeyedHMAC, into target: UnsafeMutableRawBufferPointer) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 9) { digits in
             var value = pgn.value
             for position in (0..<9).reversed() {
                 digits[position] = UInt8(ascii: "0") + UInt8(value % 10)
                 value /= 10
             }
-            var mac = keyed
-            mac.update(data: UnsafeRawBufferPointer(digits))
-            mac.finalize().withUnsafeBytes { target.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0.prefix(PupilIndexHasher.width))) }
+            keyed.authenticationCode(for: UnsafeRawBufferPointer(digits)).withUnsafeBytes {
+                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0.prefix(PupilIndexHasher.width)))
+            }
         }
     }
 
