@@ -69,7 +69,8 @@ public enum ReleaseListing {
         }
     }
 
-    private static func hex(_ byte: UInt8) -> String {
+    /// Two lowercase hex digits.
+    static func hex(_ byte: UInt8) -> String {
         let digits = Array("0123456789abcdef")
         return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }

@@ -46,6 +46,20 @@ struct LifecycleCommandTests {
         #expect(try KijkglasBinary.run(["withdraw", "R5", "--on", "10-05-2022", "--reason", "fouten", "--ledger", ledger]).status == 0)
         let releases = try KijkglasBinary.run(["releases", "--ledger", ledger])
         #expect(releases.standardOutput.contains("withdrawn 2022-05-10"))
+        let json = try KijkglasBinary.run(["releases", "--format", "json", "--ledger", ledger])
+        let listed = try #require(
+            (try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])?["releases"] as? [[String: Any]])
+        let tableLines = releases.standardOutput.split(separator: "\n").dropFirst(2)
+        #expect(listed.count == tableLines.count)
+        let withdrawn = try #require(listed.first { $0["id"] as? String == "R5" })
+        #expect(withdrawn["status"] as? String == "withdrawn")
+        #expect(withdrawn["withdrawn"] as? [String: String] == ["on": "2022-05-10", "reason": "fouten"])
+        for (entry, line) in zip(listed, tableLines) {
+            let cells = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            #expect(cells.first == entry["id"] as? String)
+            #expect(cells.contains(String(entry["rows"] as? Int ?? -1)))
+            #expect((entry["sha256"] as? String)?.hasPrefix(cells[cells.firstIndex { $0.count == 12 && $0.allSatisfy(\.isHexDigit) } ?? 0]) == true)
+        }
         let knownBefore = try KijkglasBinary.run(["count", "--on", "01-02-2022", "--all", "--known-at", "01-05-2022", "--ledger", ledger])
         #expect(knownBefore.standardOutput == beforeWithdrawal.standardOutput)
         let knownAfter = try KijkglasBinary.run(["count", "--on", "01-02-2022", "--all", "--known-at", "15-05-2022", "--ledger", ledger])

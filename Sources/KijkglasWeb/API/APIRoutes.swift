@@ -84,6 +84,37 @@ enum APIRoutes {
                 return try app.session.reconcile(ReconcileRequest(release: release)).report(showPGN: false).json
             }
         }
+        api.get("releases") { request, _ in
+            try answer(request, app: app) { _ throws(KijkglasError) in
+                let answer = try app.session.releases()
+                return ReleaseListing.json(answer.releases, lifecycles: answer.lifecycles, previousYear: answer.previousYear)
+            }
+        }
+        api.get("log") { request, _ in
+            try answer(request, app: app, contentType: "application/x-ndjson; charset=utf-8") { fields throws(KijkglasError) in
+                var pupil: PGN?
+                if let text = fields["pupil"] {
+                    guard text.hasPrefix("#"), let number = PGN(digits: text) else {
+                        throw KijkglasError(.usage, "pupil: give a pupil number like #17 (a PGN never goes in a URL)")
+                    }
+                    pupil = number
+                }
+                var kind: Event.Kind?
+                if let text = fields["kind"] {
+                    guard let named = Event.Kind(name: text) else {
+                        throw KijkglasError(.usage, "kind: one of \(Event.Kind.allCases.map(\.name).joined(separator: ", "))")
+                    }
+                    kind = named
+                }
+                let request = LogRequest(
+                    since: UInt64(try fields.number("since", label: "since", minimum: 1) ?? 1), release: try fields.release("release", label: "release"),
+                    pupil: pupil, kind: kind, correctionsOnly: fields.flag("corrections-only"),
+                    limit: try fields.number("limit", label: "limit", minimum: 1) ?? APIRoutes.logLimit)
+                var lines: [String] = []
+                try app.session.log(request) { sequence, event in lines.append(EventJSON(event, sequence: sequence).jsonLine) }
+                return lines.joined(separator: "\n")
+            }
+        }
         api.get("digest") { request, _ in
             try answer(request, app: app, cached: false) { fields throws(KijkglasError) in
                 let subscriber = fields["subscriber"] ?? WebApp.subscriber
@@ -95,14 +126,19 @@ enum APIRoutes {
         }
     }
 
-    /// The JSON `body` makes of the request's query (kept in the cache while the ledger is
+    /// The events `/api/v1/log` returns when the request sets no `limit`: a page, continued with
+    /// `since` one past the last sequence.
+    static let logLimit = 10_000
+
+    /// The JSON (of `contentType`) `body` makes of the request's query (kept in the cache while the ledger is
     /// unchanged, when `cached`), or the library's failure as JSON.
     private static func answer(
-        _ request: Request, app: WebApp, cached: Bool = true, _ body: (FormFields) throws(KijkglasError) -> String
+        _ request: Request, app: WebApp, cached: Bool = true, contentType: String = "application/json; charset=utf-8",
+        _ body: (FormFields) throws(KijkglasError) -> String
     ) throws -> Response {
         let fields = FormFields(values: FormFields.parse(request.uri.query ?? ""), posted: false)
         func json() throws(KijkglasError) -> ResponseCache.Stored {
-            ResponseCache.Stored(status: .ok, contentType: "application/json; charset=utf-8", text: try body(fields) + "\n")
+            ResponseCache.Stored(status: .ok, contentType: contentType, text: try body(fields) + "\n")
         }
         do throws(KijkglasError) {
             guard cached, let version = app.version else { return try json().response }

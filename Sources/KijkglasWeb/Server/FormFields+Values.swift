@@ -18,6 +18,14 @@ extension FormFields {
         return id
     }
 
+    /// The whole number in field `name`, nil when empty; another text, or one below `minimum`, is a
+    /// usage failure naming the field by `label`.
+    func number(_ name: String, label: String, minimum: Int = 0) throws(KijkglasError) -> Int? {
+        guard let text = self[name] else { return nil }
+        guard let number = Int(text), number >= minimum else { throw KijkglasError(.usage, "\(label) ‘\(text)’ is geen getal vanaf \(minimum)") }
+        return number
+    }
+
     /// The value of field `name` as `Value` by its raw value, nil when empty.
     func choice<Value: RawRepresentable>(_ name: String, label: String) throws(KijkglasError) -> Value? where Value.RawValue == String {
         guard let text = self[name] else { return nil }
