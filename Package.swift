@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "TestSupport", dependencies: ["KijkglasKit", "Ledger", "LedgerStorage", "Ingest", "SampleData"], path: "Tests/TestSupport"
         ),
-        .testTarget(name: "LMDBTests", dependencies: ["LMDB", "TestSupport"]),
+        .testTarget(name: "LMDBTests", dependencies: ["LMDB", "SampleData", "TestSupport"]),
         .testTarget(
             name: "LedgerTests",
             dependencies: ["Ledger", "LedgerStorage", "LMDB", "SampleData", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]

@@ -1,3 +1,4 @@
+import SampleData
 import Testing
 @testable import LMDB
 
@@ -54,6 +55,45 @@ struct CursorTests {
                 }
             }
             #expect(keys == [UInt64(1).bigEndianBytes, UInt64(2).bigEndianBytes])
+        }
+    }
+
+    @Test("looking up and putting at a cursor, in key order or not, agrees with a dictionary", arguments: [1, 2, 3])
+    func lookUpAndPut(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        try withEnvironment { env, db throws in
+            var oracle: [[UInt8]: [UInt8]] = [:]
+            func randomKey() -> [UInt8] { (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) } }
+            try env.write { txn throws in
+                for _ in 0..<3_000 {
+                    let key = randomKey()
+                    let value = Array(key.prefix(4).reversed())
+                    try txn.put(value, for: key, in: db)
+                    oracle[key] = value
+                }
+            }
+            let known = Array(oracle.keys)
+            for sorted in [true, false] {
+                var asked = (0..<2_000).map { _ in Bool.random(using: &random) ? known.randomElement(using: &random)! : randomKey() }
+                if sorted { asked.sort { $0.lexicographicallyPrecedes($1) } }
+                try env.write { txn throws in
+                    try txn.withCursor(in: db) { cursor throws in
+                        for key in asked {
+                            let found = try cursor.withValue(at: key) { Array($0) }
+                            #expect(found == oracle[key])
+                            if found == nil {
+                                let value = Array(key.suffix(4))
+                                try cursor.put(value, for: key)
+                                oracle[key] = value
+                            }
+                        }
+                    }
+                }
+            }
+            try env.read { txn throws in
+                #expect(try txn.entryCount(in: db) == oracle.count)
+                for (key, value) in oracle { #expect(try txn.get(key, in: db) == value) }
+            }
         }
     }
 }

@@ -41,4 +41,21 @@ struct PupilIndexHasherTests {
             }
         }
     }
+
+    @Test("keyOrder lists the keys as a bytewise sort does, also when many share their first bytes")
+    func keyOrder() {
+        let seed = SplitMix64.seedFromEnvironment()
+        var random = SplitMix64(seed: seed)
+        for count in [0, 1, 2, 300, 20_000] {
+            // A quarter of the keys start with one of three two-byte prefixes, so buckets hold many.
+            let keys = (0..<count).map { _ in
+                var key = (0..<PupilIndexHasher.width).map { _ in UInt8.random(in: 0...255, using: &random) }
+                if Int.random(in: 0..<4, using: &random) == 0 { key[0] = 7; key[1] = UInt8.random(in: 0...2, using: &random) }
+                return key
+            }
+            let order = PupilIndexHasher.keyOrder(of: keys.flatMap { $0 })
+            #expect(order.map { keys[$0] } == keys.sorted { $0.lexicographicallyPrecedes($1) }, "seed \(seed), \(count) keys")
+            #expect(Set(order) == Set(keys.indices), "seed \(seed)")
+        }
+    }
 }

@@ -26,8 +26,13 @@ extension LedgerStore {
     /// ledger has not seen gets the next pupil number (new pupils numbered in PGN order), an index
     /// entry and a vault entry with a new data key, sealing the birth date of its first row here;
     /// all in `transaction`, so a release's pupils land with it or not at all.
+    ///
+    /// The index is read and written in the order of its keys, through one cursor, so each
+    /// lookup starts from the leaf page of the one before instead of from the root: HMACs scatter
+    /// a release's pupils over the whole index, and in PGN order every lookup would be a search
+    /// of the tree.
     func sealingPupils(
-        of rows: [Registration], key: LedgerKey, ageThresholds: AgeThresholds, in transaction: Transaction
+        of rows: consuming [Registration], key: LedgerKey, ageThresholds: AgeThresholds, in transaction: Transaction
     ) throws -> [Registration] {
         guard let pupilIndex, let pupilRecords else { throw LedgerError.rejected("the ledger is open read-only") }
         try checkKey(key, adopt: true, in: transaction)
@@ -38,56 +43,63 @@ extension LedgerStore {
         }
         let width = PupilIndexHasher.width
         let entries = PupilIndexHasher(key: key).entries(of: firsts.map { rows[$0].pgn })
-        var numbers = [UInt32](repeating: 0, count: rows.count)
-        var unknown: [(row: Int, entry: [UInt8])] = []
-        for (pupil, first) in firsts.enumerated() {
-            let entry = Array(entries[pupil * width..<(pupil + 1) * width])
-            if let stored = try transaction.get(entry, in: pupilIndex) {
-                var reader = ByteReader(stored)
-                let number = try reader.readBigEndianUInt32()
-                var index = first
-                repeat {
-                    numbers[index] = number
-                    index += 1
-                } while index < rows.count && rows[index].pgn == rows[first].pgn
-            } else {
-                unknown.append((first, entry))
+        func entry(_ pupil: Int) -> [UInt8] { Array(entries[pupil * width..<(pupil + 1) * width]) }
+        let keyOrder = PupilIndexHasher.keyOrder(of: entries)
+        // Each pupil's number; 0 (no pupil number) until known or given.
+        var pupilNumbers = [UInt32](repeating: 0, count: firsts.count)
+        try transaction.withCursor(in: pupilIndex) { cursor in
+            for pupil in keyOrder {
+                pupilNumbers[pupil] =
+                    try cursor.withValue(at: entry(pupil)) { stored in
+                        guard stored.count == 4 else { throw LedgerError.corrupt("a pupil index entry is not a pupil number") }
+                        return UInt32(bigEndian: stored.loadUnaligned(as: UInt32.self))
+                    } ?? 0
             }
         }
-        if !unknown.isEmpty {
-            let wrappingKey = key.wrappingKey
-            let random = try PupilRecord.randomness(for: unknown.count)
-            var next = try nextPupilNumber(in: transaction)
+        let newPupils = pupilNumbers.indices.filter { pupilNumbers[$0] == 0 }
+        if !newPupils.isEmpty {
+            let first = try nextPupilNumber(in: transaction)
+            guard newPupils.count <= Int(PGN.maxPupilNumber) - Int(first) + 1 else {
+                throw LedgerError.rejected("the ledger has given every pupil number")
+            }
+            for (offset, pupil) in newPupils.enumerated() { pupilNumbers[pupil] = first + UInt32(offset) }
             var writer = ByteWriter()
-            for (pupil, (first, entry)) in unknown.enumerated() {
-                guard next <= PGN.maxPupilNumber else { throw LedgerError.rejected("the ledger has given every pupil number") }
-                writer.removeAll()
-                writer.write(bigEndian: next)
-                try transaction.put(writer.bytes, for: entry, in: pupilIndex)
+            try transaction.withCursor(in: pupilIndex) { cursor in
+                for pupil in keyOrder where pupilNumbers[pupil] >= first {
+                    writer.removeAll()
+                    writer.write(bigEndian: pupilNumbers[pupil])
+                    try cursor.put(writer.bytes, for: entry(pupil))
+                }
+            }
+            let wrappingKey = key.wrappingKey
+            let random = try PupilRecord.randomness(for: newPupils.count)
+            for (offset, pupil) in newPupils.enumerated() {
+                let row = rows[firsts[pupil]]
                 let record = try PupilRecord(
-                    sealing: rows[first].pgn, birthDate: rows[first].birthDate, wrappingWith: wrappingKey,
-                    random: random[pupil * PupilRecord.randomBytes..<(pupil + 1) * PupilRecord.randomBytes])
+                    sealing: row.pgn, birthDate: row.birthDate, wrappingWith: wrappingKey,
+                    random: random[offset * PupilRecord.randomBytes..<(offset + 1) * PupilRecord.randomBytes])
+                writer.removeAll()
+                writer.write(bigEndian: pupilNumbers[pupil])
                 try transaction.put(record.encoded, for: writer.bytes, in: pupilRecords, flags: .append)
-                var index = first
-                repeat {
-                    numbers[index] = next
-                    index += 1
-                } while index < rows.count && rows[index].pgn == rows[first].pgn
-                next += 1
             }
             writer.removeAll()
-            writer.write(bigEndian: next)
+            writer.write(bigEndian: first + UInt32(newPupils.count))
             try transaction.put(writer.bytes, for: LedgerStore.nextPupilKey, in: meta)
         }
-        // A pupil's rows keep their order; pupils go in number order (a stable sort on the number).
-        let inOrder = numbers.indices.dropFirst().allSatisfy { numbers[$0 - 1] <= numbers[$0] }
-        let order = inOrder ? Array(rows.indices) : rows.indices.sorted { (numbers[$0], $0) < (numbers[$1], $1) }
-        return order.map { index in
-            var sealed = rows[index]
-            sealed.pgn = PGN(storedValue: PGN.pupilNumberBase + numbers[index])
-            sealed.birthDate = ageThresholds.coarsened(sealed.birthDate)
-            return sealed
+        // Sealed in place, then back in identity order: pupils in number order, a pupil's rows in
+        // the order they had.
+        var sealed = consume rows
+        var inOrder = true
+        for (pupil, first) in firsts.enumerated() {
+            let number = pupilNumbers[pupil]
+            if pupil > 0 && pupilNumbers[pupil - 1] > number { inOrder = false }
+            for index in first..<(pupil + 1 < firsts.count ? firsts[pupil + 1] : sealed.count) {
+                sealed[index].pgn = PGN(storedValue: PGN.pupilNumberBase + number)
+                sealed[index].birthDate = ageThresholds.coarsened(sealed[index].birthDate)
+            }
         }
+        if !inOrder { sealed.sort { RegistrationDiff.compareIdentity($0, $1) < 0 } }
+        return sealed
     }
 
     /// The next pupil number to give: 1 in a ledger that has given none.

@@ -39,6 +39,32 @@ struct PupilIndexHasher {
         }
     }
 
+    /// The positions of the index keys in `entries` (`width` bytes each) in the index's order
+    /// (bytewise): a counting sort on the first two bytes, then each bucket (a few keys, HMACs
+    /// being uniform) sorted on the whole key.
+    static func keyOrder(of entries: [UInt8]) -> [Int] {
+        let count = entries.count / width
+        return entries.withUnsafeBytes { bytes in
+            func bucket(_ position: Int) -> Int { Int(bytes[position * width]) << 8 | Int(bytes[position * width + 1]) }
+            var starts = [Int](repeating: 0, count: 65_537)
+            for position in 0..<count { starts[bucket(position) + 1] += 1 }
+            for index in 1..<starts.count { starts[index] += starts[index - 1] }
+            var order = [Int](repeating: 0, count: count)
+            var filled = starts
+            for position in 0..<count {
+                order[filled[bucket(position)]] = position
+                filled[bucket(position)] += 1
+            }
+            func precedes(_ a: Int, _ b: Int) -> Bool {
+                memcmp(bytes.baseAddress! + a * width, bytes.baseAddress! + b * width, width) < 0
+            }
+            for index in 0..<65_536 where starts[index + 1] - starts[index] > 1 {
+                order[starts[index]..<starts[index + 1]].sort(by: precedes)
+            }
+            return order
+        }
+    }
+
     /// Writes the index key of `pgn` into `target` (`width` bytes), from `keyed`, the HMAC with
     /// the index key absorbed.
     private static func write(_ pgn: PGN, with keyed: KeyedHMAC, into target: UnsafeMutableRawBufferPointer) {
