@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -49,7 +51,14 @@ let package = Package(
             ]
         ),
         .target(name: "Reports", dependencies: ["Ledger", "Ingest"]),
-        .target(name: "KijkglasKit", dependencies: ["Ledger", "LedgerStorage", "Ingest", "Reports", "Schemas"], resources: [.copy("Demo")]),
+        .target(
+            name: "KijkglasKit",
+            dependencies: [
+                "Ledger", "LedgerStorage", "Ingest", "Reports", "Schemas",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            resources: [.copy("Demo")]),
         .target(
             name: "KijkglasWeb",
             dependencies: [

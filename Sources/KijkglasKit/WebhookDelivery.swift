@@ -1,7 +1,7 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 
 /// POSTs a JSON body to a webhook with a bounded number of tries and exponential backoff;
 /// delivered means an HTTP 2xx answer.
@@ -74,36 +74,20 @@ public struct WebhookDelivery: Sendable {
         case unreachable(String)
     }
 
-    /// The answer of one request, waiting for it on this thread.
+    /// The answer of one request, waiting for it on this thread. The client is AsyncHTTPClient's
+    /// shared one (SwiftNIO, which the web app brings anyway) rather than URLSession, so no
+    /// command loads FoundationNetworking and libcurl at start.
     private func send(_ body: Data) -> Answer {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.httpBody = body
-        request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
-        request.setValue("kijkglas", forHTTPHeaderField: "User-Agent")
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let session = URLSession(configuration: .ephemeral)
-        defer { session.finishTasksAndInvalidate() }
-        let box = AnswerBox()
-        let done = DispatchSemaphore(value: 0)
-        session.dataTask(with: request) { _, response, error in
-            if let status = (response as? HTTPURLResponse)?.statusCode {
-                box.set(.answered(status))
-            } else {
-                box.set(.unreachable(error?.localizedDescription ?? "no HTTP answer"))
-            }
-            done.signal()
-        }.resume()
-        guard done.wait(timeout: .now() + timeout + 5) == .success else { return .unreachable("no answer within \(Int(timeout)) s") }
-        return box.get() ?? .unreachable("no HTTP answer")
-    }
-
-    /// Hands the answer from URLSession's queue to the waiting thread.
-    private final class AnswerBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var answer: Answer?
-
-        func set(_ value: Answer) { lock.withLock { answer = value } }
-        func get() -> Answer? { lock.withLock { answer } }
+        var headers = HTTPHeaders([("Content-Type", "application/json; charset=utf-8"), ("User-Agent", "kijkglas")])
+        for (name, value) in self.headers { headers.replaceOrAdd(name: name, value: value) }
+        do {
+            let request = try HTTPClient.Request(url: url, method: .POST, headers: headers, body: .bytes(body))
+            let deadline = NIODeadline.now() + .milliseconds(Int64(timeout * 1000))
+            return .answered(Int(try HTTPClient.shared.execute(request: request, deadline: deadline).wait().status.code))
+        } catch let error as HTTPClientError where [.deadlineExceeded, .readTimeout, .connectTimeout].contains(error) {
+            return .unreachable("no answer within \(String(format: "%g", timeout)) s")
+        } catch {
+            return .unreachable(String(describing: error))
+        }
     }
 }
