@@ -75,7 +75,7 @@ extension ReleaseListing {
                 })
             correctionsByKind = Dictionary(uniqueKeysWithValues: lifecycle.tally.byKind(.correction).map { ($0.kind.name, $0.count) })
             correctedRelease = lifecycle.tally.isMostlyCorrections
-            self.previousYear = previousYear.flatMap { $0.registrations.isEmpty ? nil : PreviousYearText.JSON($0) }
+            self.previousYear = previousYear.map(PreviousYearText.JSON.init)
         }
     }
 }

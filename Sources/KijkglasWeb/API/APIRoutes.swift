@@ -130,8 +130,8 @@ enum APIRoutes {
     /// `since` one past the last sequence.
     static let logLimit = 10_000
 
-    /// The JSON (of `contentType`) `body` makes of the request's query (kept in the cache while the ledger is
-    /// unchanged, when `cached`), or the library's failure as JSON.
+    /// What `body` makes of the request's query, as `contentType` (kept in the cache while the
+    /// ledger is unchanged, when `cached`), or the library's failure as JSON.
     private static func answer(
         _ request: Request, app: WebApp, cached: Bool = true, contentType: String = "application/json; charset=utf-8",
         _ body: (FormFields) throws(KijkglasError) -> String
