@@ -11,6 +11,11 @@ public struct IngestBatch: Sendable {
     /// The birth dates the funding rules tell apart: the rows keep only these.
     let ageThresholds: AgeThresholds
 
+    /// The releases, handed over whole.
+    consuming func takeReleases() -> [IncomingRelease] {
+        releases
+    }
+
     /// Reads every file of `request` as `reading` says; the problems of all of them are bad data
     /// whose `input` lists them.
     public init(_ request: IngestRequest, reading: FileReading) throws(KijkglasError) {

@@ -35,7 +35,7 @@ public final class Cursor {
     /// point into the map and are valid only during `body`; nil when there is no such entry. A
     /// cursor already on the leaf page where `key` belongs finds it without searching from the
     /// root, so keys looked up in key order cost little more than a walk.
-    public func withValue<R>(at key: [UInt8], _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R? {
+    public func withValue<R>(at key: ArraySlice<UInt8>, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R? {
         guard let handle else { throw LMDBError.transactionClosed }
         var value = MDB_val()
         let code = key.withMDBValue { key in
@@ -48,7 +48,7 @@ public final class Cursor {
 
     /// Stores `value` for `key` and moves to it (`mdb_cursor_put`), in a write transaction; like
     /// `withValue(at:)`, a cursor on the right page skips the search from the root.
-    public func put(_ value: [UInt8], for key: [UInt8], flags: PutFlags = []) throws {
+    public func put(_ value: [UInt8], for key: ArraySlice<UInt8>, flags: PutFlags = []) throws {
         guard let handle else { throw LMDBError.transactionClosed }
         let code = key.withMDBValue { key in
             value.withMDBValue { value in

@@ -79,11 +79,11 @@ struct CursorTests {
                 try env.write { txn throws in
                     try txn.withCursor(in: db) { cursor throws in
                         for key in asked {
-                            let found = try cursor.withValue(at: key) { Array($0) }
+                            let found = try cursor.withValue(at: key[...]) { Array($0) }
                             #expect(found == oracle[key])
                             if found == nil {
                                 let value = Array(key.suffix(4))
-                                try cursor.put(value, for: key)
+                                try cursor.put(value, for: key[...])
                                 oracle[key] = value
                             }
                         }

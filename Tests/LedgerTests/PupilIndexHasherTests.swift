@@ -42,8 +42,8 @@ struct PupilIndexHasherTests {
         }
     }
 
-    @Test("keyOrder lists the keys as a bytewise sort does, also when many share their first bytes")
-    func keyOrder() {
+    @Test("inKeyOrder lists the keys as a bytewise sort does, with their positions, also when many share their first bytes")
+    func inKeyOrder() {
         let seed = SplitMix64.seedFromEnvironment()
         var random = SplitMix64(seed: seed)
         for count in [0, 1, 2, 300, 20_000] {
@@ -53,9 +53,11 @@ struct PupilIndexHasherTests {
                 if Int.random(in: 0..<4, using: &random) == 0 { key[0] = 7; key[1] = UInt8.random(in: 0...2, using: &random) }
                 return key
             }
-            let order = PupilIndexHasher.keyOrder(of: keys.flatMap { $0 })
-            #expect(order.map { keys[$0] } == keys.sorted { $0.lexicographicallyPrecedes($1) }, "seed \(seed), \(count) keys")
-            #expect(Set(order) == Set(keys.indices), "seed \(seed)")
+            let (positions, sortedKeys) = PupilIndexHasher.inKeyOrder(keys.flatMap { $0 })
+            let expected = keys.sorted { $0.lexicographicallyPrecedes($1) }
+            #expect(sortedKeys == expected.flatMap { $0 }, "seed \(seed), \(count) keys")
+            #expect(positions.map { keys[$0] } == expected, "seed \(seed), \(count) keys")
+            #expect(Set(positions) == Set(keys.indices), "seed \(seed)")
         }
     }
 }

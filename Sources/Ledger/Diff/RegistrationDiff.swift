@@ -73,10 +73,24 @@ public enum RegistrationDiff {
 
     /// `rows` in identity order; already sorted input (as stored releases are) is not copied.
     package static func sortedByIdentity(_ rows: [Registration]) -> [Registration] {
+        var rows = rows
+        sortByIdentity(&rows)
+        return rows
+    }
+
+    /// Puts `rows` in identity order, in place; already sorted rows are not touched.
+    package static func sortByIdentity(_ rows: inout [Registration]) {
         let sorted = rows.withUnsafeBufferPointer { buffer in
             buffer.indices.dropFirst().allSatisfy { compareIdentity(buffer[$0 - 1], buffer[$0]) <= 0 }
         }
-        return sorted ? rows : rows.sorted { compareIdentity($0, $1) < 0 }
+        if !sorted { rows.sort { compareIdentity($0, $1) < 0 } }
+    }
+
+    /// The identity two of `rows` (in identity order) share, if any; the first such.
+    package static func repeatedIdentity(in rows: [Registration]) -> RegistrationKey? {
+        rows.withUnsafeBufferPointer { rows in
+            rows.indices.dropFirst().first { compareIdentity(rows[$0 - 1], rows[$0]) == 0 }.map { rows[$0].key }
+        }
     }
 
     /// Orders rows by identity (pgn, institution, branch, periodStart) without building keys:

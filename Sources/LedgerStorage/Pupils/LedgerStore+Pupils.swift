@@ -21,19 +21,21 @@ extension LedgerStore {
         try read { try checkKey(key, adopt: false, in: $0) }
     }
 
-    /// `rows` (in identity order) as the ledger stores them, in identity order: each PGN replaced
-    /// by its pupil number and each birth date by its coarse form (`AgeThresholds`). A PGN the
-    /// ledger has not seen gets the next pupil number (new pupils numbered in PGN order), an index
-    /// entry and a vault entry with a new data key, sealing the birth date of its first row here;
-    /// all in `transaction`, so a release's pupils land with it or not at all.
+    /// Seals `rows` (in identity order) in place into what the ledger stores, in identity order:
+    /// each PGN replaced by its pupil number and each birth date by its coarse form
+    /// (`AgeThresholds`). A PGN the ledger has not seen gets the next pupil number (new pupils
+    /// numbered in PGN order), an index entry and a vault entry with a new data key, sealing the
+    /// birth date of its first row here; all in `transaction`, so a release's pupils land with it
+    /// or not at all. Returns what it replaced, for a rerun of the transaction.
     ///
     /// The index is read and written in the order of its keys, through one cursor, so each
     /// lookup starts from the leaf page of the one before instead of from the root: HMACs scatter
     /// a release's pupils over the whole index, and in PGN order every lookup would be a search
-    /// of the tree.
-    func sealingPupils(
-        of rows: consuming [Registration], key: LedgerKey, ageThresholds: AgeThresholds, in transaction: Transaction
-    ) throws -> [Registration] {
+    /// of the tree. The rows are sealed where they are and moved, not copied, into pupil-number
+    /// order: a release's rows are the largest thing an ingest holds.
+    func sealPupils(
+        of rows: inout [Registration], key: LedgerKey, ageThresholds: AgeThresholds, in transaction: Transaction
+    ) throws -> UnsealedIdentities {
         guard let pupilIndex, let pupilRecords else { throw LedgerError.rejected("the ledger is open read-only") }
         try checkKey(key, adopt: true, in: transaction)
         // Rows of one pupil are adjacent (identity order starts with the PGN): one lookup each.
@@ -42,15 +44,15 @@ extension LedgerStore {
             throw LedgerError.rejected("a row to record holds a pupil number, not a PGN")
         }
         let width = PupilIndexHasher.width
-        let entries = PupilIndexHasher(key: key).entries(of: firsts.map { rows[$0].pgn })
-        func entry(_ pupil: Int) -> [UInt8] { Array(entries[pupil * width..<(pupil + 1) * width]) }
-        let keyOrder = PupilIndexHasher.keyOrder(of: entries)
+        // The pupils by index key: `inKeyOrder.positions[rank]` is the pupil with key `rank`.
+        let inKeyOrder = PupilIndexHasher.inKeyOrder(PupilIndexHasher(key: key).entries(of: firsts.map { rows[$0].pgn }))
+        func indexKey(_ rank: Int) -> ArraySlice<UInt8> { inKeyOrder.keys[rank * width..<(rank + 1) * width] }
         // Each pupil's number; 0 (no pupil number) until known or given.
         var pupilNumbers = [UInt32](repeating: 0, count: firsts.count)
         try transaction.withCursor(in: pupilIndex) { cursor in
-            for pupil in keyOrder {
+            for (rank, pupil) in inKeyOrder.positions.enumerated() {
                 pupilNumbers[pupil] =
-                    try cursor.withValue(at: entry(pupil)) { stored in
+                    try cursor.withValue(at: indexKey(rank)) { stored in
                         guard stored.count == 4 else { throw LedgerError.corrupt("a pupil index entry is not a pupil number") }
                         return UInt32(bigEndian: stored.loadUnaligned(as: UInt32.self))
                     } ?? 0
@@ -65,10 +67,10 @@ extension LedgerStore {
             for (offset, pupil) in newPupils.enumerated() { pupilNumbers[pupil] = first + UInt32(offset) }
             var writer = ByteWriter()
             try transaction.withCursor(in: pupilIndex) { cursor in
-                for pupil in keyOrder where pupilNumbers[pupil] >= first {
+                for (rank, pupil) in inKeyOrder.positions.enumerated() where pupilNumbers[pupil] >= first {
                     writer.removeAll()
                     writer.write(bigEndian: pupilNumbers[pupil])
-                    try cursor.put(writer.bytes, for: entry(pupil))
+                    try cursor.put(writer.bytes, for: indexKey(rank))
                 }
             }
             let wrappingKey = key.wrappingKey
@@ -86,20 +88,37 @@ extension LedgerStore {
             writer.write(bigEndian: first + UInt32(newPupils.count))
             try transaction.put(writer.bytes, for: LedgerStore.nextPupilKey, in: meta)
         }
-        // Sealed in place, then back in identity order: pupils in number order, a pupil's rows in
-        // the order they had.
-        var sealed = consume rows
-        var inOrder = true
-        for (pupil, first) in firsts.enumerated() {
-            let number = pupilNumbers[pupil]
-            if pupil > 0 && pupilNumbers[pupil - 1] > number { inOrder = false }
-            for index in first..<(pupil + 1 < firsts.count ? firsts[pupil + 1] : sealed.count) {
-                sealed[index].pgn = PGN(storedValue: PGN.pupilNumberBase + number)
-                sealed[index].birthDate = ageThresholds.coarsened(sealed[index].birthDate)
+        let order = Self.sealedOrder(firsts: firsts, rowCount: rows.count, pupilNumbers: pupilNumbers)
+        let unsealed = UnsealedIdentities(of: rows, in: order)
+        rows.withUnsafeMutableBufferPointer { rows in
+            for (pupil, first) in firsts.enumerated() {
+                let sealedPGN = PGN(storedValue: PGN.pupilNumberBase + pupilNumbers[pupil])
+                for index in first..<(pupil + 1 < firsts.count ? firsts[pupil + 1] : rows.count) {
+                    rows[index].pgn = sealedPGN
+                    rows[index].birthDate = ageThresholds.coarsened(rows[index].birthDate)
+                }
             }
         }
-        if !inOrder { sealed.sort { RegistrationDiff.compareIdentity($0, $1) < 0 } }
-        return sealed
+        if let order { rows.permute(takingFrom: order) }
+        return unsealed
+    }
+
+    /// The positions of the rows in identity order once sealed: pupils in number order, a pupil's
+    /// rows in the order they have (the rows of pupil `p` start at `firsts[p]`); nil when the
+    /// numbers rise with the pupils already, as they do when every pupil was numbered in one
+    /// release.
+    static func sealedOrder(firsts: [Int], rowCount: Int, pupilNumbers: [UInt32]) -> [Int]? {
+        guard pupilNumbers.indices.dropFirst().contains(where: { pupilNumbers[$0 - 1] > pupilNumbers[$0] }) else { return nil }
+        // Number and pupil in one word: a sort of integers, not of rows.
+        var byNumber = pupilNumbers.enumerated().map { UInt64($0.element) << 32 | UInt64($0.offset) }
+        byNumber.sort()
+        var order: [Int] = []
+        order.reserveCapacity(rowCount)
+        for word in byNumber {
+            let pupil = Int(word & 0xffff_ffff)
+            order += firsts[pupil]..<(pupil + 1 < firsts.count ? firsts[pupil + 1] : rowCount)
+        }
+        return order
     }
 
     /// The next pupil number to give: 1 in a ledger that has given none.

@@ -39,30 +39,45 @@ struct PupilIndexHasher {
         }
     }
 
-    /// The positions of the index keys in `entries` (`width` bytes each) in the index's order
-    /// (bytewise): a counting sort on the first two bytes, then each bucket (a few keys, HMACs
-    /// being uniform) sorted on the whole key.
-    static func keyOrder(of entries: [UInt8]) -> [Int] {
+    /// The index keys of `entries` (`width` bytes each) in the index's order (bytewise), each with
+    /// its position in `entries`: a counting sort on the first two bytes moves each key once into
+    /// its bucket, then each bucket (a few keys, HMACs being uniform) is sorted where it lies. The
+    /// lookups that follow then read the keys in sequence, not all over `entries`.
+    static func inKeyOrder(_ entries: [UInt8]) -> (positions: [Int], keys: [UInt8]) {
         let count = entries.count / width
-        return entries.withUnsafeBytes { bytes in
-            func bucket(_ position: Int) -> Int { Int(bytes[position * width]) << 8 | Int(bytes[position * width + 1]) }
-            var starts = [Int](repeating: 0, count: 65_537)
+        var starts = [Int](repeating: 0, count: 65_537)
+        var positions = [Int](repeating: 0, count: count)
+        var keys = [UInt8](repeating: 0, count: count * width)
+        entries.withUnsafeBytes { entries in
+            func bucket(_ position: Int) -> Int { Int(entries[position * width]) << 8 | Int(entries[position * width + 1]) }
             for position in 0..<count { starts[bucket(position) + 1] += 1 }
             for index in 1..<starts.count { starts[index] += starts[index - 1] }
-            var order = [Int](repeating: 0, count: count)
             var filled = starts
-            for position in 0..<count {
-                order[filled[bucket(position)]] = position
-                filled[bucket(position)] += 1
+            keys.withUnsafeMutableBytes { keys in
+                for position in 0..<count {
+                    let rank = filled[bucket(position)]
+                    filled[bucket(position)] += 1
+                    positions[rank] = position
+                    keys.baseAddress!.advanced(by: rank * width).copyMemory(from: entries.baseAddress! + position * width, byteCount: width)
+                }
             }
-            func precedes(_ a: Int, _ b: Int) -> Bool {
-                memcmp(bytes.baseAddress! + a * width, bytes.baseAddress! + b * width, width) < 0
-            }
-            for index in 0..<65_536 where starts[index + 1] - starts[index] > 1 {
-                order[starts[index]..<starts[index + 1]].sort(by: precedes)
-            }
-            return order
         }
+        keys.withUnsafeMutableBytes { keys in
+            func half(_ rank: Int, _ offset: Int) -> UInt64 {
+                UInt64(bigEndian: keys.loadUnaligned(fromByteOffset: rank * width + offset, as: UInt64.self))
+            }
+            for bucket in 0..<65_536 where starts[bucket + 1] - starts[bucket] > 1 {
+                let ranks = starts[bucket]..<starts[bucket + 1]
+                let sorted = ranks.map { (high: half($0, 0), low: half($0, 8), position: positions[$0]) }
+                    .sorted { ($0.high, $0.low) < ($1.high, $1.low) }
+                for (rank, key) in zip(ranks, sorted) {
+                    keys.storeBytes(of: key.high.bigEndian, toByteOffset: rank * width, as: UInt64.self)
+                    keys.storeBytes(of: key.low.bigEndian, toByteOffset: rank * width + 8, as: UInt64.self)
+                    positions[rank] = key.position
+                }
+            }
+        }
+        return (positions, keys)
     }
 
     /// Writes the index key of `pgn` into `target` (`width` bytes), from `keyed`, the HMAC with

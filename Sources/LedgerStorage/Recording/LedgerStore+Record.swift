@@ -5,9 +5,10 @@ extension LedgerStore {
     /// Records a release in one write transaction: its record, its rows, the batch of events that
     /// diffs it against its predecessor, the new chain head, and its new pupils.
     ///
-    /// The rows are stored as `sealingPupils` gives them: each PGN replaced by the ledger's pupil
+    /// The rows are stored as `sealPupils` leaves them: each PGN replaced by the ledger's pupil
     /// number (an unknown one sealed into the vault with `key`), each birth date coarsened to
-    /// `ageThresholds`; no PGN and no exact birth date reaches the log or the rows.
+    /// `ageThresholds`; no PGN and no exact birth date reaches the log or the rows. `incoming`
+    /// is this function's: its rows are sealed where they are, not copied.
     ///
     /// A release whose file says it is definitive is marked so on its publication date, in
     /// the same transaction. Releases of a scope are ordered by publication date (then file
@@ -20,20 +21,24 @@ extension LedgerStore {
     ///   goes past `massChangeRules`; `LedgerError.wrongKey` when `key` is not the ledger's;
     ///   storage errors.
     public func record(
-        _ incoming: IncomingRelease, massChangeRules: MassChangeRules? = nil, key: LedgerKey, ageThresholds: AgeThresholds
+        _ incoming: consuming IncomingRelease, massChangeRules: MassChangeRules? = nil, key: LedgerKey, ageThresholds: AgeThresholds
     ) throws(LedgerError) -> RecordOutcome {
         try LedgerError.mapping {
             try environment.growMap(
                 toAtLeast: environment.usedBytes + (incoming.rows.count + incoming.figures.count) * LedgerStore.bytesPerIncomingRow)
         }
+        var sortedRows = incoming.rows
+        incoming.rows = []
+        RegistrationDiff.sortByIdentity(&sortedRows)
+        var unsealed: UnsealedIdentities?
         return try write { transaction in
             if let known = try transaction.get(incoming.fileSHA256, in: files) {
                 return .alreadyRecorded(try release(storageKey: known, in: transaction))
             }
-            let sortedRows = try sealingPupils(
-                of: RegistrationDiff.sortedByIdentity(incoming.rows), key: key, ageThresholds: ageThresholds, in: transaction)
-            for index in sortedRows.indices.dropFirst() where RegistrationDiff.compareIdentity(sortedRows[index - 1], sortedRows[index]) == 0 {
-                let key = sortedRows[index].key
+            // A rerun after MDB_MAP_FULL starts from the rows as they came.
+            unsealed?.restore(&sortedRows)
+            unsealed = try sealPupils(of: &sortedRows, key: key, ageThresholds: ageThresholds, in: transaction)
+            if let key = RegistrationDiff.repeatedIdentity(in: sortedRows) {
                 throw LedgerError.rejected(
                     "two rows of one pupil have the identity \(key.institution)/\(key.branch) from \(key.periodStart.iso); nothing was written")
             }
