@@ -1,4 +1,5 @@
 import CLMDB
+import Foundation
 
 /// A position in a `Database`, handed to the closure of `Transaction.withCursor`.
 ///
@@ -31,23 +32,57 @@ public final class Cursor {
         try fetch(MDB_SET_RANGE, key: key)
     }
 
-    /// Moves to the entry of `key` (`MDB_SET`) and calls `body` with its value's bytes, which
-    /// point into the map and are valid only during `body`; nil when there is no such entry. A
-    /// cursor already on the leaf page where `key` belongs finds it without searching from the
-    /// root, so keys looked up in key order cost little more than a walk.
-    public func withValue<R>(at key: ArraySlice<UInt8>, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R? {
+    /// Calls `body` with the rank and the value's bytes of each of `keys` that the database
+    /// holds, in order: `keys` holds keys of `width` bytes each, ascending bytewise. The cursor
+    /// walks the database in step with the keys (`MDB_NEXT`) where they lie among few other
+    /// entries, and moves (`MDB_SET_RANGE`) to each key where they lie among many, so a dense
+    /// run of keys costs about a step each instead of a search each. The value's bytes point
+    /// into the map and are valid only during `body`.
+    public func forEachValue(atSorted keys: UnsafeRawBufferPointer, width: Int, _ body: (Int, UnsafeRawBufferPointer) throws -> Void) throws {
         guard let handle else { throw LMDBError.transactionClosed }
+        precondition(width > 0 && keys.count % width == 0, "keys of one width")
+        let count = keys.count / width
+        guard count > 0, let base = keys.baseAddress else { return }
+        var statistics = MDB_stat()
+        try LMDBError.check(mdb_stat(mdb_cursor_txn(handle), mdb_cursor_dbi(handle), &statistics))
+        // Entries per key sought: step past a few, move past more.
+        let gap = Int(statistics.ms_entries) / count
+        let maxSteps = gap <= 8 ? 2 * gap + 1 : 0
+        var key = MDB_val()
         var value = MDB_val()
-        let code = key.withMDBValue { key in
-            FaultInjector.call(.cursorGet) { mdb_cursor_get(handle, key, &value, MDB_SET) }
+        func move(_ op: MDB_cursor_op, to rank: Int) throws -> Bool {
+            if op == MDB_SET_RANGE { key = MDB_val(mv_size: width, mv_data: UnsafeMutableRawPointer(mutating: base + rank * width)) }
+            let code = FaultInjector.call(.cursorGet) { mdb_cursor_get(handle, &key, &value, op) }
+            if code == MDB_NOTFOUND { return false }
+            try LMDBError.check(code)
+            return true
         }
-        if code == MDB_NOTFOUND { return nil }
-        try LMDBError.check(code)
-        return try body(UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size))
+        guard try move(MDB_SET_RANGE, to: 0) else { return }
+        var rank = 0
+        var steps = 0
+        while rank < count {
+            var order = memcmp(key.mv_data, base + rank * width, min(key.mv_size, width))
+            if order == 0 { order = key.mv_size < width ? -1 : key.mv_size > width ? 1 : 0 }
+            if order == 0 {
+                try body(rank, UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size))
+                rank += 1
+                steps = 0
+                guard try move(MDB_NEXT, to: rank) else { return }
+            } else if order > 0 {
+                rank += 1
+                steps = 0
+            } else if steps < maxSteps {
+                steps += 1
+                guard try move(MDB_NEXT, to: rank) else { return }
+            } else {
+                steps = 0
+                guard try move(MDB_SET_RANGE, to: rank) else { return }
+            }
+        }
     }
 
-    /// Stores `value` for `key` and moves to it (`mdb_cursor_put`), in a write transaction; like
-    /// `withValue(at:)`, a cursor on the right page skips the search from the root.
+    /// Stores `value` for `key` and moves to it (`mdb_cursor_put`), in a write transaction; a
+    /// cursor already on the leaf page where `key` belongs skips the search from the root.
     public func put(_ value: [UInt8], for key: ArraySlice<UInt8>, flags: PutFlags = []) throws {
         guard let handle else { throw LMDBError.transactionClosed }
         let code = key.withMDBValue { key in

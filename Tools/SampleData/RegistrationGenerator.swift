@@ -39,6 +39,11 @@ public struct RegistrationGenerator {
         return row
     }
 
+    /// A PGN for a pupil new to the rows made so far (random, so it may repeat one by chance).
+    public mutating func newPupil() -> PGN {
+        randomPGN()
+    }
+
     private mutating func randomPGN() -> PGN {
         while true {
             if let pgn = PGN(value: UInt32.random(in: 100_000_000...999_999_999, using: &random)) { return pgn }

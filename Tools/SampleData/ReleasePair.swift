@@ -3,8 +3,9 @@ import Ingest
 import Ledger
 
 /// Two releases of one scope where 5% of the rows differ (categories rewritten, rows closed,
-/// funding flipped, rows moved to institution 99XX: retracted + opened), for benchmarks and the
-/// peer comparison. Both are in identity order, as the ledger stores releases, and identities
+/// funding flipped, rows moved to institution 99XX: retracted + opened, rows of a pupil who
+/// left replaced by a new pupil's, whose PGN falls anywhere among the others), for benchmarks
+/// and the peer comparison. Both are in identity order, as the ledger stores releases, and identities
 /// are unique (a moved row that meets another is dropped).
 public struct ReleasePair: Sendable {
     /// The earlier release's rows.
@@ -23,13 +24,14 @@ public struct ReleasePair: Sendable {
         var new = old
         var random = SplitMix64(seed: seed &+ 1)
         for index in new.indices where Int.random(in: 0..<100, using: &random) < 5 {
-            switch Int.random(in: 0..<4, using: &random) {
+            switch Int.random(in: 0..<5, using: &random) {
             case 0: new[index].category = new[index].category == .low ? .high : .low
             case 1: new[index].periodEnd = new[index].periodEnd ?? published
             case 2:
                 new[index].funded.toggle()
                 new[index].unfundedReason = new[index].funded ? nil : "Geen geldige TLV"
-            default: new[index].institution = "99XX"
+            case 3: new[index].institution = "99XX"
+            default: new[index].pgn = generator.newPupil()
             }
         }
         self.old = old

@@ -57,12 +57,14 @@ public enum RegistrationDiff {
         for row in leftByPlace.values.joined() {
             result.append((row.key, .retracted, row.periodStart))
         }
-        // Stable by identity: an index sort moves no events, and events already in order
-        // (every one of a first release) are not sorted.
-        let order = result.withUnsafeBufferPointer { events in
-            let inOrder = events.indices.dropFirst().allSatisfy { !(events[$0].0 < events[$0 - 1].0) }
-            return inOrder ? Array(events.indices) : events.indices.sorted { a, b in
-                events[a].0 == events[b].0 ? a < b : events[a].0 < events[b].0
+        // Stable by identity: an index sort over the keys alone moves no events, and events
+        // already in order (every one of a first release) are not sorted.
+        let keys = result.map(\.0)
+        let order = keys.withUnsafeBufferPointer { keys in
+            let inOrder = keys.indices.dropFirst().allSatisfy { RegistrationKey.compare(keys[$0 - 1], keys[$0]) <= 0 }
+            return inOrder ? Array(keys.indices) : keys.indices.sorted { a, b in
+                let order = RegistrationKey.compare(keys[a], keys[b])
+                return order == 0 ? a < b : order < 0
             }
         }
         return order.map { index in

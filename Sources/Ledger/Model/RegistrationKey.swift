@@ -31,8 +31,18 @@ public struct RegistrationKey: Hashable, Comparable, Sendable {
     }
 
     public static func < (lhs: RegistrationKey, rhs: RegistrationKey) -> Bool {
-        (lhs.pgn, lhs.institution, lhs.branch, lhs.periodStart)
-            < (rhs.pgn, rhs.institution, rhs.branch, rhs.periodStart)
+        compare(lhs, rhs) < 0
+    }
+
+    /// Orders keys by pupil, institution, branch and period start, field by field without
+    /// copying them: negative, zero or positive.
+    @inline(__always)
+    package static func compare(_ lhs: borrowing RegistrationKey, _ rhs: borrowing RegistrationKey) -> Int {
+        if lhs.pgn != rhs.pgn { return lhs.pgn < rhs.pgn ? -1 : 1 }
+        if lhs.institution != rhs.institution { return lhs.institution < rhs.institution ? -1 : 1 }
+        if lhs.branch != rhs.branch { return lhs.branch < rhs.branch ? -1 : 1 }
+        if lhs.periodStart != rhs.periodStart { return lhs.periodStart < rhs.periodStart ? -1 : 1 }
+        return 0
     }
 }
 

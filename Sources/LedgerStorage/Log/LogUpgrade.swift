@@ -14,7 +14,6 @@ struct LogUpgrade {
 
     /// Upgrades `old`, sealing pupils with `key`.
     init(_ old: [LogRecord], key: LedgerKey, ageThresholds: AgeThresholds) throws {
-        let wrappingKey = key.wrappingKey
         var numbers: [PGN: PGN] = [:]
         var pupils: [(number: UInt32, record: [UInt8])] = []
         func number(of pgn: PGN, bornOn birthDate: Day?) throws -> PGN {
@@ -23,8 +22,7 @@ struct LogUpgrade {
             guard !pgn.isPupilNumber, let number = PGN(pupilNumber: next) else {
                 throw LedgerError.rejected("the export names a pupil number where a storage format 2 log names PGNs")
             }
-            let random = try PupilRecord.randomness(for: 1)
-            pupils.append((next, try PupilRecord(sealing: pgn, birthDate: birthDate, wrappingWith: wrappingKey, random: random[...]).encoded))
+            pupils.append((next, try PupilRecord.sealing([(pgn, birthDate)], key: key)[0]))
             numbers[pgn] = number
             return number
         }

@@ -21,21 +21,21 @@ extension LedgerStore {
         try read { try checkKey(key, adopt: false, in: $0) }
     }
 
-    /// Seals `rows` (in identity order) in place into what the ledger stores, in identity order:
-    /// each PGN replaced by its pupil number and each birth date by its coarse form
-    /// (`AgeThresholds`). A PGN the ledger has not seen gets the next pupil number (new pupils
-    /// numbered in PGN order), an index entry and a vault entry with a new data key, sealing the
-    /// birth date of its first row here; all in `transaction`, so a release's pupils land with it
-    /// or not at all. Returns what it replaced, for a rerun of the transaction.
+    /// Seals `rows` (in identity order) in place into what the ledger stores: each PGN replaced
+    /// by its pupil number and each birth date by its coarse form (`AgeThresholds`). A PGN the
+    /// ledger has not seen gets the next pupil number (new pupils numbered in PGN order), an index
+    /// entry and a vault entry with a new data key, sealing the birth date of its first row here;
+    /// all in `transaction`, so a release's pupils land with it or not at all. Returns what it
+    /// replaced, for a rerun of the transaction, and the sealed rows' identity order: pupils in
+    /// number order, which need not be the PGNs' (the rows stay where they are).
     ///
-    /// The index is read and written in the order of its keys, through one cursor, so each
-    /// lookup starts from the leaf page of the one before instead of from the root: HMACs scatter
-    /// a release's pupils over the whole index, and in PGN order every lookup would be a search
-    /// of the tree. The rows are sealed where they are and moved, not copied, into pupil-number
-    /// order: a release's rows are the largest thing an ingest holds.
+    /// The index is read and written in the order of its keys, through one cursor that walks it
+    /// in step with the release's keys (`Cursor.forEachValue(atSorted:)`): HMACs scatter a
+    /// release's pupils over the whole index, and in PGN order every lookup would be a search of
+    /// the tree.
     func sealPupils(
         of rows: inout [Registration], key: LedgerKey, ageThresholds: AgeThresholds, in transaction: Transaction
-    ) throws -> UnsealedIdentities {
+    ) throws -> (unsealed: UnsealedIdentities, order: IdentityOrder) {
         guard let pupilIndex, let pupilRecords else { throw LedgerError.rejected("the ledger is open read-only") }
         try checkKey(key, adopt: true, in: transaction)
         // Rows of one pupil are adjacent (identity order starts with the PGN): one lookup each.
@@ -50,12 +50,11 @@ extension LedgerStore {
         // Each pupil's number; 0 (no pupil number) until known or given.
         var pupilNumbers = [UInt32](repeating: 0, count: firsts.count)
         try transaction.withCursor(in: pupilIndex) { cursor in
-            for (rank, pupil) in inKeyOrder.positions.enumerated() {
-                pupilNumbers[pupil] =
-                    try cursor.withValue(at: indexKey(rank)) { stored in
-                        guard stored.count == 4 else { throw LedgerError.corrupt("a pupil index entry is not a pupil number") }
-                        return UInt32(bigEndian: stored.loadUnaligned(as: UInt32.self))
-                    } ?? 0
+            try inKeyOrder.keys.withUnsafeBytes { keys in
+                try cursor.forEachValue(atSorted: keys, width: width) { rank, stored in
+                    guard stored.count == 4 else { throw LedgerError.corrupt("a pupil index entry is not a pupil number") }
+                    pupilNumbers[inKeyOrder.positions[rank]] = UInt32(bigEndian: stored.loadUnaligned(as: UInt32.self))
+                }
             }
         }
         let newPupils = pupilNumbers.indices.filter { pupilNumbers[$0] == 0 }
@@ -73,34 +72,18 @@ extension LedgerStore {
                     try cursor.put(writer.bytes, for: indexKey(rank))
                 }
             }
-            let wrappingKey = key.wrappingKey
-            let random = try PupilRecord.randomness(for: newPupils.count)
-            for (offset, pupil) in newPupils.enumerated() {
-                let row = rows[firsts[pupil]]
-                let record = try PupilRecord(
-                    sealing: row.pgn, birthDate: row.birthDate, wrappingWith: wrappingKey,
-                    random: random[offset * PupilRecord.randomBytes..<(offset + 1) * PupilRecord.randomBytes])
+            let identities = newPupils.map { (pgn: rows[firsts[$0]].pgn, birthDate: rows[firsts[$0]].birthDate) }
+            for (offset, record) in try PupilRecord.sealing(identities, key: key).enumerated() {
                 writer.removeAll()
-                writer.write(bigEndian: pupilNumbers[pupil])
-                try transaction.put(record.encoded, for: writer.bytes, in: pupilRecords, flags: .append)
+                writer.write(bigEndian: pupilNumbers[newPupils[offset]])
+                try transaction.put(record, for: writer.bytes, in: pupilRecords, flags: .append)
             }
             writer.removeAll()
             writer.write(bigEndian: first + UInt32(newPupils.count))
             try transaction.put(writer.bytes, for: LedgerStore.nextPupilKey, in: meta)
         }
-        let order = Self.sealedOrder(firsts: firsts, rowCount: rows.count, pupilNumbers: pupilNumbers)
-        let unsealed = UnsealedIdentities(of: rows, in: order)
-        rows.withUnsafeMutableBufferPointer { rows in
-            for (pupil, first) in firsts.enumerated() {
-                let sealedPGN = PGN(storedValue: PGN.pupilNumberBase + pupilNumbers[pupil])
-                for index in first..<(pupil + 1 < firsts.count ? firsts[pupil + 1] : rows.count) {
-                    rows[index].pgn = sealedPGN
-                    rows[index].birthDate = ageThresholds.coarsened(rows[index].birthDate)
-                }
-            }
-        }
-        if let order { rows.permute(takingFrom: order) }
-        return unsealed
+        let unsealed = UnsealedIdentities.seal(&rows, firsts: firsts, pupilNumbers: pupilNumbers, ageThresholds: ageThresholds)
+        return (unsealed, IdentityOrder(positions: Self.sealedOrder(firsts: firsts, rowCount: rows.count, pupilNumbers: pupilNumbers)))
     }
 
     /// The positions of the rows in identity order once sealed: pupils in number order, a pupil's

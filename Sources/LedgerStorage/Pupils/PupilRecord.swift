@@ -17,10 +17,34 @@ struct PupilRecord: Sendable, Equatable {
     /// The random bytes a new entry takes: its data key and the two nonces.
     static let randomBytes = 32 + 12 + 12
 
+    /// New entries for `identities`, encoded as stored, in their order: each with a data key and
+    /// nonces of its own, the data keys wrapped with `key`'s wrapping key; sealed on every core.
+    /// - Throws: `LedgerError.corrupt` when the system gives no random bytes or AES-GCM seals none.
+    static func sealing(_ identities: [(pgn: PGN, birthDate: Day?)], key: LedgerKey) throws -> [[UInt8]] {
+        let random = try randomness(for: identities.count)
+        let chunks = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, identities.count / 256))
+        var records = [[UInt8]](repeating: [], count: identities.count)
+        records.withUnsafeMutableBufferPointer { records in
+            nonisolated(unsafe) let records = records
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let wrappingKey = key.wrappingKey
+                for index in identities.count * chunk / chunks..<identities.count * (chunk + 1) / chunks {
+                    let (pgn, birthDate) = identities[index]
+                    records[index] =
+                        (try? PupilRecord(
+                            sealing: pgn, birthDate: birthDate, wrappingWith: wrappingKey,
+                            random: random[index * randomBytes..<(index + 1) * randomBytes]))?.encoded ?? []
+                }
+            }
+        }
+        guard !records.contains(where: \.isEmpty) else { throw LedgerError.corrupt("AES-GCM sealed no vault entry for a pupil") }
+        return records
+    }
+
     /// Random bytes for `count` new entries, `randomBytes` each, read from the kernel's CSPRNG
     /// (`/dev/urandom`) in as few reads as it allows, instead of a few system calls a pupil.
     /// - Throws: `LedgerError.corrupt` when the system gives no random bytes.
-    static func randomness(for count: Int) throws -> [UInt8] {
+    private static func randomness(for count: Int) throws -> [UInt8] {
         let source = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
         guard source >= 0 else { throw LedgerError.corrupt("cannot open /dev/urandom: \(String(cString: strerror(errno)))") }
         defer { close(source) }
@@ -39,7 +63,7 @@ struct PupilRecord: Sendable, Equatable {
 
     /// A new entry for `pgn` born on `birthDate`: its data key and nonces from `random`
     /// (`randomBytes` fresh random bytes), the data key wrapped with the ledger key's `wrappingKey`.
-    init(sealing pgn: PGN, birthDate: Day?, wrappingWith wrappingKey: SymmetricKey, random: ArraySlice<UInt8>) throws {
+    private init(sealing pgn: PGN, birthDate: Day?, wrappingWith wrappingKey: SymmetricKey, random: ArraySlice<UInt8>) throws {
         guard random.count == PupilRecord.randomBytes else { throw LedgerError.corrupt("a new pupil needs \(PupilRecord.randomBytes) random bytes") }
         let keyBytes = random.prefix(32)
         let dataKey = SymmetricKey(data: keyBytes)

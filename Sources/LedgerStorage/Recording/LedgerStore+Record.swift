@@ -27,18 +27,20 @@ extension LedgerStore {
             try environment.growMap(
                 toAtLeast: environment.usedBytes + (incoming.rows.count + incoming.figures.count) * LedgerStore.bytesPerIncomingRow)
         }
-        var sortedRows = incoming.rows
+        var rows = incoming.rows
         incoming.rows = []
-        RegistrationDiff.sortByIdentity(&sortedRows)
+        RegistrationDiff.sortByIdentity(&rows)
         var unsealed: UnsealedIdentities?
         return try write { transaction in
             if let known = try transaction.get(incoming.fileSHA256, in: files) {
                 return .alreadyRecorded(try release(storageKey: known, in: transaction))
             }
             // A rerun after MDB_MAP_FULL starts from the rows as they came.
-            unsealed?.restore(&sortedRows)
-            unsealed = try sealPupils(of: &sortedRows, key: key, ageThresholds: ageThresholds, in: transaction)
-            if let key = RegistrationDiff.repeatedIdentity(in: sortedRows) {
+            unsealed?.restore(&rows)
+            let order: IdentityOrder
+            (unsealed, order) = try sealPupils(of: &rows, key: key, ageThresholds: ageThresholds, in: transaction)
+            // A pupil's rows are adjacent in either order, and only they can share an identity.
+            if let key = RegistrationDiff.repeatedIdentity(in: rows) {
                 throw LedgerError.rejected(
                     "two rows of one pupil have the identity \(key.institution)/\(key.branch) from \(key.periodStart.iso); nothing was written")
             }
@@ -47,14 +49,14 @@ extension LedgerStore {
             let siblings = existing.filter { $0.scope == incoming.scope }.sorted(by: Release.precedes)
             let placeholder = Release(
                 id: id, scope: incoming.scope, publishedOn: incoming.publishedOn, fileName: incoming.fileName,
-                fileSHA256: incoming.fileSHA256, rowCount: sortedRows.count, base: nil, content: incoming.content)
+                fileSHA256: incoming.fileSHA256, rowCount: rows.count, base: nil, content: incoming.content)
             let predecessor = siblings.last { Release.precedes($0, placeholder) }
             let successor = siblings.first { Release.precedes(placeholder, $0) }
             var release = placeholder
             release.base = predecessor?.id
 
             let base = try predecessor.map { try matchBase($0.id, in: transaction) }
-            let match = try store(rows: sortedRows, of: id, against: base, in: transaction)
+            let match = try store(rows: rows, order: order, of: id, against: base, in: transaction)
             try transaction.put(release.encoded, for: id.storageKey, in: releaseRecords)
             try addToScopeIndex(release, in: transaction)
             try transaction.put(id.storageKey, for: incoming.fileSHA256, in: files)
@@ -69,9 +71,9 @@ extension LedgerStore {
             if let predecessor, let base {
                 let width = RowAddress.width
                 let addresses = match.unmatchedBase.flatMap { base.addresses[$0 * width..<($0 + 1) * width] }
-                changedBaseRows = try rows(at: addresses, of: predecessor.id, in: transaction)
+                changedBaseRows = try self.rows(at: addresses, of: predecessor.id, in: transaction)
             }
-            let changedRows = match.unmatchedNew.count == sortedRows.count ? sortedRows : match.unmatchedNew.map { sortedRows[$0] }
+            let changedRows = match.unmatchedNew.count == rows.count ? order.arranged(rows) : match.unmatchedNew.map { rows[order[$0]] }
             let ownBatch = batch(from: changedBaseRows, of: predecessor, to: changedRows, of: release)
             if let massChangeRules, let predecessor,
                 let change = MassChange.assess(
@@ -87,7 +89,7 @@ extension LedgerStore {
             if let successor {
                 let oldBase = try lifecycle(of: successor.id, in: transaction).currentBase
                 events.append(.batchSuperseded(release: successor.id, base: oldBase, newBase: id))
-                events += batch(from: sortedRows, of: release, to: try rows(of: successor.id, in: transaction), of: successor)
+                events += batch(from: order.arranged(rows), of: release, to: try self.rows(of: successor.id, in: transaction), of: successor)
                 events.append(.releaseSuperseded(id, by: successor.id, on: successor.publishedOn))
             }
             if incoming.isDefinitive {
@@ -137,8 +139,8 @@ extension LedgerStore {
         try transaction.put(writer.bytes, for: id.storageKey, in: figureRecords)
     }
 
-    /// Stores the rows of release `id` (in identity order, identities unique), its row list and
-    /// its counting rows. A row equal to the row of the same identity in `base` (the
+    /// Stores the rows of release `id` (identities unique; in identity order as `order` gives
+    /// it), its row list and its counting rows. A row equal to the row of the same identity in `base` (the
     /// predecessor) is that stored row: its address and counting record are taken over, so a
     /// release costs what changed in it. The others are stored under addresses of release `id`,
     /// appended in order at the right edge of the rows' B-tree. When under 1 / `editShare` of
@@ -146,25 +148,26 @@ extension LedgerStore {
     /// deep, the row list and counting rows are stored as an edit of the base's.
     @discardableResult
     func store(
-        rows sortedRows: [Registration], of id: ReleaseID, against base: ReleaseRowMatch.Base?, in transaction: Transaction
+        rows newRows: [Registration], order: IdentityOrder = .asTheyAre, of id: ReleaseID, against base: ReleaseRowMatch.Base?,
+        in transaction: Transaction
     ) throws -> ReleaseRowMatch {
-        let match = ReleaseRowMatch(rows: sortedRows, of: id, base: base)
+        let match = ReleaseRowMatch(rows: newRows, order: order, of: id, base: base)
         var writer = ByteWriter()
         for index in match.unmatchedNewInAddressOrder {
             writer.removeAll()
-            sortedRows[index].encode(into: &writer)
+            newRows[order[index]].encode(into: &writer)
             try transaction.put(writer.bytes, for: match.address(of: index), in: rows, flags: .append)
         }
         let edit = RowListEdit(baseIndex: match.baseIndex)
-        let own = PackedCountingRows(match.unmatchedNew.map { CountingRow(sortedRows[$0]) })
+        let own = PackedCountingRows(match.unmatchedNew.map { CountingRow(newRows[order[$0]]) })
         let list: RowListRecord
         let countingRows: CountingRowsRecord
-        if let base, base.depth < RowListRecord.maxDepth, edit.ownCount * RowListRecord.editShare < sortedRows.count {
+        if let base, base.depth < RowListRecord.maxDepth, edit.ownCount * RowListRecord.editShare < newRows.count {
             list = .edit(base: base.release, depth: base.depth + 1, edit: edit, own: match.unmatchedNew.flatMap(match.address(of:)))
             countingRows = .edit(base: base.release, edit: edit, own: own)
         } else {
             list = .whole(addresses: match.addresses)
-            if let base, edit.ownCount < sortedRows.count {
+            if let base, edit.ownCount < newRows.count {
                 let sources = try RowSources(wholeCount: base.countingRows.count, composing: [(edit, own.count)])
                 countingRows = .whole(try PackedCountingRows(sources: sources, packings: [base.countingRows, own]))
             } else {

@@ -30,10 +30,11 @@ struct ReleaseRowMatch {
     /// `unmatchedNewInAddressOrder`).
     let unmatchedNew: [Int]
 
-    /// Matches `rows` (identity order, identities unique) of release `id` against `base` (none
-    /// for a first release).
-    init(rows: [Registration], of id: ReleaseID, base: Base?) {
-        var addresses = ReleaseRowMatch.addresses(of: rows, origin: id)
+    /// Matches `rows` (identities unique) of release `id`, in the identity order `order` gives,
+    /// against `base` (none for a first release). The match's indices of new rows are ranks in
+    /// that order.
+    init(rows: [Registration], order: IdentityOrder = .asTheyAre, of id: ReleaseID, base: Base?) {
+        var addresses = ReleaseRowMatch.addresses(of: rows, order: order, origin: id)
         var baseIndex = [Int32](repeating: -1, count: rows.count)
         var unmatchedBase: [Int] = []
         var unmatchedNew: [Int] = []
@@ -43,14 +44,15 @@ struct ReleaseRowMatch {
             rows.withUnsafeBufferPointer { news in
                 base.countingRows.withRecords { records in
                     for index in news.indices {
-                        var order = 1
+                        let position = order[index]
+                        var comparison = 1
                         while next < baseCount {
-                            order = ReleaseRowMatch.compareIdentity(records[next], news[index])
-                            guard order < 0 else { break }
+                            comparison = ReleaseRowMatch.compareIdentity(records[next], news[position])
+                            guard comparison < 0 else { break }
                             unmatchedBase.append(next)
                             next += 1
                         }
-                        guard next < baseCount, order == 0 else {
+                        guard next < baseCount, comparison == 0 else {
                             unmatchedNew.append(index)
                             continue
                         }
@@ -90,8 +92,9 @@ struct ReleaseRowMatch {
         }
     }
 
-    /// The addresses `rows` get when release `origin` stores them: encoded and hashed on every core.
-    private static func addresses(of rows: [Registration], origin: ReleaseID) -> [UInt8] {
+    /// The addresses `rows` get when release `origin` stores them, in the identity order `order`
+    /// gives: encoded and hashed on every core.
+    private static func addresses(of rows: [Registration], order: IdentityOrder, origin: ReleaseID) -> [UInt8] {
         let chunks = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 4_096))
         let width = RowAddress.width
         return [UInt8](unsafeUninitializedCapacity: rows.count * width) { buffer, initialized in
@@ -102,7 +105,7 @@ struct ReleaseRowMatch {
                     var writer = ByteWriter()
                     for index in rows.count * chunk / chunks..<rows.count * (chunk + 1) / chunks {
                         writer.removeAll()
-                        rows[index].encode(into: &writer)
+                        rows[order[index]].encode(into: &writer)
                         RowAddress.write(
                             origin: origin, of: writer.bytes,
                             into: UnsafeMutableRawBufferPointer(rebasing: output[index * width..<(index + 1) * width]))
