@@ -39,13 +39,20 @@ extension LedgerStore {
         guard let pupilIndex, let pupilRecords else { throw LedgerError.rejected("the ledger is open read-only") }
         try checkKey(key, adopt: true, in: transaction)
         // Rows of one pupil are adjacent (identity order starts with the PGN): one lookup each.
-        let firsts = rows.indices.filter { $0 == 0 || rows[$0 - 1].pgn != rows[$0].pgn }
-        guard !firsts.contains(where: { rows[$0].pgn.isPupilNumber }) else {
+        var firsts: [Int] = []
+        var pgns: [PGN] = []
+        rows.withUnsafeBufferPointer { rows in
+            for index in rows.indices where index == 0 || rows[index - 1].pgn != rows[index].pgn {
+                firsts.append(index)
+                pgns.append(rows[index].pgn)
+            }
+        }
+        guard !pgns.contains(where: \.isPupilNumber) else {
             throw LedgerError.rejected("a row to record holds a pupil number, not a PGN")
         }
         let width = PupilIndexHasher.width
         // The pupils by index key: `inKeyOrder.positions[rank]` is the pupil with key `rank`.
-        let inKeyOrder = PupilIndexHasher.inKeyOrder(PupilIndexHasher(key: key).entries(of: firsts.map { rows[$0].pgn }))
+        let inKeyOrder = PupilIndexHasher.inKeyOrder(PupilIndexHasher(key: key).entries(of: pgns))
         func indexKey(_ rank: Int) -> ArraySlice<UInt8> { inKeyOrder.keys[rank * width..<(rank + 1) * width] }
         // Each pupil's number; 0 (no pupil number) until known or given.
         var pupilNumbers = [UInt32](repeating: 0, count: firsts.count)
@@ -72,7 +79,7 @@ extension LedgerStore {
                     try cursor.put(writer.bytes, for: indexKey(rank))
                 }
             }
-            let identities = newPupils.map { (pgn: rows[firsts[$0]].pgn, birthDate: rows[firsts[$0]].birthDate) }
+            let identities = newPupils.map { (pgn: pgns[$0], birthDate: rows[firsts[$0]].birthDate) }
             for (offset, record) in try PupilRecord.sealing(identities, key: key).enumerated() {
                 writer.removeAll()
                 writer.write(bigEndian: pupilNumbers[newPupils[offset]])
@@ -91,14 +98,23 @@ extension LedgerStore {
     /// numbers rise with the pupils already, as they do when every pupil was numbered in one
     /// release.
     static func sealedOrder(firsts: [Int], rowCount: Int, pupilNumbers: [UInt32]) -> [Int]? {
-        guard pupilNumbers.indices.dropFirst().contains(where: { pupilNumbers[$0 - 1] > pupilNumbers[$0] }) else { return nil }
-        // Number and pupil in one word: a sort of integers, not of rows.
-        var byNumber = pupilNumbers.enumerated().map { UInt64($0.element) << 32 | UInt64($0.offset) }
-        byNumber.sort()
+        guard pupilNumbers.indices.dropFirst().contains(where: { pupilNumbers[$0 - 1] > pupilNumbers[$0] }),
+            let lowest = pupilNumbers.min(), let highest = pupilNumbers.max()
+        else { return nil }
+        // The pupils in number order: placed by number where the numbers lie close together (a
+        // release of one SWV in a ledger of many does not), else sorted as number-and-pupil words.
+        let byNumber: [Int]
+        let span = Int(highest - lowest) + 1
+        if span <= 4 * pupilNumbers.count {
+            var slots = [Int32](repeating: -1, count: span)
+            for (pupil, number) in pupilNumbers.enumerated() { slots[Int(number - lowest)] = Int32(pupil) }
+            byNumber = slots.compactMap { $0 < 0 ? nil : Int($0) }
+        } else {
+            byNumber = pupilNumbers.enumerated().map { UInt64($0.element) << 32 | UInt64($0.offset) }.sorted().map { Int($0 & 0xffff_ffff) }
+        }
         var order: [Int] = []
         order.reserveCapacity(rowCount)
-        for word in byNumber {
-            let pupil = Int(word & 0xffff_ffff)
+        for pupil in byNumber {
             order += firsts[pupil]..<(pupil + 1 < firsts.count ? firsts[pupil + 1] : rowCount)
         }
         return order

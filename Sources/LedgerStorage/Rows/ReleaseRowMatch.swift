@@ -47,7 +47,7 @@ struct ReleaseRowMatch {
                         let position = order[index]
                         var comparison = 1
                         while next < baseCount {
-                            comparison = ReleaseRowMatch.compareIdentity(records[next], news[position])
+                            comparison = ReleaseRowMatch.compareIdentity(records[next], (news.baseAddress.unsafelyUnwrapped + position).pointee)
                             guard comparison < 0 else { break }
                             unmatchedBase.append(next)
                             next += 1
@@ -105,7 +105,7 @@ struct ReleaseRowMatch {
                     var writer = ByteWriter()
                     for index in rows.count * chunk / chunks..<rows.count * (chunk + 1) / chunks {
                         writer.removeAll()
-                        rows[order[index]].encode(into: &writer)
+                        (rows.baseAddress.unsafelyUnwrapped + order[index]).pointee.encode(into: &writer)
                         RowAddress.write(
                             origin: origin, of: writer.bytes,
                             into: UnsafeMutableRawBufferPointer(rebasing: output[index * width..<(index + 1) * width]))
