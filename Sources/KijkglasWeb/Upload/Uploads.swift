@@ -95,4 +95,9 @@ final class Uploads: @unchecked Sendable {
     func removeAll() {
         try? FileManager.default.removeItem(at: directory)
     }
+
+    /// A server that never ran (as in-process tests drive one) leaves no folder behind either.
+    deinit {
+        removeAll()
+    }
 }
